@@ -1,0 +1,4 @@
+export * from './clock.js';
+export * from './events.js';
+export * from './simulated.js';
+export * from './types.js';

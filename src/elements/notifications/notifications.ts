@@ -1,0 +1,231 @@
+import { msg, str } from '@lit/localize';
+import { css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { mediaLabel, mediaStateLabel, targetLabel } from '../../i18n/labels.js';
+import type { DcConfig } from '../../model/config.js';
+import type { DcNotification, NotificationKind } from '../../store/state.js';
+import { icon, type IconName } from '../../ui/icons.js';
+import { DcElement } from '../internal/dc-element.js';
+
+const KIND_ICON: Record<NotificationKind, IconName> = {
+  error: 'circle-alert',
+  warning: 'triangle-alert',
+  info: 'info',
+  success: 'circle-check',
+};
+
+/** The words of a notification, in the current language. */
+export function notificationText(config: DcConfig, n: DcNotification): string {
+  switch (n.code) {
+    case 'sign-in-failed': {
+      const media = mediaLabel(config, n.params.media);
+      const reason = n.params.reason;
+      if (n.params.retryInMs === undefined) {
+        return msg(str`Sign-in failed for ${media}: ${reason}. Automatic retries have stopped; use Sign In to try again.`, {
+          id: 'notify.sign-in-failed-final',
+        });
+      }
+      const seconds = Math.ceil(n.params.retryInMs / 1000);
+      const attempt = n.params.attempt;
+      const retries = n.params.retries;
+      return msg(str`Sign-in failed for ${media}: ${reason}. Retrying in ${seconds} s (retry ${attempt} of ${retries}).`, {
+        id: 'notify.sign-in-failed-retry',
+      });
+    }
+    case 'state-change-failed': {
+      const media = mediaLabel(config, n.params.media);
+      const target = targetLabel(config, n.params.target);
+      const reason = n.params.reason;
+      if (n.params.retryInMs === undefined) {
+        return msg(str`${media} could not change to ${target}: ${reason}. Its group is partial; retry or set it again.`, {
+          id: 'notify.state-failed-final',
+        });
+      }
+      const seconds = Math.ceil(n.params.retryInMs / 1000);
+      const attempt = n.params.attempt;
+      const retries = n.params.retries;
+      return msg(
+        str`${media} could not change to ${target}: ${reason}. Retrying in ${seconds} s (retry ${attempt} of ${retries}).`,
+        { id: 'notify.state-failed-retry' },
+      );
+    }
+    case 'state-auto-changed': {
+      const media = mediaLabel(config, n.params.media);
+      const state = mediaStateLabel(config, n.params.state);
+      switch (n.params.cause) {
+        case 'missed-offer':
+          return msg(str`${media} is now ${state}: an offer was not accepted in time.`, { id: 'notify.auto-missed' });
+        case 'supervisor':
+          return msg(str`A supervisor changed ${media} to ${state}.`, { id: 'notify.auto-supervisor' });
+        default:
+          return msg(str`The system changed ${media} to ${state}.`, { id: 'notify.auto-system' });
+      }
+    }
+    case 'connection-restored':
+      return msg('Connection restored. Your channels are as they were.', { id: 'notify.connection-restored' });
+    case 'not-connected':
+      return msg('Not connected to the server. Try again when the connection is back.', { id: 'notify.not-connected' });
+    case 'sign-out-blocked':
+      return msg('Set every digital channel to Not Ready before signing out.', { id: 'notify.sign-out-blocked' });
+  }
+}
+
+/**
+ * Pop-over notifications, top right: sign-in failures and retries, failed state changes with Retry,
+ * automatic state changes, connection restored. Errors and warnings stay until dismissed; the others
+ * leave by themselves. Screen readers hear each one as it arrives (errors assertively).
+ *
+ * @summary Top-right notifications for failures, retries and automatic state changes.
+ *
+ * @csspart notification - One notification.
+ * @csspart dismiss - Its close button.
+ * @csspart action - Its action button (Retry).
+ *
+ * @cssprop --dc-notifications-top - Distance from the top of the window (default 0.75rem).
+ * @cssprop --dc-notifications-right - Distance from the right of the window (default 0.75rem).
+ */
+@customElement('dc-notifications')
+export class DcNotifications extends DcElement {
+  static override styles = [
+    ...DcElement.styles,
+    css`
+      :host {
+        position: fixed;
+        top: var(--dc-notifications-top, 0.75rem);
+        right: var(--dc-notifications-right, 0.75rem);
+        z-index: calc(var(--_dc-z-overlay) + 1);
+        width: min(24rem, calc(100vw - 1.5rem));
+        pointer-events: none;
+      }
+      :host([placement='inline']) {
+        position: static;
+        width: auto;
+      }
+      .stack {
+        display: flex;
+        flex-direction: column;
+        gap: 0.5rem;
+      }
+      .notification {
+        pointer-events: auto;
+        display: flex;
+        align-items: flex-start;
+        gap: 0.5rem;
+        padding: 0.6rem 0.6rem 0.6rem 0.75rem;
+        border: 1px solid var(--_dc-border);
+        border-left-width: 4px;
+        border-radius: var(--_dc-radius);
+        background: var(--_dc-surface);
+        box-shadow: var(--_dc-shadow);
+      }
+      .error {
+        border-left-color: var(--_dc-danger);
+        background: var(--_dc-danger-surface);
+      }
+      .warning {
+        border-left-color: var(--_dc-partial);
+        background: var(--_dc-warning-surface);
+      }
+      .success {
+        border-left-color: var(--_dc-ready);
+        background: var(--_dc-success-surface);
+      }
+      .info {
+        border-left-color: var(--_dc-accent);
+        background: var(--_dc-info-surface);
+      }
+      .icon {
+        width: 1.25em;
+        height: 1.25em;
+        flex: none;
+        margin-top: 0.05em;
+      }
+      .text {
+        flex: 1;
+        line-height: 1.35;
+      }
+      .buttons {
+        display: flex;
+        gap: 0.25rem;
+        align-items: center;
+      }
+      button {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.25rem;
+        border: 1px solid var(--_dc-border);
+        border-radius: var(--_dc-radius);
+        background: var(--_dc-surface);
+        padding: 0.2rem 0.5rem;
+        cursor: pointer;
+      }
+      button.dismiss {
+        border-color: transparent;
+        background: none;
+        padding: 0.2rem;
+      }
+      button .icon {
+        width: 1em;
+        height: 1em;
+        margin: 0;
+      }
+    `,
+  ];
+
+  /** `fixed` (top right of the window, the default) or `inline` (in the page's flow, for stories). */
+  @property({ reflect: true }) placement: 'fixed' | 'inline' = 'fixed';
+
+  #view = this.select((s, store) => ({ notifications: s.notifications, config: store.config }));
+
+  protected override render() {
+    const view = this.#view.value;
+    const list = view?.notifications ?? [];
+    return html`<div class="stack" aria-live="polite" aria-relevant="additions text">
+      ${view
+        ? repeat(
+            list,
+            (n) => n.id,
+            (n) => html`<div
+              class="notification ${n.kind}"
+              part="notification"
+              role=${n.kind === 'error' ? 'alert' : 'status'}
+              data-code=${n.code}
+            >
+              ${icon(KIND_ICON[n.kind])}
+              <span class="text">${notificationText(view.config, n)}</span>
+              <span class="buttons">
+                ${n.action
+                  ? html`<button
+                      part="action"
+                      @click=${() => {
+                        const a = n.action!;
+                        this.activeStore?.dismissNotification(n.id);
+                        this.activeStore?.setMediaState(a.media, a.target);
+                      }}
+                    >
+                      ${icon('refresh-cw')}${msg('Retry', { id: 'notify.retry' })}
+                    </button>`
+                  : nothing}
+                <button
+                  part="dismiss"
+                  class="dismiss"
+                  aria-label=${msg('Dismiss notification', { id: 'notify.dismiss' })}
+                  title=${msg('Dismiss notification', { id: 'notify.dismiss' })}
+                  @click=${() => this.activeStore?.dismissNotification(n.id)}
+                >
+                  ${icon('x')}
+                </button>
+              </span>
+            </div>`,
+          )
+        : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dc-notifications': DcNotifications;
+  }
+}

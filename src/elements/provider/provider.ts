@@ -1,0 +1,264 @@
+import { ContextProvider } from '@lit/context';
+import { msg, str } from '@lit/localize';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import { SimulatedBackend } from '../../backend/simulated.js';
+import type { Clock } from '../../backend/clock.js';
+import type { DcBackend } from '../../backend/types.js';
+import { shortcutsContext, storeContext } from '../../context/contexts.js';
+import { ShortcutRegistry } from '../../context/shortcuts.js';
+import {
+  DcAgentStateChangeEvent,
+  DcCanSignOutChangeEvent,
+  DcConnectionChangeEvent,
+  DcErrorEvent,
+  DcNotificationEvent,
+} from '../../events/events.js';
+import { resolveLocale, setLocale, type DcLocale } from '../../i18n/localization.js';
+import { DcConfigError, resolveConfig, type DcConfig, type DcConfigInput } from '../../model/config.js';
+import { aggregateLook, canSignOut } from '../../model/state-rules.js';
+import { defaultStorage } from '../../store/persist.js';
+import { DcStore } from '../../store/store.js';
+import { base, darkTokens } from '../../styles/tokens.js';
+
+export type DcTheme = 'light' | 'dark' | 'auto';
+
+/**
+ * Creates the kit's store and gives it, by context, to every kit element inside it.
+ *
+ * @summary The root of a kit: configuration, backend, language, theme and keyboard shortcuts.
+ *
+ * @slot - The kit elements and any host markup around them.
+ *
+ * @fires dc-error - An invalid configuration or a malformed backend event (reported, never thrown).
+ * @fires dc-can-sign-out-change - SIGN-6: whether the agent may sign out of the desktop changed.
+ * @fires dc-agent-state-change - The agent state changed; `detail.look` is the aggregate look.
+ * @fires dc-connection-change - The connection was lost, is being restored, or is back.
+ * @fires dc-notification - A notification was raised (a host may mirror it).
+ *
+ * @csspart config-error - The message shown when the configuration is invalid.
+ */
+@customElement('dc-provider')
+export class DcProvider extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: contents;
+      }
+      :host([theme='dark']) {
+        ${darkTokens}
+      }
+      @media (prefers-color-scheme: dark) {
+        :host([theme='auto']) {
+          ${darkTokens}
+        }
+      }
+      .config-error {
+        display: block;
+        margin: 0.5rem;
+        padding: 0.75rem 1rem;
+        border: 1px solid var(--_dc-danger);
+        border-radius: var(--_dc-radius);
+        background: var(--_dc-danger-surface);
+        color: var(--_dc-text);
+      }
+      .config-error code {
+        font-family: ui-monospace, monospace;
+      }
+    `,
+  ];
+
+  /** The configuration (see the README's reference). Changing it recreates the store. */
+  @property({ attribute: false }) config?: DcConfigInput;
+
+  /** The backend adapter. Defaults to the embedded simulated contact centre. */
+  @property({ attribute: false }) backend?: DcBackend;
+
+  /** Where state that survives a reload is kept (FAIL-3): localStorage by default; `null` for none. */
+  @property({ attribute: false }) storage?: Storage | null;
+
+  /** The clock the store schedules retries with (tests and stories pass a manual one). */
+  @property({ attribute: false }) clock?: Clock;
+
+  /** Language: `en` or `fr`. Unset: the document's `lang`, else the browser's languages. */
+  @property({ reflect: true }) override lang = '';
+
+  /** `light`, `dark`, or `auto` (follows the operating system). */
+  @property({ reflect: true }) theme: DcTheme = 'light';
+
+  @state() private configError?: DcConfigError;
+
+  #store?: DcStore;
+  #ownedBackend?: SimulatedBackend;
+  #resolved?: DcConfig;
+  #storeProvider = new ContextProvider(this, { context: storeContext });
+  #shortcutProvider = new ContextProvider(this, { context: shortcutsContext });
+  #shortcuts?: ShortcutRegistry;
+  #detachKeys?: () => void;
+  #unsubscribe: (() => void)[] = [];
+  #langObserver?: MutationObserver;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  /** The store this provider gives its elements (undefined while the configuration is invalid). */
+  get store(): DcStore | undefined {
+    return this.#store;
+  }
+
+  /** The resolved configuration in use. */
+  get resolvedConfig(): DcConfig | undefined {
+    return this.#resolved;
+  }
+
+  /** The shortcut registry: remap keys or switch them off (`provider.shortcuts.enabled = false`). */
+  get shortcuts(): ShortcutRegistry | undefined {
+    return this.#shortcuts;
+  }
+
+  /** The locale in use after resolution (provider `lang`, document, browser). */
+  get locale(): DcLocale {
+    return resolveLocale([this.lang, this.ownerDocument.documentElement.lang, ...navigator.languages]);
+  }
+
+  /** SIGN-6, for hosts: whether the agent may sign out of the desktop now. */
+  get canSignOut(): boolean {
+    return this.#store?.canSignOut ?? true;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#langObserver = new MutationObserver(() => void setLocale(this.locale));
+    this.#langObserver.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    if (this.#shortcuts) this.#detachKeys = this.#shortcuts.attach(this.ownerDocument);
+    if (this.hasUpdated && !this.#store) this.#rebuild();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#langObserver?.disconnect();
+    this.#detachKeys?.();
+    this.#detachKeys = undefined;
+    this.#teardown();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang') || !this.hasUpdated) void setLocale(this.locale);
+    if (
+      !this.hasUpdated ||
+      changed.has('config') ||
+      changed.has('backend') ||
+      changed.has('storage') ||
+      changed.has('clock')
+    ) {
+      this.#rebuild();
+    }
+  }
+
+  #rebuild(): void {
+    let config: DcConfig;
+    try {
+      config = resolveConfig(this.config);
+      this.configError = undefined;
+    } catch (error) {
+      if (!(error instanceof DcConfigError)) throw error;
+      this.configError = error;
+      console.error(`[dc-widgets] ${error.message}`);
+      this.dispatchEvent(new DcErrorEvent({ source: 'config', message: error.message, fields: error.fields }));
+      return; // the previous valid configuration, if any, goes on working
+    }
+    this.#teardown();
+    this.#resolved = config;
+    const storage = this.storage === undefined ? defaultStorage() : this.storage;
+    let backend = this.backend;
+    if (!backend) {
+      this.#ownedBackend = new SimulatedBackend({
+        media: config.media.map((m) => m.id),
+        latencyMs: [150, 450],
+        storage,
+        storageKey: `${config.storageKey}:simulated-server`,
+        ...(this.clock ? { clock: this.clock } : {}),
+      });
+      backend = this.#ownedBackend;
+    }
+    const store = new DcStore({ config, backend, storage, ...(this.clock ? { clock: this.clock } : {}) });
+    this.#store = store;
+    this.#watch(store, config);
+    this.#shortcuts = new ShortcutRegistry(config.shortcuts);
+    this.#registerStateShortcuts(this.#shortcuts, store);
+    if (this.isConnected) this.#detachKeys = this.#shortcuts.attach(this.ownerDocument);
+    this.#storeProvider.setValue(store);
+    this.#shortcutProvider.setValue(this.#shortcuts);
+  }
+
+  #teardown(): void {
+    this.#unsubscribe.forEach((off) => off());
+    this.#unsubscribe = [];
+    this.#detachKeys?.();
+    this.#detachKeys = undefined;
+    this.#store?.dispose();
+    this.#store = undefined;
+    this.#ownedBackend?.close();
+    this.#ownedBackend = undefined;
+  }
+
+  #watch(store: DcStore, config: DcConfig): void {
+    let couldSignOut = canSignOut(config, store.state.media);
+    this.#unsubscribe.push(
+      store.onError((error) => this.dispatchEvent(new DcErrorEvent(error))),
+      store.subscribe((next, previous) => {
+        if (next.media !== previous.media) {
+          this.dispatchEvent(new DcAgentStateChangeEvent({ look: aggregateLook(config, next.media), media: next.media }));
+          const can = canSignOut(config, next.media);
+          if (can !== couldSignOut) {
+            couldSignOut = can;
+            this.dispatchEvent(new DcCanSignOutChangeEvent(can));
+          }
+        }
+        if (next.connection !== previous.connection) {
+          this.dispatchEvent(new DcConnectionChangeEvent(next.connection));
+        }
+        if (next.notifications !== previous.notifications) {
+          const old = new Set(previous.notifications.map((n) => n.id));
+          for (const n of next.notifications) if (!old.has(n.id)) this.dispatchEvent(new DcNotificationEvent(n));
+        }
+      }),
+    );
+  }
+
+  /** The KEY table's state shortcuts act on the store whether or not a state picker is on the page. */
+  #registerStateShortcuts(registry: ShortcutRegistry, store: DcStore): void {
+    registry.register('state.ready-email', () => store.setState('email', { availability: 'ready' }));
+    registry.register('state.ready-chat-social', () => store.setState('chat-social', { availability: 'ready' }));
+    registry.register('state.not-ready-email', () => store.setState('email', { availability: 'not-ready' }));
+    registry.register('state.not-ready-chat-social', () =>
+      store.setState('chat-social', { availability: 'not-ready' }),
+    );
+    registry.register('state.ready-all', () => store.setState('all', { availability: 'ready' }));
+    registry.register('state.not-ready-all', () => store.setState('all', { availability: 'not-ready' }));
+  }
+
+  protected override render() {
+    const error = this.configError;
+    return html`${error
+        ? html`<div class="config-error" part="config-error" role="alert">
+            <strong>${msg('The digital channels configuration is invalid.', { id: 'provider.config-invalid' })}</strong>
+            ${this.#store
+              ? msg('The previous configuration stays in use.', { id: 'provider.config-kept' })
+              : msg('The channels stay unavailable until it is corrected.', { id: 'provider.config-unavailable' })}
+            <br />${msg(str`Fields: ${error.fields.join(', ')}`, { id: 'provider.config-fields' })}
+            <br /><code>${error.message}</code>
+          </div>`
+        : nothing}<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dc-provider': DcProvider;
+  }
+}

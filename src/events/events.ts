@@ -1,0 +1,69 @@
+/**
+ * The kit's DOM events. Every event is a class with a typed `detail`, bubbles and crosses shadow roots.
+ */
+import type { MediaState } from '../model/agent-state.js';
+import type { AggregateLook } from '../model/state-rules.js';
+import type { DcStoreError } from '../store/store.js';
+import type { DcNotification, KitConnection } from '../store/state.js';
+
+const init = { bubbles: true, composed: true } as const;
+
+/** A problem for the integrator: an invalid configuration, a malformed backend event. Never thrown. */
+export class DcErrorEvent extends Event {
+  static readonly type = 'dc-error';
+  readonly detail: DcStoreError | { source: 'config'; message: string; fields: readonly string[] };
+  constructor(detail: DcErrorEvent['detail']) {
+    super(DcErrorEvent.type, init);
+    this.detail = detail;
+  }
+}
+
+/** SIGN-6: whether the agent may sign out of the desktop changed. */
+export class DcCanSignOutChangeEvent extends Event {
+  static readonly type = 'dc-can-sign-out-change';
+  readonly detail: { canSignOut: boolean };
+  constructor(canSignOut: boolean) {
+    super(DcCanSignOutChangeEvent.type, init);
+    this.detail = { canSignOut };
+  }
+}
+
+/** The agent state changed (any media); `look` is the aggregate look (STATE-4). */
+export class DcAgentStateChangeEvent extends Event {
+  static readonly type = 'dc-agent-state-change';
+  readonly detail: { look: AggregateLook; media: Readonly<Record<string, MediaState>> };
+  constructor(detail: DcAgentStateChangeEvent['detail']) {
+    super(DcAgentStateChangeEvent.type, init);
+    this.detail = detail;
+  }
+}
+
+/** The connection changed (FAIL-1/2): a Finesse host may mirror it. */
+export class DcConnectionChangeEvent extends Event {
+  static readonly type = 'dc-connection-change';
+  readonly detail: { connection: KitConnection };
+  constructor(connection: KitConnection) {
+    super(DcConnectionChangeEvent.type, init);
+    this.detail = { connection };
+  }
+}
+
+/** A notification was raised; a host may mirror it in its own notification area. */
+export class DcNotificationEvent extends Event {
+  static readonly type = 'dc-notification';
+  readonly detail: { notification: DcNotification };
+  constructor(notification: DcNotification) {
+    super(DcNotificationEvent.type, init);
+    this.detail = { notification };
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'dc-error': DcErrorEvent;
+    'dc-can-sign-out-change': DcCanSignOutChangeEvent;
+    'dc-agent-state-change': DcAgentStateChangeEvent;
+    'dc-connection-change': DcConnectionChangeEvent;
+    'dc-notification': DcNotificationEvent;
+  }
+}

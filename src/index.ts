@@ -1,0 +1,17 @@
+/**
+ * dc-widgets: every element, the model, the backend interface and the simulated contact centre.
+ * Hosts that want less import single elements from `dc-widgets/elements/<name>.js`.
+ */
+export * from './model/index.js';
+export * from './backend/index.js';
+export { DcStore, type DcStoreOptions, type DcStoreError } from './store/store.js';
+export type { DcState, DcNotification, KitConnection, NotificationKind } from './store/state.js';
+export { MemoryStorage } from './store/persist.js';
+export { ShortcutRegistry } from './context/shortcuts.js';
+export { storeContext, shortcutsContext } from './context/contexts.js';
+export { setLocale, getLocale, resolveLocale, type DcLocale } from './i18n/localization.js';
+export * from './events/events.js';
+export { DcProvider, type DcTheme } from './elements/provider/provider.js';
+export { DcStatePicker } from './elements/state-picker/state-picker.js';
+export { DcNotifications } from './elements/notifications/notifications.js';
+export { DcConnectionBanner } from './elements/connection-banner/connection-banner.js';

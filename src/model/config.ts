@@ -1,0 +1,300 @@
+import {
+  DEFAULT_GROUP,
+  GROUPS,
+  MEDIA_KINDS,
+  type GroupId,
+  type MediaConfig,
+  type MediaId,
+  type MediaKind,
+  type SendKey,
+} from './media.js';
+import { DEFAULT_SHORTCUTS, SHORTCUT_ACTIONS, parseKeyCombo, type ShortcutAction } from './shortcuts.js';
+import { isLocalizedText, type LocalizedText } from './text.js';
+
+/** A Not Ready reason: the same list as voice (STATE-2). */
+export interface NotReadyReason {
+  readonly id: string;
+  readonly label: LocalizedText;
+}
+
+/** What happens to active tasks when the agent signs out. STATE-8. */
+export type SignOutDisposition = 'transfer' | 'close';
+
+export interface AgentInfo {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** The configuration after defaults and validation: every field present. */
+export interface DcConfig {
+  /** The configured media, in display order. An empty list gives the SIGN-5 empty state. */
+  readonly media: readonly MediaConfig[];
+  readonly notReadyReasons: readonly NotReadyReason[];
+  /** Automatic sign-in retries after the first failure. SIGN-4. */
+  readonly signInRetries: number;
+  /** Automatic retries of a failed state change. STATE-7. */
+  readonly stateRetries: number;
+  /** First retry delay; each further retry doubles it, up to `retryMaxDelayMs`. */
+  readonly retryDelayMs: number;
+  readonly retryMaxDelayMs: number;
+  readonly onSignOut: SignOutDisposition;
+  readonly agent: AgentInfo;
+  /** Key bindings; `null` switches an action's shortcut off. */
+  readonly shortcuts: Readonly<Record<ShortcutAction, string | null>>;
+  /** Seconds an informational notification stays; errors stay until dismissed. */
+  readonly notificationSeconds: number;
+  /** Names what the kit keeps in storage (FAIL-3); one kit per agent and page. */
+  readonly storageKey: string;
+}
+
+export interface MediaConfigInput {
+  kind?: MediaKind;
+  group?: GroupId;
+  label?: LocalizedText;
+  acceptSeconds?: number;
+  capacity?: number;
+  maxChars?: number;
+  sendKey?: SendKey;
+  pauseOnVoice?: boolean;
+}
+
+/** What a host passes: every field optional. */
+export interface DcConfigInput {
+  /** Media by id, in display order. Defaults to chat, sms, social and email. */
+  media?: Readonly<Record<MediaId, MediaConfigInput>>;
+  notReadyReasons?: readonly NotReadyReason[];
+  signInRetries?: number;
+  stateRetries?: number;
+  retryDelayMs?: number;
+  retryMaxDelayMs?: number;
+  onSignOut?: SignOutDisposition;
+  agent?: AgentInfo;
+  /** Remaps shortcuts (`{'state.open-menu': 'Ctrl+Alt+S'}`), switches one off (`null`) or all (`false`). */
+  shortcuts?: Partial<Record<ShortcutAction, string | null>> | false;
+  notificationSeconds?: number;
+  storageKey?: string;
+}
+
+const KIND_DEFAULTS: Readonly<Record<MediaKind, Omit<MediaConfig, 'id' | 'kind' | 'group' | 'label'>>> = {
+  chat: { acceptSeconds: 30, capacity: 3, maxChars: 1000, sendKey: 'enter', pauseOnVoice: false },
+  sms: { acceptSeconds: 45, capacity: 3, maxChars: 1000, sendKey: 'mod+enter', pauseOnVoice: false },
+  social: { acceptSeconds: 45, capacity: 3, maxChars: 1000, sendKey: 'mod+enter', pauseOnVoice: false },
+  email: { acceptSeconds: 120, capacity: 2, maxChars: 30000, sendKey: 'mod+enter', pauseOnVoice: true },
+};
+
+export const DEFAULT_MEDIA: Readonly<Record<MediaId, MediaConfigInput>> = {
+  chat: { kind: 'chat' },
+  sms: { kind: 'sms' },
+  social: { kind: 'social', label: 'WhatsApp' },
+  email: { kind: 'email' },
+};
+
+export const DEFAULT_REASONS: readonly NotReadyReason[] = [
+  { id: 'lunch', label: { en: 'Lunch', fr: 'Déjeuner' } },
+  { id: 'break', label: { en: 'Break', fr: 'Pause' } },
+  { id: 'meeting', label: { en: 'Meeting', fr: 'Réunion' } },
+  { id: 'training', label: { en: 'Training', fr: 'Formation' } },
+];
+
+/** Thrown for an invalid configuration. `fields` names every bad field, e.g. `media.sms.capacity`. */
+export class DcConfigError extends Error {
+  readonly fields: readonly string[];
+  constructor(problems: readonly { field: string; message: string }[]) {
+    super(
+      `Invalid dc-widgets configuration: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+    );
+    this.name = 'DcConfigError';
+    this.fields = problems.map((p) => p.field);
+  }
+}
+
+const CONFIG_KEYS: readonly (keyof DcConfigInput)[] = [
+  'media',
+  'notReadyReasons',
+  'signInRetries',
+  'stateRetries',
+  'retryDelayMs',
+  'retryMaxDelayMs',
+  'onSignOut',
+  'agent',
+  'shortcuts',
+  'notificationSeconds',
+  'storageKey',
+];
+const MEDIA_KEYS: readonly (keyof MediaConfigInput)[] = [
+  'kind',
+  'group',
+  'label',
+  'acceptSeconds',
+  'capacity',
+  'maxChars',
+  'sendKey',
+  'pauseOnVoice',
+];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Applies defaults and validates. Throws one `DcConfigError` listing every bad field; never returns a
+ * half-valid configuration.
+ */
+export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcConfig {
+  const problems: { field: string; message: string }[] = [];
+  const bad = (field: string, message: string) => problems.push({ field, message });
+  const raw = (input ?? {}) as Record<string, unknown>;
+  if (!isRecord(raw)) throw new DcConfigError([{ field: 'config', message: 'must be an object' }]);
+
+  for (const key of Object.keys(raw)) {
+    if (!CONFIG_KEYS.includes(key as keyof DcConfigInput)) bad(key, 'is not a configuration field');
+  }
+
+  const int = (field: string, value: unknown, fallback: number, min: number): number => {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+      bad(field, `must be a whole number of at least ${min} (got ${JSON.stringify(value)})`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const media: MediaConfig[] = [];
+  const mediaInput = raw['media'] === undefined ? DEFAULT_MEDIA : raw['media'];
+  if (!isRecord(mediaInput)) {
+    bad('media', 'must be an object of media by id, e.g. {chat: {}, email: {}}');
+  } else {
+    for (const [id, value] of Object.entries(mediaInput)) {
+      const path = `media.${id}`;
+      if (!/^[a-z][a-z0-9-]*$/.test(id)) bad(path, 'has an id that is not lower-case letters, digits and dashes');
+      const entry = (value ?? {}) as Record<string, unknown>;
+      if (!isRecord(entry)) {
+        bad(path, 'must be an object');
+        continue;
+      }
+      for (const key of Object.keys(entry)) {
+        if (!MEDIA_KEYS.includes(key as keyof MediaConfigInput)) bad(`${path}.${key}`, 'is not a media field');
+      }
+      const kindValue = entry['kind'] ?? (MEDIA_KINDS.includes(id as MediaKind) ? id : undefined);
+      if (!MEDIA_KINDS.includes(kindValue as MediaKind)) {
+        bad(`${path}.kind`, `must be one of ${MEDIA_KINDS.join(', ')} (got ${JSON.stringify(kindValue)})`);
+        continue;
+      }
+      const kind = kindValue as MediaKind;
+      const defaults = KIND_DEFAULTS[kind];
+      const group = entry['group'] ?? DEFAULT_GROUP[kind];
+      if (!GROUPS.includes(group as GroupId)) {
+        bad(`${path}.group`, `must be one of ${GROUPS.join(', ')} (got ${JSON.stringify(group)})`);
+      }
+      const label = entry['label'];
+      if (label !== undefined && !isLocalizedText(label)) {
+        bad(`${path}.label`, 'must be a string or an object of strings by locale');
+      }
+      const sendKey = entry['sendKey'] ?? defaults.sendKey;
+      if (sendKey !== 'enter' && sendKey !== 'mod+enter') {
+        bad(`${path}.sendKey`, `must be "enter" or "mod+enter" (got ${JSON.stringify(sendKey)})`);
+      }
+      const pauseOnVoice = entry['pauseOnVoice'] ?? defaults.pauseOnVoice;
+      if (typeof pauseOnVoice !== 'boolean') bad(`${path}.pauseOnVoice`, 'must be true or false');
+      media.push({
+        id,
+        kind,
+        group: group as GroupId,
+        ...(label !== undefined ? { label: label as LocalizedText } : {}),
+        acceptSeconds: int(`${path}.acceptSeconds`, entry['acceptSeconds'], defaults.acceptSeconds, 1),
+        capacity: int(`${path}.capacity`, entry['capacity'], defaults.capacity, 1),
+        maxChars: int(`${path}.maxChars`, entry['maxChars'], defaults.maxChars, 1),
+        sendKey: sendKey as SendKey,
+        pauseOnVoice: pauseOnVoice as boolean,
+      });
+    }
+  }
+
+  let notReadyReasons = DEFAULT_REASONS;
+  if (raw['notReadyReasons'] !== undefined) {
+    const reasons = raw['notReadyReasons'];
+    if (!Array.isArray(reasons)) {
+      bad('notReadyReasons', 'must be a list of {id, label}');
+    } else {
+      const seen = new Set<string>();
+      reasons.forEach((reason: unknown, i) => {
+        const path = `notReadyReasons[${i}]`;
+        if (!isRecord(reason) || typeof reason['id'] !== 'string' || reason['id'] === '') {
+          bad(`${path}.id`, 'must be a non-empty string');
+          return;
+        }
+        if (seen.has(reason['id'])) bad(`${path}.id`, `repeats "${reason['id']}"`);
+        seen.add(reason['id']);
+        if (!isLocalizedText(reason['label'])) bad(`${path}.label`, 'must be a string or an object of strings by locale');
+      });
+      notReadyReasons = reasons as NotReadyReason[];
+    }
+  }
+
+  const onSignOut = raw['onSignOut'] ?? 'transfer';
+  if (onSignOut !== 'transfer' && onSignOut !== 'close') {
+    bad('onSignOut', `must be "transfer" or "close" (got ${JSON.stringify(onSignOut)})`);
+  }
+
+  let agent: AgentInfo = { id: 'agent', name: 'Agent' };
+  if (raw['agent'] !== undefined) {
+    const a = raw['agent'];
+    if (!isRecord(a) || typeof a['id'] !== 'string' || a['id'] === '' || typeof a['name'] !== 'string') {
+      bad('agent', 'must be {id: string, name: string}');
+    } else {
+      agent = { id: a['id'], name: a['name'] };
+    }
+  }
+
+  const shortcuts = {} as Record<ShortcutAction, string | null>;
+  const shortcutInput = raw['shortcuts'];
+  if (shortcutInput !== undefined && shortcutInput !== false && !isRecord(shortcutInput)) {
+    bad('shortcuts', 'must be an object of key combinations by action, or false');
+  }
+  for (const action of SHORTCUT_ACTIONS) {
+    shortcuts[action] = null;
+    if (shortcutInput === false) continue;
+    const given = isRecord(shortcutInput) ? shortcutInput[action] : undefined;
+    if (given === undefined) {
+      shortcuts[action] = DEFAULT_SHORTCUTS[action];
+    } else if (given === null) {
+      shortcuts[action] = null;
+    } else if (typeof given !== 'string') {
+      bad(`shortcuts.${action}`, 'must be a key combination such as "Ctrl+Shift+L", or null');
+    } else {
+      try {
+        parseKeyCombo(given);
+        shortcuts[action] = given;
+      } catch (error) {
+        bad(`shortcuts.${action}`, (error as Error).message);
+      }
+    }
+  }
+  if (isRecord(shortcutInput)) {
+    for (const key of Object.keys(shortcutInput)) {
+      if (!SHORTCUT_ACTIONS.includes(key as ShortcutAction)) {
+        bad(`shortcuts.${key}`, `is not an action (one of ${SHORTCUT_ACTIONS.join(', ')})`);
+      }
+    }
+  }
+
+  const storageKey = raw['storageKey'] ?? `dc-widgets:${agent.id}`;
+  if (typeof storageKey !== 'string' || storageKey === '') bad('storageKey', 'must be a non-empty string');
+
+  const retryDelayMs = int('retryDelayMs', raw['retryDelayMs'], 1000, 0);
+  const config: DcConfig = {
+    media,
+    notReadyReasons,
+    signInRetries: int('signInRetries', raw['signInRetries'], 3, 0),
+    stateRetries: int('stateRetries', raw['stateRetries'], 3, 0),
+    retryDelayMs,
+    retryMaxDelayMs: int('retryMaxDelayMs', raw['retryMaxDelayMs'], Math.max(retryDelayMs, 30000), 0),
+    onSignOut: onSignOut as SignOutDisposition,
+    agent,
+    shortcuts,
+    notificationSeconds: int('notificationSeconds', raw['notificationSeconds'], 8, 1),
+    storageKey: storageKey as string,
+  };
+  if (problems.length) throw new DcConfigError(problems);
+  return config;
+}

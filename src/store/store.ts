@@ -1,0 +1,444 @@
+/**
+ * One store per provider. It holds the state (plain data, see state.ts), applies the backend's events
+ * idempotently, runs the agent's actions through the backend with retries, persists what must survive
+ * a reload, and resynchronises from the snapshot after every (re)connection.
+ */
+import { type MediaState, type StateScope, type StateTarget, signedOutState } from '../model/agent-state.js';
+import type { DcConfig } from '../model/config.js';
+import type { MediaId } from '../model/media.js';
+import {
+  canSignOut,
+  groupPropagation,
+  mediaToSignIn,
+  planStateChange,
+  retryDelay,
+  type MediaStates,
+} from '../model/state-rules.js';
+import { realClock, type Clock } from '../backend/clock.js';
+import { checkEvent, checkSnapshot, seqOf } from '../backend/events.js';
+import {
+  DcBackendError,
+  type ConnectionStatus,
+  type DcBackend,
+  type DcEvent,
+} from '../backend/types.js';
+import { loadPersisted, savePersisted, PERSIST_VERSION } from './persist.js';
+import {
+  initialState,
+  reduce,
+  type Action,
+  type DcNotification,
+  type DcState,
+  type NotificationBody,
+  type NotificationKind,
+} from './state.js';
+
+export interface DcStoreOptions {
+  config: DcConfig;
+  backend: DcBackend;
+  /** Where FAIL-3 state is kept; `null` keeps nothing. */
+  storage?: Storage | null;
+  clock?: Clock;
+}
+
+/** A problem for the integrator (not the agent): a malformed event or snapshot, a refused command. */
+export interface DcStoreError {
+  readonly source: 'event' | 'snapshot' | 'storage' | 'command';
+  readonly message: string;
+  readonly detail?: unknown;
+}
+
+type Listener = (state: DcState, previous: DcState) => void;
+
+export class DcStore {
+  readonly config: DcConfig;
+  readonly backend: DcBackend;
+  readonly clock: Clock;
+  #state: DcState;
+  #listeners = new Set<Listener>();
+  #errorListeners = new Set<(error: DcStoreError) => void>();
+  #storage: Storage | null;
+  #known: Set<string>;
+  #unsubscribe: () => void;
+  #timers = new Set<unknown>();
+  /** A token per media: a newer change (or sign-in) for a media makes older retries stop. */
+  #tokens = new Map<MediaId, number>();
+  #nextToken = 1;
+  #nextNotification = 1;
+  #queued: DcEvent[] = [];
+  #resyncing = false;
+  #disposed = false;
+  #ready: Promise<void>;
+
+  constructor(options: DcStoreOptions) {
+    this.config = options.config;
+    this.backend = options.backend;
+    this.clock = options.clock ?? realClock;
+    this.#storage = options.storage ?? null;
+    this.#known = new Set(this.config.media.map((m) => m.id));
+
+    const now = this.clock.now();
+    const media: Record<MediaId, MediaState> = Object.fromEntries(
+      this.config.media.map((m) => [m.id, signedOutState(m.id, now)]),
+    );
+    const restored = this.#storage ? loadPersisted(this.#storage, this.config.storageKey) : undefined;
+    if (restored) {
+      const checked = checkSnapshot({ seq: 0, at: restored.savedAt, media: restored.media }, this.#known);
+      if (checked.ok) {
+        // A sign-in cut short by the reload is not under way any more.
+        for (const [id, state] of Object.entries(checked.value.media)) {
+          media[id] = state.signIn === 'signing-in' ? { ...state, signIn: 'signed-out' } : state;
+        }
+      }
+      else this.#report({ source: 'storage', message: `Saved state ignored: ${checked.error}` });
+    }
+    this.#state = initialState(media);
+
+    this.#unsubscribe = this.backend.subscribe({
+      event: (raw) => this.#onEvent(raw),
+      connection: (status) => this.#onConnection(status),
+    });
+    this.#ready = this.#start();
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Reading
+
+  get state(): DcState {
+    return this.#state;
+  }
+
+  /** Resolves when the first snapshot has been applied (or the first connection failed). */
+  get ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  /** Whether state controls may be used: connected and resynchronised (FAIL-2). */
+  get controlsEnabled(): boolean {
+    return this.#state.connection === 'online';
+  }
+
+  /** SIGN-6: whether the agent may sign out of the desktop now. */
+  get canSignOut(): boolean {
+    return canSignOut(this.config, this.#state.media);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Problems meant for the integrator (malformed events, unreadable storage). Never thrown. */
+  onError(listener: (error: DcStoreError) => void): () => void {
+    this.#errorListeners.add(listener);
+    return () => this.#errorListeners.delete(listener);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Agent actions
+
+  /** SIGN-2: signs in every configured media not yet signed in; each succeeds or fails on its own. */
+  signIn(): void {
+    if (!this.#guardOnline()) return;
+    for (const media of mediaToSignIn(this.config, this.#state.media)) {
+      void this.#signIn(media, 1, this.#token(media));
+    }
+  }
+
+  /**
+   * Sets All or a group Ready or Not Ready. The model decides which media move (STATE-5, STATE-6);
+   * each media's change is retried on its own (STATE-7).
+   */
+  setState(scope: StateScope, target: StateTarget): void {
+    if (!this.#guardOnline()) return;
+    for (const [media, mediaTarget] of planStateChange(this.config, this.#state.media, scope, target)) {
+      void this.#change(media, mediaTarget, 1, this.#token(media));
+    }
+  }
+
+  /** Sets one media again (the notification's Retry after STATE-7's retries ran out). */
+  setMediaState(media: MediaId, target: StateTarget): void {
+    if (!this.#guardOnline() || !this.#known.has(media)) return;
+    void this.#change(media, target, 1, this.#token(media));
+  }
+
+  /**
+   * STATE-8: signs every media out, handing active tasks over per `config.onSignOut`. Refused (false,
+   * with a notification) unless every media is Not Ready (SIGN-6).
+   */
+  async signOut(): Promise<boolean> {
+    if (!this.#guardOnline()) return false;
+    if (!this.canSignOut) {
+      this.#notify('warning', 'sign-out-blocked', { code: 'sign-out-blocked', params: {} });
+      return false;
+    }
+    const media = this.config.media.map((m) => m.id).filter((m) => this.#state.media[m]?.signIn !== 'signed-out');
+    media.forEach((m) => this.#token(m));
+    try {
+      await this.backend.signOut(media, this.config.onSignOut);
+      return true;
+    } catch (error) {
+      this.#report({ source: 'command', message: `Sign-out failed: ${(error as Error).message}`, detail: error });
+      return false;
+    }
+  }
+
+  dismissNotification(id: number): void {
+    this.#dispatch({ type: 'dismiss', id });
+  }
+
+  /** Stops listening to the backend and cancels retries. The backend itself stays open. */
+  dispose(): void {
+    this.#disposed = true;
+    this.#unsubscribe();
+    for (const t of this.#timers) this.clock.clearTimeout(t);
+    this.#timers.clear();
+    this.#listeners.clear();
+  }
+
+  // -------------------------------------------------------------------------------------------------
+
+  async #start(): Promise<void> {
+    if (this.backend.connection === 'online') {
+      await this.#resync();
+      return;
+    }
+    try {
+      await this.backend.connect();
+    } catch (error) {
+      this.#report({ source: 'command', message: `Could not connect: ${(error as Error).message}`, detail: error });
+    }
+    if (this.backend.connection === 'offline') this.#dispatch({ type: 'connection', status: 'offline', at: this.clock.now() });
+    // The backend's 'online' notice starts the resync (#onConnection); wait until it is done.
+    await new Promise<void>((resolve) => {
+      if (this.#state.connection === 'online') return resolve();
+      const off = this.subscribe((state) => {
+        if (state.connection === 'online') {
+          off();
+          resolve();
+        }
+      });
+    });
+  }
+
+  #guardOnline(): boolean {
+    if (this.controlsEnabled) return true;
+    this.#notify('warning', 'not-connected', { code: 'not-connected', params: {} });
+    return false;
+  }
+
+  #token(media: MediaId): number {
+    const token = this.#nextToken++;
+    this.#tokens.set(media, token);
+    return token;
+  }
+
+  #current(media: MediaId, token: number): boolean {
+    return !this.#disposed && this.#tokens.get(media) === token;
+  }
+
+  async #signIn(media: MediaId, attempt: number, token: number): Promise<void> {
+    this.#dispatch({ type: 'sign-in-start', media, at: this.clock.now() });
+    try {
+      await this.backend.signIn(media);
+      if (this.#current(media, token)) this.#dismissKey(`sign-in:${media}`);
+    } catch (error) {
+      if (!this.#current(media, token)) return;
+      const reason = (error as Error).message || String(error);
+      this.#dispatch({ type: 'sign-in-failed', media, reason, at: this.clock.now() });
+      const retries = this.config.signInRetries;
+      const willRetry = attempt <= retries;
+      const retryInMs = willRetry ? retryDelay(this.config, attempt) : undefined;
+      this.#notify('error', `sign-in:${media}`, {
+        code: 'sign-in-failed',
+        params: { media, reason, attempt, retries, ...(retryInMs !== undefined ? { retryInMs } : {}) },
+      });
+      if (willRetry) this.#later(retryInMs!, () => {
+        if (this.#current(media, token)) void this.#signIn(media, attempt + 1, token);
+      });
+    }
+  }
+
+  async #change(media: MediaId, target: StateTarget, attempt: number, token: number): Promise<void> {
+    this.#dispatch({ type: 'pending', media, change: { target, attempt } });
+    try {
+      await this.backend.setState(media, target);
+      if (!this.#current(media, token)) return;
+      this.#dispatch({ type: 'pending', media, change: undefined });
+      this.#dismissKey(`state:${media}`);
+    } catch (error) {
+      if (!this.#current(media, token)) return;
+      const reason = (error as Error).message || String(error);
+      const retries = this.config.stateRetries;
+      const retryable = !(error instanceof DcBackendError) || error.code !== 'not-signed-in';
+      const willRetry = retryable && attempt <= retries;
+      const retryInMs = willRetry ? retryDelay(this.config, attempt) : undefined;
+      this.#notify(
+        'error',
+        `state:${media}`,
+        {
+          code: 'state-change-failed',
+          params: { media, reason, attempt, retries, target, ...(retryInMs !== undefined ? { retryInMs } : {}) },
+        },
+        willRetry ? undefined : { kind: 'retry-state', media, target },
+      );
+      if (willRetry) {
+        this.#later(retryInMs!, () => {
+          if (this.#current(media, token)) void this.#change(media, target, attempt + 1, token);
+        });
+      } else {
+        this.#dispatch({ type: 'pending', media, change: undefined }); // STATE-7: the group stays partial
+      }
+    }
+  }
+
+  #later(ms: number, fn: () => void): void {
+    const handle = this.clock.setTimeout(() => {
+      this.#timers.delete(handle);
+      fn();
+    }, ms);
+    this.#timers.add(handle);
+  }
+
+  #onConnection(status: ConnectionStatus): void {
+    if (this.#disposed) return;
+    const at = this.clock.now();
+    if (status === 'online') {
+      void this.#resync();
+    } else {
+      this.#dispatch({ type: 'connection', status, at });
+    }
+  }
+
+  /** FAIL-2: re-read the snapshot before enabling anything; events that arrive meanwhile wait. */
+  async #resync(): Promise<void> {
+    if (this.#resyncing) return;
+    this.#resyncing = true;
+    const wasLost = this.#state.lostAt !== undefined;
+    this.#dispatch({ type: 'connection', status: 'resyncing', at: this.clock.now() });
+    try {
+      for (let attempt = 1; !this.#disposed; attempt++) {
+        if (this.backend.connection !== 'online') return; // dropped again: the next 'online' resyncs
+        try {
+          const raw = await this.backend.snapshot();
+          const checked = checkSnapshot(raw, this.#known);
+          for (const warning of checked.warnings ?? []) this.#report({ source: 'snapshot', message: warning });
+          if (!checked.ok) throw new Error(checked.error);
+          this.#dispatch({ type: 'snapshot', snapshot: checked.value });
+          break;
+        } catch (error) {
+          this.#report({ source: 'snapshot', message: `Snapshot failed: ${(error as Error).message}`, detail: error });
+          await new Promise<void>((resolve) => this.#later(retryDelay(this.config, attempt), resolve));
+        }
+      }
+      if (this.#disposed || this.backend.connection !== 'online') return;
+      const queued = this.#queued.sort((a, b) => a.seq - b.seq);
+      this.#queued = [];
+      this.#dispatch({ type: 'connection', status: 'online', at: this.clock.now() });
+      if (wasLost) {
+        this.#notify('success', 'connection', { code: 'connection-restored', params: {} });
+      }
+      for (const event of queued) this.#apply(event);
+    } finally {
+      this.#resyncing = false;
+    }
+  }
+
+  #onEvent(raw: unknown): void {
+    if (this.#disposed) return;
+    const checked = checkEvent(raw, this.#known);
+    if (!checked.ok) {
+      // Reported, never thrown into the page; its seq is consumed so the stream goes on.
+      this.#report({ source: 'event', message: `Malformed event ignored: ${checked.error}`, detail: raw });
+      const seq = seqOf(raw);
+      if (seq !== undefined && seq === this.#state.lastSeq + 1 && this.#state.connection === 'online') {
+        this.#dispatch({ type: 'seq', seq });
+      }
+      return;
+    }
+    if (this.#state.connection !== 'online') {
+      this.#queued.push(checked.value);
+      return;
+    }
+    this.#apply(checked.value);
+  }
+
+  #apply(event: DcEvent): void {
+    const state = this.#state;
+    if (event.seq <= state.lastSeq) return; // already applied (a repeat, or covered by the snapshot)
+    if (event.seq > state.lastSeq + 1) {
+      // A gap: an event was lost. Re-read the whole state; this event is kept and applied after.
+      this.#queued.push(event);
+      void this.#resync();
+      return;
+    }
+    const previous = state.media[event.state.media];
+    this.#dispatch({ type: 'event', event });
+    const next = event.state;
+    if (event.cause !== 'agent' && event.cause !== 'sign-in') {
+      this.#notify('warning', `auto:${next.media}`, {
+        code: 'state-auto-changed',
+        params: { media: next.media, state: next, cause: event.cause },
+      });
+    }
+    // STATE-6: a Chat/Social media leaving Ready (or losing routing) takes its group with it.
+    const leftReady =
+      previous?.availability === 'ready' && previous.routable && (next.availability === 'not-ready' || !next.routable);
+    if (leftReady) {
+      for (const [media, target] of groupPropagation(this.config, this.#state.media as MediaStates, next.media)) {
+        if (this.#state.pending[media]) continue; // already moving (the agent's own group change)
+        void this.#change(media, target, 1, this.#token(media));
+      }
+    }
+  }
+
+  #notify(
+    kind: NotificationKind,
+    key: string,
+    body: NotificationBody,
+    action?: DcNotification['action'],
+  ): void {
+    const notification = {
+      ...body,
+      id: this.#nextNotification++,
+      key,
+      kind,
+      at: this.clock.now(),
+      ...(action ? { action } : {}),
+    } as DcNotification;
+    this.#dispatch({ type: 'notify', notification });
+    if (kind === 'info' || kind === 'success') {
+      this.#later(this.config.notificationSeconds * 1000, () => this.dismissNotification(notification.id));
+    }
+  }
+
+  #dismissKey(key: string): void {
+    for (const n of this.#state.notifications) if (n.key === key) this.dismissNotification(n.id);
+  }
+
+  #report(error: DcStoreError): void {
+    if (this.#errorListeners.size === 0) console.warn(`[dc-widgets] ${error.message}`, error.detail ?? '');
+    for (const l of [...this.#errorListeners]) l(error);
+  }
+
+  #dispatch(action: Action): void {
+    const previous = this.#state;
+    const next = reduce(previous, action);
+    if (next === previous) return;
+    this.#state = next;
+    if (next.media !== previous.media && this.#storage) {
+      savePersisted(this.#storage, this.config.storageKey, {
+        version: PERSIST_VERSION,
+        savedAt: this.clock.now(),
+        media: next.media,
+      });
+    }
+    for (const l of [...this.#listeners]) {
+      try {
+        l(next, previous);
+      } catch (error) {
+        console.error('[dc-widgets] a store listener threw', error);
+      }
+    }
+  }
+}

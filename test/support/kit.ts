@@ -1,0 +1,54 @@
+/**
+ * Mounting a kit for element tests: a provider around the given markup, on a simulated backend with no
+ * latency and in-memory storage, waited until its first snapshot is applied.
+ */
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import { SimulatedBackend, type SimulatedBackendOptions } from '../../src/backend/simulated.js';
+import { resolveConfig, type DcConfigInput } from '../../src/model/config.js';
+import { MemoryStorage } from '../../src/store/persist.js';
+import type { DcProvider } from '../../src/elements/provider/provider.js';
+import '../../src/elements/provider/provider.js';
+import { setLocale } from '../../src/i18n/localization.js';
+
+export interface KitOptions {
+  config?: DcConfigInput;
+  backend?: SimulatedBackendOptions;
+  storage?: Storage;
+  lang?: string;
+}
+
+export async function mountKit(content: TemplateResult, options: KitOptions = {}) {
+  const config: DcConfigInput = { retryDelayMs: 20, retryMaxDelayMs: 200, ...options.config };
+  const media = resolveConfig(config).media.map((m) => m.id);
+  const backend = new SimulatedBackend({ media, ...options.backend });
+  const storage = options.storage ?? new MemoryStorage();
+  const provider = await fixture<DcProvider>(
+    html`<dc-provider .config=${config} .backend=${backend} .storage=${storage} lang=${options.lang ?? 'en'}
+      >${content}</dc-provider
+    >`,
+  );
+  await provider.store!.ready;
+  await setLocale(options.lang === 'fr' ? 'fr' : 'en');
+  return { provider, backend, store: provider.store!, storage };
+}
+
+/** Waits until `fn` holds, with a message that says what was expected. */
+export function until(fn: () => boolean, message: string, timeout = 3000): Promise<void> {
+  return waitUntil(fn, message, { timeout });
+}
+
+/** Presses a combination with real key events: `press('Control+Shift+KeyL')`. */
+export async function press(combo: string): Promise<void> {
+  const { sendKeys } = await import('@web/test-runner-commands');
+  const keys = combo.split('+');
+  const key = keys.pop()!;
+  for (const k of keys) await sendKeys({ down: k });
+  await sendKeys({ press: key });
+  for (const k of keys.reverse()) await sendKeys({ up: k });
+}
+
+/** Text as a person reads it: whitespace folded. */
+export function text(node: Element | ShadowRoot | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
