@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChromium, HEADLESS_ARGS, HOW_TO_INSTALL } from './scripts/chromium.mjs';
 
-// CHROME_PATH points at another Chrome or Chromium; scripts/ensure-chromium.mjs explains how to get one.
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-if (!existsSync(executablePath)) {
-  console.error(`No Chromium at ${executablePath}. Run: apt-get install -y chromium, or set CHROME_PATH.`);
+// CHROME_PATH points at another Chrome or Chromium.
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error(HOW_TO_INSTALL);
   process.exit(1);
 }
 
@@ -26,16 +26,7 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: HEADLESS_ARGS,
       },
     }),
   ],

@@ -221,8 +221,13 @@ export class SimulatedBackend implements DcBackend {
     this.#dropEvents += count;
   }
 
-  /** Sends anything down the event stream as if the server had: how tests feed malformed events. */
+  /**
+   * Sends anything down the event stream as if the server had: how tests feed malformed events. A raw
+   * event carrying the server's next sequence number uses that number up, as a real server's would.
+   */
   injectRawEvent(raw: unknown): void {
+    const seq = (raw as { seq?: unknown } | null)?.seq;
+    if (seq === this.#server.seq + 1) this.#server.seq += 1;
     for (const l of [...this.#listeners]) l.event(raw);
   }
 

@@ -4,6 +4,10 @@ import { sourceLocale, targetLocales } from './locale-codes.js';
 export type DcLocale = typeof sourceLocale | (typeof targetLocales)[number];
 export const LOCALES: readonly DcLocale[] = [sourceLocale, ...targetLocales];
 
+const LOADERS = {
+  fr: () => import('./locales/fr.js'),
+} satisfies Record<(typeof targetLocales)[number], () => Promise<unknown>>;
+
 /**
  * @lit/localize in runtime mode: English is built in; French loads on demand (it is bundled with the
  * kit, never fetched from elsewhere). One locale per page: @lit/localize is configured once per page,
@@ -12,7 +16,8 @@ export const LOCALES: readonly DcLocale[] = [sourceLocale, ...targetLocales];
 const { getLocale, setLocale: setLitLocale } = configureLocalization({
   sourceLocale,
   targetLocales,
-  loadLocale: (locale) => import(`./locales/${locale}.js`),
+  // One static import per locale, so that dev servers and bundlers see (and ship) each catalogue.
+  loadLocale: (locale) => LOADERS[locale as (typeof targetLocales)[number]](),
 });
 
 export { getLocale, LOCALE_STATUS_EVENT };

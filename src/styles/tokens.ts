@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /**
  * Design tokens. Every kit element adopts `base`, which reads the public `--dc-*` custom properties
@@ -60,8 +60,11 @@ export const base = css`
   }
 `;
 
-/** The dark theme's values: `<dc-provider theme="dark">` sets them for everything inside it. */
-export const darkTokens = css`
+/**
+ * The dark theme's values, as declarations: `<dc-provider theme="dark">` sets them for everything inside
+ * it. A host without a provider can copy them onto any ancestor of the kit's elements.
+ */
+const DARK = `
   --dc-color-text: #e6e9ed;
   --dc-color-text-muted: #a9b1bb;
   --dc-color-surface: #1b1f24;
@@ -80,3 +83,12 @@ export const darkTokens = css`
   --dc-color-info-surface: #17273d;
   --dc-color-focus: #5aa2ff;
 `;
+export const darkTokens = unsafeCSS(DARK);
+
+/** A provider's `theme` attribute: dark, or auto (following the operating system). */
+export const themeSwitch = unsafeCSS(`
+  :host([theme='dark']) {${DARK}}
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {${DARK}}
+  }
+`);

@@ -20,7 +20,7 @@ import { DcConfigError, resolveConfig, type DcConfig, type DcConfigInput } from 
 import { aggregateLook, canSignOut } from '../../model/state-rules.js';
 import { defaultStorage } from '../../store/persist.js';
 import { DcStore } from '../../store/store.js';
-import { base, darkTokens } from '../../styles/tokens.js';
+import { base, themeSwitch } from '../../styles/tokens.js';
 
 export type DcTheme = 'light' | 'dark' | 'auto';
 
@@ -43,17 +43,10 @@ export type DcTheme = 'light' | 'dark' | 'auto';
 export class DcProvider extends LitElement {
   static override styles = [
     base,
+    themeSwitch,
     css`
       :host {
         display: contents;
-      }
-      :host([theme='dark']) {
-        ${darkTokens}
-      }
-      @media (prefers-color-scheme: dark) {
-        :host([theme='auto']) {
-          ${darkTokens}
-        }
       }
       .config-error {
         display: block;

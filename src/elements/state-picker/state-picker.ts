@@ -176,8 +176,7 @@ export class DcStatePicker extends DcElement {
     this.#ticker.active = label.since !== undefined;
     const timer = label.since !== undefined ? formatDuration(this.activeStore!.clock.now() - label.since) : '';
     const groups = activeGroups(config);
-    const summary = [
-      msg(str`Digital channels: ${label.text}`, { id: 'picker.summary' }),
+    const details = [
       ...groups.map((g) => `${scopeLabel(g)}: ${lookLabel(groupLook(config, media, g), config, groupReason(config, media, g))}`),
       enabled ? '' : msg('Unavailable until the state is restored', { id: 'picker.disabled' }),
     ]
@@ -189,18 +188,19 @@ export class DcStatePicker extends DcElement {
         part="trigger"
         class=${classMap({ trigger: true, disabled: !enabled })}
         aria-haspopup=${signIn ? 'dialog' : 'menu'}
-        aria-expanded=${signIn ? String(this.signInOpen) : String(this.menuOpen)}
-        aria-disabled=${String(!enabled)}
-        aria-label=${summary}
-        title=${summary}
+        aria-expanded=${(signIn ? this.signInOpen : this.menuOpen) ? 'true' : 'false'}
+        aria-disabled=${enabled ? 'false' : 'true'}
+        title=${details}
         @click=${this.#onTriggerClick}
         @keydown=${this.#onTriggerKeydown}
       >
+        <span class="visually-hidden">${msg('Digital channels:', { id: 'picker.name' })}</span>
         <span class="aggregate look-${look}" part="aggregate">${icon('headset')}${this.#badge(look)}</span>
         ${groups.map((g) => this.#groupIcon(config, media, g))}
         <span class="label" part="label"
-          >${label.text}${timer ? html` <span class="timer">${timer}</span>` : nothing}</span
+          >${label.text}${timer ? html` <span class="timer" aria-hidden="true">${timer}</span>` : nothing}</span
         >
+        <span class="visually-hidden">. ${details}</span>
         ${icon('chevron-down', 'chevron')}
       </button>
       ${signIn && this.signInOpen ? this.#renderSignIn(config, media, enabled) : nothing}

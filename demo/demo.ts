@@ -1,0 +1,266 @@
+/**
+ * The demo desktop: the kit's elements on the embedded simulated contact centre, with a simulator panel
+ * to inject failures by hand. The simulated centre keeps its state in localStorage, so a reload finds
+ * everything as it was (FAIL-3); "Reset" starts again.
+ */
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { SimulatedBackend } from '../src/backend/simulated.js';
+import '../src/elements/connection-banner/connection-banner.js';
+import '../src/elements/notifications/notifications.js';
+import type { DcProvider } from '../src/elements/provider/provider.js';
+import '../src/elements/provider/provider.js';
+import '../src/elements/state-picker/state-picker.js';
+import { resolveConfig, type DcConfigInput } from '../src/model/config.js';
+
+const STORAGE_KEY = 'dc-widgets:demo';
+const config: DcConfigInput = {
+  agent: { id: 'demo-agent', name: 'Camille Martin' },
+  storageKey: STORAGE_KEY,
+  media: {
+    chat: { kind: 'chat' },
+    sms: { kind: 'sms' },
+    whatsapp: { kind: 'social', label: 'WhatsApp' },
+    email: { kind: 'email' },
+  },
+  retryDelayMs: 2000,
+};
+const mediaIds = resolveConfig(config).media.map((m) => m.id);
+const backend = new SimulatedBackend({
+  media: mediaIds,
+  seed: 7,
+  latencyMs: [200, 600],
+  storage: localStorage,
+  storageKey: `${STORAGE_KEY}:simulated-server`,
+});
+
+const provider = document.querySelector<DcProvider>('#kit')!;
+provider.backend = backend;
+provider.config = config;
+
+type Lang = 'en' | 'fr';
+const WORDS = {
+  en: {
+    brand: 'Digital channels',
+    introTitle: 'Demo desktop',
+    intro: [
+      'Sign In signs in every channel; each starts Not Ready.',
+      'Open the state control (or press Ctrl+Shift+L): set Chat/Social Ready, pick a Not Ready reason, try All → Not Ready over a reason.',
+      'Shortcuts: Ctrl+Shift+5 / 7 Chat/Social Ready / Not Ready, Ctrl+Shift+4 / 6 Email, Ctrl+Shift+V / Z everything.',
+      'Use the simulator to make a sign-in or a state change fail, or to drop the connection. Reload the page: your state comes back.',
+    ],
+    simulator: 'Simulated contact centre',
+    language: 'Language',
+    theme: 'Theme',
+    light: 'Light',
+    dark: 'Dark',
+    media: 'Channel',
+    failSignIn: 'Make its sign-in fail',
+    failSignInOnce: 'Make its sign-in fail twice (then succeed)',
+    failState: 'Make its next state changes fail',
+    failStateOnce: 'Make its next state change fail once',
+    clear: 'Remove injected failures',
+    drop: 'Drop the connection',
+    restore: 'Restore the connection',
+    missed: 'The channel misses an offer (non-routable)',
+    supervisor: 'A supervisor sets it Not Ready – Break',
+    malformed: 'Send a malformed event',
+    reset: 'Reset the simulated centre',
+    canSignOut: 'May sign out of the desktop',
+    yes: 'yes',
+    no: 'no',
+    signOut: 'Sign out of digital channels',
+    log: 'Events the host receives',
+  },
+  fr: {
+    brand: 'Canaux numériques',
+    introTitle: 'Bureau de démonstration',
+    intro: [
+      'Se connecter connecte tous les canaux ; chacun commence à l’état Non prêt.',
+      'Ouvrez le contrôle d’état (ou Ctrl+Maj+L) : passez les canaux sociaux/de conversation à Prêt, choisissez un motif Non prêt, essayez Tous → Non prêt par-dessus un motif.',
+      'Raccourcis : Ctrl+Maj+5 / 7 conversation Prêt / Non prêt, Ctrl+Maj+4 / 6 email, Ctrl+Maj+V / Z tous les canaux.',
+      'Le simulateur fait échouer une connexion ou un changement d’état, ou coupe la connexion. Rechargez la page : votre état revient.',
+    ],
+    simulator: 'Centre de contact simulé',
+    language: 'Langue',
+    theme: 'Thème',
+    light: 'Clair',
+    dark: 'Sombre',
+    media: 'Canal',
+    failSignIn: 'Faire échouer sa connexion',
+    failSignInOnce: 'Faire échouer sa connexion deux fois (puis réussir)',
+    failState: 'Faire échouer ses prochains changements d’état',
+    failStateOnce: 'Faire échouer son prochain changement d’état une fois',
+    clear: 'Retirer les échecs injectés',
+    drop: 'Couper la connexion',
+    restore: 'Rétablir la connexion',
+    missed: 'Le canal manque une interaction (non routable)',
+    supervisor: 'Un superviseur le passe à Non prêt – Pause',
+    malformed: 'Envoyer un événement mal formé',
+    reset: 'Réinitialiser le centre simulé',
+    canSignOut: 'Peut se déconnecter du bureau',
+    yes: 'oui',
+    no: 'non',
+    signOut: 'Se déconnecter des canaux numériques',
+    log: 'Événements reçus par l’hôte',
+  },
+} as const;
+
+/** The simulator panel (demo only). */
+@customElement('demo-simulator')
+export class DemoSimulator extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    h2 {
+      margin: 0 0 0.75rem;
+      font-size: 1.1rem;
+    }
+    fieldset {
+      border: 0;
+      margin: 0 0 0.75rem;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      align-items: center;
+    }
+    legend {
+      font-weight: 600;
+      padding: 0 0 0.25rem;
+    }
+    button,
+    select {
+      font: inherit;
+      padding: 0.3rem 0.6rem;
+    }
+    .log {
+      max-height: 12rem;
+      overflow: auto;
+      font: 12px/1.4 ui-monospace, monospace;
+      background: rgb(127 127 127 / 0.1);
+      padding: 0.5rem;
+      margin: 0;
+      white-space: pre-wrap;
+    }
+  `;
+
+  @state() private lang: Lang = (localStorage.getItem('dc-demo:lang') as Lang) || 'en';
+  @state() private dark = localStorage.getItem('dc-demo:theme') === 'dark';
+  @state() private media = mediaIds[0]!;
+  @state() private canSignOut = true;
+  @state() private log: string[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#apply();
+    const record = (e: Event) => {
+      const detail = (e as CustomEvent).detail as Record<string, unknown>;
+      const summary =
+        e.type === 'dc-agent-state-change' ? `look=${String(detail['look'])}` : JSON.stringify(detail).slice(0, 160);
+      this.log = [`${new Date().toLocaleTimeString()} ${e.type} ${summary}`, ...this.log].slice(0, 50);
+    };
+    for (const type of ['dc-error', 'dc-agent-state-change', 'dc-connection-change', 'dc-notification']) {
+      provider.addEventListener(type, record);
+    }
+    provider.addEventListener('dc-can-sign-out-change', (e) => {
+      this.canSignOut = e.detail.canSignOut;
+      record(e);
+    });
+  }
+
+  #apply(): void {
+    provider.lang = this.lang;
+    provider.theme = this.dark ? 'dark' : 'light';
+    document.documentElement.lang = this.lang;
+    document.body.classList.toggle('dark', this.dark);
+    const w = WORDS[this.lang];
+    document.querySelector('#brand')!.textContent = w.brand;
+    const intro = document.querySelector('#intro')!;
+    intro.replaceChildren();
+    const h = document.createElement('h2');
+    h.textContent = w.introTitle;
+    const ul = document.createElement('ul');
+    for (const line of w.intro) {
+      const li = document.createElement('li');
+      li.textContent = line;
+      ul.append(li);
+    }
+    intro.append(h, ul);
+    localStorage.setItem('dc-demo:lang', this.lang);
+    localStorage.setItem('dc-demo:theme', this.dark ? 'dark' : 'light');
+  }
+
+  protected override updated(): void {
+    this.#apply();
+  }
+
+  protected override render() {
+    const w = WORDS[this.lang];
+    const m = this.media;
+    return html`
+      <h2>${w.simulator}</h2>
+      <fieldset>
+        <legend>${w.language} · ${w.theme}</legend>
+        <select aria-label=${w.language} @change=${(e: Event) => (this.lang = (e.target as HTMLSelectElement).value as Lang)}>
+          <option value="en" ?selected=${this.lang === 'en'}>English</option>
+          <option value="fr" ?selected=${this.lang === 'fr'}>Français</option>
+        </select>
+        <select aria-label=${w.theme} @change=${(e: Event) => (this.dark = (e.target as HTMLSelectElement).value === 'dark')}>
+          <option value="light" ?selected=${!this.dark}>${w.light}</option>
+          <option value="dark" ?selected=${this.dark}>${w.dark}</option>
+        </select>
+      </fieldset>
+      <fieldset>
+        <legend>${w.media}</legend>
+        <select aria-label=${w.media} @change=${(e: Event) => (this.media = (e.target as HTMLSelectElement).value)}>
+          ${mediaIds.map((id) => html`<option value=${id} ?selected=${id === m}>${id}</option>`)}
+        </select>
+        <button @click=${() => backend.failSignIn(m, { reason: 'Account locked on the media server' })}>${w.failSignIn}</button>
+        <button @click=${() => backend.failSignIn(m, { times: 2, reason: 'Media server busy' })}>${w.failSignInOnce}</button>
+        <button @click=${() => backend.failStateChange(m, { reason: 'Network error' })}>${w.failState}</button>
+        <button @click=${() => backend.failStateChange(m, { times: 1, reason: 'Network error' })}>${w.failStateOnce}</button>
+        <button @click=${() => backend.serverSetState(m, { availability: 'ready', routable: false }, 'missed-offer')}>
+          ${w.missed}
+        </button>
+        <button @click=${() => backend.serverSetState(m, { availability: 'not-ready', reasonId: 'break' }, 'supervisor')}>
+          ${w.supervisor}
+        </button>
+        <button @click=${() => backend.clearFailures()}>${w.clear}</button>
+      </fieldset>
+      <fieldset>
+        <legend>${backend.connection}</legend>
+        <button @click=${() => {
+          backend.dropConnection();
+          this.requestUpdate();
+        }}>${w.drop}</button>
+        <button @click=${async () => {
+          await backend.restoreConnection();
+          this.requestUpdate();
+        }}>${w.restore}</button>
+        <button
+          @click=${() =>
+            backend.injectRawEvent({ type: 'media-state', seq: backend.nextSeq, at: Date.now(), cause: 'agent', state: { media: 'fax' } })}
+        >
+          ${w.malformed}
+        </button>
+        <button
+          @click=${() => {
+            localStorage.removeItem(STORAGE_KEY);
+            localStorage.removeItem(`${STORAGE_KEY}:simulated-server`);
+            location.reload();
+          }}
+        >
+          ${w.reset}
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>${w.canSignOut}: ${this.canSignOut ? w.yes : w.no}</legend>
+        <button ?disabled=${!this.canSignOut} @click=${() => provider.store?.signOut()}>${w.signOut}</button>
+      </fieldset>
+      <h2>${w.log}</h2>
+      <pre class="log" tabindex="0">${this.log.join('\n')}</pre>
+    `;
+  }
+}
