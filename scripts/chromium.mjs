@@ -32,4 +32,8 @@ export const HEADLESS_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Tests run in several pages at once: keep background pages' timers and frames running.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];

@@ -2,7 +2,7 @@
  * Mounting a kit for element tests: a provider around the given markup, on a simulated backend with no
  * latency and in-memory storage, waited until its first snapshot is applied.
  */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { SimulatedBackend, type SimulatedBackendOptions } from '../../src/backend/simulated.js';
 import { resolveConfig, type DcConfigInput } from '../../src/model/config.js';
@@ -33,22 +33,4 @@ export async function mountKit(content: TemplateResult, options: KitOptions = {}
   return { provider, backend, store: provider.store!, storage };
 }
 
-/** Waits until `fn` holds, with a message that says what was expected. */
-export function until(fn: () => boolean, message: string, timeout = 3000): Promise<void> {
-  return waitUntil(fn, message, { timeout });
-}
-
-/** Presses a combination with real key events: `press('Control+Shift+KeyL')`. */
-export async function press(combo: string): Promise<void> {
-  const { sendKeys } = await import('@web/test-runner-commands');
-  const keys = combo.split('+');
-  const key = keys.pop()!;
-  for (const k of keys) await sendKeys({ down: k });
-  await sendKeys({ press: key });
-  for (const k of keys.reverse()) await sendKeys({ up: k });
-}
-
-/** Text as a person reads it: whitespace folded. */
-export function text(node: Element | ShadowRoot | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
+export { until, press, text } from './dom.js';

@@ -1,0 +1,21 @@
+import { waitUntil } from '@open-wc/testing';
+
+/** Waits until `fn` holds, with a message that says what was expected. */
+export function until(fn: () => boolean, message: string, timeout = 3000): Promise<void> {
+  return waitUntil(fn, message, { timeout });
+}
+
+/** Presses a combination with real key events: `press('Control+Shift+KeyL')`. */
+export async function press(combo: string): Promise<void> {
+  const { sendKeys } = await import('@web/test-runner-commands');
+  const keys = combo.split('+');
+  const key = keys.pop()!;
+  for (const k of keys) await sendKeys({ down: k });
+  await sendKeys({ press: key });
+  for (const k of keys.reverse()) await sendKeys({ up: k });
+}
+
+/** Text as a person reads it: whitespace folded. */
+export function text(node: Element | ShadowRoot | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
