@@ -146,7 +146,7 @@ export class DemoSimulator extends LitElement {
     }
   `;
 
-  @state() private lang: Lang = (localStorage.getItem('dc-demo:lang') as Lang) || 'en';
+  @state() private language: Lang = (localStorage.getItem('dc-demo:lang') as Lang) || 'en';
   @state() private dark = localStorage.getItem('dc-demo:theme') === 'dark';
   @state() private media = mediaIds[0]!;
   @state() private canSignOut = true;
@@ -171,11 +171,11 @@ export class DemoSimulator extends LitElement {
   }
 
   #apply(): void {
-    provider.lang = this.lang;
+    provider.lang = this.language;
     provider.theme = this.dark ? 'dark' : 'light';
-    document.documentElement.lang = this.lang;
+    document.documentElement.lang = this.language;
     document.body.classList.toggle('dark', this.dark);
-    const w = WORDS[this.lang];
+    const w = WORDS[this.language];
     document.querySelector('#brand')!.textContent = w.brand;
     const intro = document.querySelector('#intro')!;
     intro.replaceChildren();
@@ -188,7 +188,7 @@ export class DemoSimulator extends LitElement {
       ul.append(li);
     }
     intro.append(h, ul);
-    localStorage.setItem('dc-demo:lang', this.lang);
+    localStorage.setItem('dc-demo:lang', this.language);
     localStorage.setItem('dc-demo:theme', this.dark ? 'dark' : 'light');
   }
 
@@ -197,15 +197,15 @@ export class DemoSimulator extends LitElement {
   }
 
   protected override render() {
-    const w = WORDS[this.lang];
+    const w = WORDS[this.language];
     const m = this.media;
     return html`
       <h2>${w.simulator}</h2>
       <fieldset>
         <legend>${w.language} · ${w.theme}</legend>
-        <select aria-label=${w.language} @change=${(e: Event) => (this.lang = (e.target as HTMLSelectElement).value as Lang)}>
-          <option value="en" ?selected=${this.lang === 'en'}>English</option>
-          <option value="fr" ?selected=${this.lang === 'fr'}>Français</option>
+        <select aria-label=${w.language} @change=${(e: Event) => (this.language = (e.target as HTMLSelectElement).value as Lang)}>
+          <option value="en" ?selected=${this.language === 'en'}>English</option>
+          <option value="fr" ?selected=${this.language === 'fr'}>Français</option>
         </select>
         <select aria-label=${w.theme} @change=${(e: Event) => (this.dark = (e.target as HTMLSelectElement).value === 'dark')}>
           <option value="light" ?selected=${!this.dark}>${w.light}</option>

@@ -1,4 +1,4 @@
-import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
+import { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales } from './locale-codes.js';
 
 export type DcLocale = typeof sourceLocale | (typeof targetLocales)[number];
@@ -20,7 +20,7 @@ const { getLocale, setLocale: setLitLocale } = configureLocalization({
   loadLocale: (locale) => LOADERS[locale as (typeof targetLocales)[number]](),
 });
 
-export { getLocale, LOCALE_STATUS_EVENT };
+export { getLocale };
 
 /**
  * The kit's locale for a list of preferences, best first (a provider's `lang`, the document's `lang`,

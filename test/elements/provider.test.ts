@@ -26,7 +26,7 @@ describe('dc-provider', () => {
       expect(text(alert)).to.contain('signInRetries');
       expect(errors).to.have.length(1);
       expect(errors[0]!.detail).to.deep.include({ source: 'config' });
-      expect((errors[0]!.detail as { fields: string[] }).fields).to.have.members([
+      expect((errors[0]!.detail as { fields: readonly string[] }).fields).to.have.members([
         'media.sms.capacity',
         'media.fax.kind',
         'signInRetries',

@@ -1,0 +1,88 @@
+/**
+ * Two builds of the kit:
+ *  - `dist/`: an ES-module library (one entry per element, plus the whole kit, the model and the
+ *    backend), with lit and its packages left to the host's bundler; not minified, with sourcemaps.
+ *  - `dist/dc-widgets.min.js`: one self-contained, minified IIFE for script-tag hosts (global
+ *    `DcWidgets`), lit and the French catalogue included.
+ * `scripts/size.mjs` reuses the pieces exported here to measure each element alone.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const fromRoot = (...parts) => join(root, ...parts);
+
+/** Bare specifiers the library build leaves to the host: lit, @lit/context, @lit/localize, and their subpaths. */
+export const LIBRARY_EXTERNALS = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|@lit\/localize)(\/.*)?$/;
+
+/** `{ name: 'src/elements/<name>/<name>.ts' }` for every public element folder (`internal` holds none). */
+export function elementEntries() {
+  const dir = fromRoot('src', 'elements');
+  const entries = {};
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    if (!d.isDirectory() || d.name === 'internal') continue;
+    const file = join(dir, d.name, `${d.name}.ts`);
+    if (!existsSync(file)) throw new Error(`src/elements/${d.name}/ has no ${d.name}.ts entry`);
+    entries[d.name] = file;
+  }
+  return entries;
+}
+
+/** TypeScript through esbuild, with the project's tsconfig (legacy decorators, `useDefineForClassFields: false`). */
+export function typescript() {
+  return esbuild({ tsconfig: fromRoot('tsconfig.json'), target: 'es2022', minify: false, sourceMap: true });
+}
+
+/**
+ * The plugins of a self-contained browser bundle: dependencies resolved with their production builds
+ * (no Lit dev-mode warnings), minified with terser unless `minify` is false.
+ */
+export function bundlePlugins({ minify = true, module = false } = {}) {
+  return [
+    nodeResolve({ browser: true, exportConditions: ['production'] }),
+    typescript(),
+    ...(minify ? [terser({ ecma: 2022, module, format: { comments: false } })] : []),
+  ];
+}
+
+/** The IIFE for script-tag hosts. `minify: false` gives the same bundle unminified (size report). */
+export function scriptBundle({ minify = true } = {}) {
+  return {
+    input: fromRoot('src', 'index.ts'),
+    plugins: bundlePlugins({ minify }),
+    output: {
+      file: fromRoot('dist', 'dc-widgets.min.js'),
+      format: 'iife',
+      name: 'DcWidgets',
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
+  };
+}
+
+const library = {
+  input: {
+    index: fromRoot('src', 'index.ts'),
+    ...Object.fromEntries(Object.entries(elementEntries()).map(([name, file]) => [`elements/${name}`, file])),
+    model: fromRoot('src', 'model', 'index.ts'),
+    backend: fromRoot('src', 'backend', 'index.ts'),
+  },
+  external: (id) => LIBRARY_EXTERNALS.test(id),
+  plugins: [nodeResolve({ browser: true }), typescript()],
+  output: {
+    dir: fromRoot('dist'),
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    // No bare imports of side-effect-free chunks: bundlers that honour `sideEffects` warn about them.
+    hoistTransitiveImports: false,
+    sourcemap: true,
+    generatedCode: 'es2015',
+  },
+};
+
+export default [library, scriptBundle()];
