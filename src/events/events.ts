@@ -11,7 +11,10 @@ const init = { bubbles: true, composed: true } as const;
 /** A problem for the integrator: an invalid configuration, a malformed backend event. Never thrown. */
 export class DcErrorEvent extends Event {
   static readonly type = 'dc-error';
-  readonly detail: DcStoreError | { source: 'config'; message: string; fields: readonly string[] };
+  readonly detail:
+    | DcStoreError
+    | { source: 'config'; message: string; fields: readonly string[] }
+    | { source: 'locale'; message: string };
   constructor(detail: DcErrorEvent['detail']) {
     super(DcErrorEvent.type, init);
     this.detail = detail;

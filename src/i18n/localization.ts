@@ -35,16 +35,10 @@ export function resolveLocale(preferences: readonly (string | null | undefined)[
   return sourceLocale;
 }
 
-let requested: DcLocale = sourceLocale;
-
-/** Switches the whole page's kit elements to `locale`; they re-render when its strings are loaded. */
-export async function setLocale(locale: DcLocale): Promise<void> {
-  requested = locale;
-  if (getLocale() === locale) return;
-  await setLitLocale(locale);
-}
-
-/** The locale last asked for (it may still be loading). */
-export function requestedLocale(): DcLocale {
-  return requested;
+/**
+ * Switches the whole page's kit elements to `locale`; they re-render when its strings are loaded. The
+ * last call wins, even while an earlier locale is still loading.
+ */
+export function setLocale(locale: DcLocale): Promise<void> {
+  return setLitLocale(locale);
 }

@@ -110,6 +110,18 @@ describe('dc-provider', () => {
     expect(provider.locale).to.equal('en');
   });
 
+  it('EMBED-5: the last language asked for wins, even while another is loading', async () => {
+    const { provider } = await mountKit(html`<dc-state-picker></dc-state-picker>`, { lang: 'en' });
+    const picker = provider.querySelector('dc-state-picker')!;
+    provider.lang = 'fr';
+    await provider.updateComplete;
+    provider.lang = 'en';
+    await provider.updateComplete;
+    await new Promise((r) => setTimeout(r, 200));
+    await picker.updateComplete;
+    expect(text(picker.shadowRoot!.querySelector('[part~="label"]'))).to.equal('Not signed in');
+  });
+
   it('EMBED-4: theme="dark" gives the elements inside the dark tokens', async () => {
     const { provider } = await mountKit(html`<dc-state-picker></dc-state-picker>`);
     const picker = provider.querySelector('dc-state-picker')!;

@@ -125,7 +125,7 @@ export class DcProvider extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#langObserver = new MutationObserver(() => void setLocale(this.locale));
+    this.#langObserver = new MutationObserver(() => this.#applyLocale());
     this.#langObserver.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
     if (this.#shortcuts) this.#detachKeys = this.#shortcuts.attach(this.ownerDocument);
     if (this.hasUpdated && !this.#store) this.#rebuild();
@@ -140,7 +140,7 @@ export class DcProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang') || !this.hasUpdated) void setLocale(this.locale);
+    if (changed.has('lang') || !this.hasUpdated) this.#applyLocale();
     if (
       !this.hasUpdated ||
       changed.has('config') ||
@@ -150,6 +150,16 @@ export class DcProvider extends LitElement {
     ) {
       this.#rebuild();
     }
+  }
+
+  #applyLocale(): void {
+    const locale = this.locale;
+    setLocale(locale).catch((error: unknown) => {
+      // The strings stay in the language they were in; the host hears why.
+      this.dispatchEvent(
+        new DcErrorEvent({ source: 'locale', message: `The "${locale}" strings could not be loaded: ${String(error)}` }),
+      );
+    });
   }
 
   #rebuild(): void {
