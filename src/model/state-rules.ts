@@ -105,7 +105,9 @@ export function groupSince(config: DcConfig, states: MediaStates, group: GroupId
 
 export type MenuEntry =
   | { readonly kind: 'ready'; readonly scope: StateScope }
-  | { readonly kind: 'not-ready'; readonly scope: StateScope; readonly reasonId?: string };
+  | { readonly kind: 'not-ready'; readonly scope: StateScope; readonly reasonId?: string }
+  /** SIGN-4: sign in again the media whose sign-in failed (or never ran) once others are signed in. */
+  | { readonly kind: 'sign-in'; readonly scope: 'all'; readonly media: readonly MediaId[] };
 
 export interface MenuSection {
   readonly scope: StateScope;
@@ -119,7 +121,8 @@ export interface MenuSection {
  * - A group never offers the state it is already in in full, and so never the selected reason (STATE-3).
  *   A partial group keeps Ready, so the agent can set a failed media again (STATE-7).
  * - All offers Ready unless every media is Ready, and Not Ready unless every media already is Not Ready
- *   (with or without a reason).
+ *   (with or without a reason); and Sign In while some media are signed in and others are not (SIGN-4:
+ *   after the automatic retries, the agent signs the failed ones in again by hand).
  * Nothing is offered before sign-in.
  */
 export function menuSections(config: DcConfig, states: MediaStates): MenuSection[] {
@@ -129,6 +132,8 @@ export function menuSections(config: DcConfig, states: MediaStates): MenuSection
   const all: MenuEntry[] = [];
   if (!signedIn.every((s) => sameState(s, { availability: 'ready' }))) all.push({ kind: 'ready', scope: 'all' });
   if (!signedIn.every((s) => s.availability === 'not-ready')) all.push({ kind: 'not-ready', scope: 'all' });
+  const retry = mediaToSignIn(config, states);
+  if (retry.length) all.push({ kind: 'sign-in', scope: 'all', media: retry });
   sections.push({ scope: 'all', entries: all });
 
   for (const group of activeGroups(config)) {

@@ -82,6 +82,7 @@ const DARK = `
   --dc-color-success-surface: #15301f;
   --dc-color-info-surface: #17273d;
   --dc-color-focus: #5aa2ff;
+  --dc-color-badge-glyph: #0b1320;
 `;
 export const darkTokens = unsafeCSS(DARK);
 

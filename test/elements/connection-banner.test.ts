@@ -29,6 +29,6 @@ describe('dc-connection-banner', () => {
     const el = provider.querySelector('dc-connection-banner')!;
     backend.dropConnection();
     await el.updateComplete;
-    expect(text(el.shadowRoot!.querySelector('[part~="banner"]'))).to.contain('Connexion au serveur perdue.');
+    expect(text(el.shadowRoot!.querySelector('[part~="banner"]'))).to.contain('Liaison avec le serveur perdue.');
   });
 });

@@ -176,6 +176,16 @@ describe('dc-state-picker', () => {
     await picker.updateComplete;
     expect(parts(picker).label()).to.equal('Partial');
     expect(parts(picker).dialog()).to.be.null; // SIGN-1: one media signed in is enough
+    // After the automatic retries the agent signs SMS in again from the menu.
+    kit.backend.clearFailures();
+    parts(picker).trigger.click();
+    await picker.updateComplete;
+    const again = parts(picker).item('all', 'sign-in')!;
+    expect(text(again)).to.equal('Sign in to SMS');
+    again.click();
+    await until(() => kit.store.state.media['sms']!.signIn === 'signed-in', 'SMS signed in by hand');
+    await picker.updateComplete;
+    expect(parts(picker).label()).to.match(/^Not Ready/);
   });
 
   it('STATE-4: sign-in failing for every media shows the sign-in-failed look and keeps the dialog', async () => {

@@ -47,7 +47,9 @@ function states(chat: Short, sms: Short, social: Short, email: Short): MediaStat
 const entries = (s: MediaStates) =>
   menuSections(config, s).map((section) => ({
     scope: section.scope,
-    entries: section.entries.map((e) => (e.kind === 'ready' ? 'ready' : `not-ready${e.reasonId ? ':' + e.reasonId : ''}`)),
+    entries: section.entries.map((e) =>
+      e.kind === 'ready' ? 'ready' : e.kind === 'sign-in' ? `sign-in:${e.media.join(',')}` : `not-ready${e.reasonId ? ':' + e.reasonId : ''}`,
+    ),
   }));
 
 describe('model: sign-in rules', () => {
@@ -107,6 +109,14 @@ describe('model: state rules', () => {
     expect(s[1]!.entries).to.include('not-ready:break');
     expect(s[2]!.entries).to.not.include('not-ready:break');
     expect(s[2]!.entries).to.include('not-ready:lunch');
+  });
+
+  it('SIGN-4: once some media are signed in, All offers to sign the others in again', () => {
+    expect(entries(states('NR', 'fail', 'NR', 'out'))[0]).to.deep.equal({
+      scope: 'all',
+      entries: ['ready', 'sign-in:sms,email'],
+    });
+    expect(entries(states('NR', 'NR', 'NR', 'NR'))[0]!.entries).to.not.include.members(['sign-in:']);
   });
 
   it('STATE-7: a partial group still offers Ready so a failed media can be set again', () => {

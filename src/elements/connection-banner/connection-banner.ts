@@ -37,6 +37,7 @@ export class DcConnectionBanner extends DcElement {
       }
       .restoring {
         background: var(--_dc-warning-surface);
+        border-bottom-color: var(--_dc-partial);
       }
       .icon {
         width: 1.25em;

@@ -6,6 +6,7 @@ import { mediaLabel, mediaStateLabel, targetLabel } from '../../i18n/labels.js';
 import type { DcConfig } from '../../model/config.js';
 import type { DcNotification, NotificationKind } from '../../store/state.js';
 import { icon, type IconName } from '../../ui/icons.js';
+import { TickerController } from '../../context/ticker.js';
 import { DcElement } from '../internal/dc-element.js';
 
 const KIND_ICON: Record<NotificationKind, IconName> = {
@@ -15,18 +16,19 @@ const KIND_ICON: Record<NotificationKind, IconName> = {
   success: 'circle-check',
 };
 
-/** The words of a notification, in the current language. */
-export function notificationText(config: DcConfig, n: DcNotification): string {
+/** The words of a notification, in the current language; `now` counts retries down. */
+export function notificationText(config: DcConfig, n: DcNotification, now: number): string {
+  const secondsLeft = (retryInMs: number) => Math.max(0, Math.ceil((n.at + retryInMs - now) / 1000));
   switch (n.code) {
     case 'sign-in-failed': {
       const media = mediaLabel(config, n.params.media);
       const reason = n.params.reason;
       if (n.params.retryInMs === undefined) {
-        return msg(str`Sign-in failed for ${media}: ${reason}. Automatic retries have stopped; use Sign In to try again.`, {
+        return msg(str`Sign-in failed for ${media}: ${reason}. Automatic retries have stopped; sign in again from the state menu.`, {
           id: 'notify.sign-in-failed-final',
         });
       }
-      const seconds = Math.ceil(n.params.retryInMs / 1000);
+      const seconds = secondsLeft(n.params.retryInMs);
       const attempt = n.params.attempt;
       const retries = n.params.retries;
       return msg(str`Sign-in failed for ${media}: ${reason}. Retrying in ${seconds} s (retry ${attempt} of ${retries}).`, {
@@ -38,11 +40,11 @@ export function notificationText(config: DcConfig, n: DcNotification): string {
       const target = targetLabel(config, n.params.target);
       const reason = n.params.reason;
       if (n.params.retryInMs === undefined) {
-        return msg(str`${media} could not change to ${target}: ${reason}. Its group is partial; retry or set it again.`, {
+        return msg(str`${media} could not change to ${target}: ${reason}. It keeps its previous state; retry or set it again.`, {
           id: 'notify.state-failed-final',
         });
       }
-      const seconds = Math.ceil(n.params.retryInMs / 1000);
+      const seconds = secondsLeft(n.params.retryInMs);
       const attempt = n.params.attempt;
       const retries = n.params.retries;
       return msg(
@@ -177,10 +179,14 @@ export class DcNotifications extends DcElement {
   @property({ reflect: true }) placement: 'fixed' | 'inline' = 'fixed';
 
   #view = this.select((s, store) => ({ notifications: s.notifications, config: store.config }));
+  #ticker = new TickerController(this);
 
   protected override render() {
     const view = this.#view.value;
     const list = view?.notifications ?? [];
+    // Retry countdowns tick once a second, and only while one is on show.
+    this.#ticker.active = list.some((n) => 'retryInMs' in n.params && n.params.retryInMs !== undefined);
+    const now = this.activeStore?.clock.now() ?? Date.now();
     return html`<div class="stack" aria-live="polite" aria-relevant="additions text">
       ${view
         ? repeat(
@@ -193,7 +199,7 @@ export class DcNotifications extends DcElement {
               data-code=${n.code}
             >
               ${icon(KIND_ICON[n.kind])}
-              <span class="text">${notificationText(view.config, n)}</span>
+              <span class="text">${notificationText(view.config, n, now)}</span>
               <span class="buttons">
                 ${n.action
                   ? html`<button

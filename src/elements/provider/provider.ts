@@ -50,7 +50,7 @@ export class DcProvider extends LitElement {
       }
       .config-error {
         display: block;
-        margin: 0.5rem;
+        margin: 0 0 0.5rem;
         padding: 0.75rem 1rem;
         border: 1px solid var(--_dc-danger);
         border-radius: var(--_dc-radius);

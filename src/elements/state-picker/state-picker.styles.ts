@@ -4,7 +4,8 @@ export const styles = css`
   :host {
     display: inline-block;
     position: relative;
-    --_dc-badge-size: 0.95em;
+    --_dc-badge-size: 0.85em;
+    --_dc-badge-glyph: var(--dc-color-badge-glyph, #ffffff);
   }
   .trigger {
     display: inline-flex;
@@ -33,26 +34,26 @@ export const styles = css`
   .group {
     position: relative;
     display: inline-flex;
-    padding-right: 0.2em;
+    margin-right: 0.35em;
   }
   .badge {
     position: absolute;
-    right: -0.2em;
-    bottom: -0.25em;
+    right: -0.4em;
+    bottom: -0.3em;
     display: inline-flex;
     align-items: center;
     justify-content: center;
     width: var(--_dc-badge-size);
     height: var(--_dc-badge-size);
     border-radius: 50%;
-    color: #fff;
+    color: var(--_dc-badge-glyph);
     background: var(--_dc-neutral);
     box-shadow: 0 0 0 1.5px var(--_dc-surface);
   }
   .badge .icon {
-    width: 0.7em;
-    height: 0.7em;
-    stroke-width: 3;
+    width: 0.75em;
+    height: 0.75em;
+    stroke-width: 3.5;
   }
   .badge-ready {
     background: var(--_dc-ready);
@@ -97,8 +98,9 @@ export const styles = css`
     top: calc(100% + 4px);
     left: 0;
     z-index: var(--_dc-z-overlay);
+    width: max-content;
     min-width: 16rem;
-    max-width: min(24rem, 100vw - 1rem);
+    max-width: min(28rem, 100vw - 1rem);
     padding: 0.5rem;
     border: 1px solid var(--_dc-border);
     border-radius: var(--_dc-radius);
@@ -131,10 +133,19 @@ export const styles = css`
   .media-name {
     font-weight: 600;
   }
+  .media-row {
+    flex-wrap: wrap;
+  }
   .media-status {
     margin-left: auto;
     color: var(--_dc-text-muted);
     text-align: right;
+  }
+  .reason {
+    flex-basis: 100%;
+    padding-left: 1.75em;
+    color: var(--_dc-danger);
+    font-size: 0.9em;
   }
   .status-failed .media-status {
     color: var(--_dc-danger);
@@ -204,6 +215,9 @@ export const styles = css`
   }
   .item-not-ready .icon {
     color: var(--_dc-not-ready);
+  }
+  .item-sign-in .icon {
+    color: var(--_dc-accent);
   }
   .empty {
     display: flex;

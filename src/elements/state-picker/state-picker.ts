@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, query, queryAll, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
@@ -12,7 +12,7 @@ import {
   readyLabel,
   scopeLabel,
 } from '../../i18n/labels.js';
-import type { MediaState, StateScope } from '../../model/agent-state.js';
+import type { MediaState } from '../../model/agent-state.js';
 import type { DcConfig } from '../../model/config.js';
 import type { GroupId } from '../../model/media.js';
 import {
@@ -278,11 +278,8 @@ export class DcStatePicker extends DcElement {
           return html`<li class="media-row status-${status}" data-media=${m.id}>
             ${icon(MEDIA_ICONS[m.kind])}
             <span class="media-name">${mediaLabel(config, m.id)}</span>
-            <span class="media-status"
-              >${s ? mediaStateLabel(config, s) : ''}${status === 'failed' && s?.signInError
-                ? html`<span class="reason">: ${s.signInError}</span>`
-                : nothing}</span
-            >
+            <span class="media-status">${s ? mediaStateLabel(config, s) : ''}</span>
+            ${status === 'failed' && s?.signInError ? html`<span class="reason">${s.signInError}</span>` : nothing}
           </li>`;
         })}
       </ul>
@@ -341,8 +338,14 @@ export class DcStatePicker extends DcElement {
   }
 
   #menuItem(config: DcConfig, entry: MenuEntry) {
-    const text = entry.kind === 'ready' ? readyLabel() : notReadyLabel(config, entry.reasonId);
-    const glyph: IconName = entry.kind === 'ready' ? 'check' : 'circle-minus';
+    const list = entry.kind === 'sign-in' ? entry.media.map((m) => mediaLabel(config, m)).join(', ') : '';
+    const text =
+      entry.kind === 'ready'
+        ? readyLabel()
+        : entry.kind === 'not-ready'
+          ? notReadyLabel(config, entry.reasonId)
+          : msg(str`Sign in to ${list}`, { id: 'picker.sign-in-again' });
+    const glyph: IconName = entry.kind === 'ready' ? 'check' : entry.kind === 'not-ready' ? 'circle-minus' : 'log-in';
     return html`<button
       role="menuitem"
       part="menu-item"
@@ -351,21 +354,18 @@ export class DcStatePicker extends DcElement {
       data-scope=${entry.scope}
       data-kind=${entry.kind}
       data-reason=${entry.kind === 'not-ready' && entry.reasonId ? entry.reasonId : ''}
-      @click=${() => this.#pick(entry.scope, entry)}
+      @click=${() => this.#pick(entry)}
     >
       ${icon(glyph)}<span>${text}</span>
     </button>`;
   }
 
-  #pick(scope: StateScope, entry: MenuEntry): void {
+  #pick(entry: MenuEntry): void {
     const store = this.activeStore;
     if (!store) return;
-    store.setState(
-      scope,
-      entry.kind === 'ready'
-        ? { availability: 'ready' }
-        : { availability: 'not-ready', ...(entry.reasonId ? { reasonId: entry.reasonId } : {}) },
-    );
+    if (entry.kind === 'sign-in') store.signIn();
+    else if (entry.kind === 'ready') store.setState(entry.scope, { availability: 'ready' });
+    else store.setState(entry.scope, { availability: 'not-ready', ...(entry.reasonId ? { reasonId: entry.reasonId } : {}) });
     this.#closeMenu(true);
   }
 

@@ -1,0 +1,324 @@
+/**
+ * Kits in a chosen situation, reached the way an agent would reach it: a `<dc-provider>` on the simulated
+ * contact centre (no latency, in-memory storage, a storage key of its own), then a list of steps run
+ * through the real store and the real backend (sign in, set a group Ready, pick a reason, a sign-in or
+ * state-change failure, a dropped connection, a change made on the server side). Nothing is written into
+ * the state by hand, so what a story shows is what the kit does.
+ *
+ * Plain TypeScript: stories render these scenarios, and tests can mount the same ones:
+ *
+ * ```ts
+ * const { provider, done } = scenario({ steps: [step.signIn(), step.ready('all')] });
+ * document.body.append(provider);
+ * await done;
+ * ```
+ */
+import { html, render, type TemplateResult } from 'lit';
+import { SimulatedBackend, type SimulatedBackendOptions } from '../../src/backend/simulated.js';
+import type { DcSnapshot, StateCause } from '../../src/backend/types.js';
+import type { Availability, StateScope } from '../../src/model/agent-state.js';
+import { DEFAULT_MEDIA, resolveConfig, type DcConfigInput } from '../../src/model/config.js';
+import type { MediaId } from '../../src/model/media.js';
+import { MemoryStorage } from '../../src/store/persist.js';
+import type { DcStore } from '../../src/store/store.js';
+import type { DcProvider, DcTheme } from '../../src/elements/provider/provider.js';
+// Registers every element, the provider first (a context consumer must find its provider defined).
+import '../../src/index.js';
+
+/** Backend calls a scenario can hold back, so that a transient look stays on screen. */
+export type HeldCall = 'sign-in' | 'snapshot';
+
+/**
+ * The simulated contact centre, plus holds: a held call waits, without failing, until it is released.
+ * A held sign-in keeps the kit "Signing in…"; a held snapshot keeps it restoring after a reconnection
+ * (FAIL-2). Everything else is the simulated backend as the kit ships it.
+ */
+export class ScenarioBackend extends SimulatedBackend {
+  #gates = new Map<HeldCall, { promise: Promise<void>; release: () => void }>();
+
+  /** Later calls of this kind wait until `release(call)`. */
+  hold(call: HeldCall): void {
+    if (this.#gates.has(call)) return;
+    let release!: () => void;
+    const promise = new Promise<void>((resolve) => (release = resolve));
+    this.#gates.set(call, { promise, release });
+  }
+
+  /** Lets the held calls of this kind go on. */
+  release(call: HeldCall): void {
+    const gate = this.#gates.get(call);
+    this.#gates.delete(call);
+    gate?.release();
+  }
+
+  isHeld(call: HeldCall): boolean {
+    return this.#gates.has(call);
+  }
+
+  override async signIn(media: MediaId): Promise<void> {
+    await this.#gates.get('sign-in')?.promise;
+    return super.signIn(media);
+  }
+
+  override async snapshot(): Promise<DcSnapshot> {
+    await this.#gates.get('snapshot')?.promise;
+    return super.snapshot();
+  }
+}
+
+/** One thing that happens to the kit, as data (so a story's steps can be shown and edited as args). */
+export type ScenarioStep =
+  | { readonly do: 'sign-in' }
+  | {
+      readonly do: 'set-state';
+      readonly scope: StateScope;
+      readonly availability: Availability;
+      readonly reasonId?: string;
+    }
+  | { readonly do: 'fail-sign-in'; readonly media: MediaId; readonly times?: number; readonly reason?: string }
+  | { readonly do: 'fail-state-change'; readonly media: MediaId; readonly times?: number; readonly reason?: string }
+  | { readonly do: 'clear-failures' }
+  | { readonly do: 'drop-connection' }
+  | { readonly do: 'restore-connection' }
+  | {
+      readonly do: 'server-set-state';
+      readonly media: MediaId;
+      readonly availability: Availability;
+      readonly reasonId?: string;
+      readonly routable?: boolean;
+      readonly cause?: StateCause;
+    }
+  | { readonly do: 'hold'; readonly call: HeldCall }
+  | { readonly do: 'release'; readonly call: HeldCall }
+  | { readonly do: 'open-menu' };
+
+type FailureOptions = { times?: number; reason?: string };
+
+/** Builders for the steps, in the words of the SPEC. */
+export const step = {
+  /** SIGN-2: the agent presses Sign In (every configured media signs in at once). */
+  signIn: (): ScenarioStep => ({ do: 'sign-in' }),
+  /** STATE-1: the agent sets All or a group Ready. */
+  ready: (scope: StateScope): ScenarioStep => ({ do: 'set-state', scope, availability: 'ready' }),
+  /** STATE-1/2: the agent sets All or a group Not Ready, with a reason for a group. */
+  notReady: (scope: StateScope, reasonId?: string): ScenarioStep => ({
+    do: 'set-state',
+    scope,
+    availability: 'not-ready',
+    ...(reasonId ? { reasonId } : {}),
+  }),
+  /** SIGN-4: the server refuses the next `times` sign-ins of a media (every one by default). */
+  failSignIn: (media: MediaId, options: FailureOptions = {}): ScenarioStep => ({
+    do: 'fail-sign-in',
+    media,
+    ...options,
+  }),
+  /** STATE-7: the next `times` state changes of a media fail (every one by default). */
+  failStateChange: (media: MediaId, options: FailureOptions = {}): ScenarioStep => ({
+    do: 'fail-state-change',
+    media,
+    ...options,
+  }),
+  clearFailures: (): ScenarioStep => ({ do: 'clear-failures' }),
+  /** FAIL-1: the connection to the server drops. */
+  dropConnection: (): ScenarioStep => ({ do: 'drop-connection' }),
+  /** FAIL-2: the connection comes back and the kit re-reads the server's state. */
+  restoreConnection: (): ScenarioStep => ({ do: 'restore-connection' }),
+  /** The server changes a media by itself: a missed offer (OFFER-4), a supervisor, the system. */
+  serverSetState: (
+    media: MediaId,
+    target: { availability: Availability; reasonId?: string; routable?: boolean },
+    cause: StateCause = 'system',
+  ): ScenarioStep => ({ do: 'server-set-state', media, ...target, cause }),
+  hold: (call: HeldCall): ScenarioStep => ({ do: 'hold', call }),
+  release: (call: HeldCall): ScenarioStep => ({ do: 'release', call }),
+  /** The agent opens the state menu (Ctrl+Shift+L does the same), on the first picker in the kit. */
+  openMenu: (): ScenarioStep => ({ do: 'open-menu' }),
+};
+
+export interface ScenarioOptions {
+  /** Names the scenario; with a counter it makes the storage key, so kits on one page never share state. */
+  name?: string;
+  /** The kit's configuration (defaults apply for what is left out). */
+  config?: DcConfigInput;
+  /** Seed and latency of the simulated contact centre (latency 0 unless given). */
+  backend?: Pick<SimulatedBackendOptions, 'seed' | 'latencyMs'>;
+  /** What happens to the kit, in order, once it is connected. */
+  steps?: readonly ScenarioStep[];
+  /** The markup inside the provider; `agentBar()` by default. */
+  content?: TemplateResult;
+  lang?: string;
+  theme?: DcTheme;
+  /** How long the store must stay unchanged for a step to count as finished (ms). */
+  quietMs?: number;
+}
+
+export interface Scenario {
+  readonly provider: DcProvider;
+  readonly backend: ScenarioBackend;
+  readonly storage: MemoryStorage;
+  /** The provider's store: undefined until the provider is connected, or while its configuration is invalid. */
+  readonly store: DcStore | undefined;
+  /** Resolves once the provider is connected, every step has run and the kit has settled. */
+  readonly done: Promise<void>;
+}
+
+/**
+ * The usual surroundings of the state control on an agent desktop: the connection banner across the
+ * top, the state picker, and the notifications, inline on the right, where they pop up in a real page.
+ */
+export function agentBar(): TemplateResult {
+  return html`<dc-connection-banner></dc-connection-banner>
+    <div style="display: flex; align-items: flex-start; gap: 1rem; padding: 0.75rem 0; min-height: 22rem">
+      <dc-state-picker></dc-state-picker>
+      <dc-notifications placement="inline" style="flex: 0 1 26rem; margin-left: auto"></dc-notifications>
+    </div>`;
+}
+
+const scenarios = new WeakMap<DcProvider, Scenario>();
+let counter = 0;
+
+/** The scenario that built this provider (tests mount a story's element and wait for `done`). */
+export function scenarioOf(provider: Element): Scenario | undefined {
+  return scenarios.get(provider as DcProvider);
+}
+
+/** The media ids a configuration assigns (the defaults when it is invalid: the provider reports that). */
+function mediaIds(config: DcConfigInput): MediaId[] {
+  try {
+    return resolveConfig(config).media.map((m) => m.id);
+  } catch {
+    return Object.keys(DEFAULT_MEDIA);
+  }
+}
+
+/**
+ * Markup holding several scenarios, rendered into a `<div>` so that it is a node a story can return (the
+ * Storybook decorator then sets the toolbar's language and theme on every provider inside it).
+ */
+export function inDiv(content: TemplateResult): HTMLDivElement {
+  const div = document.createElement('div');
+  render(content, div);
+  return div;
+}
+
+/** Builds the provider now and runs the steps once it is in a document. */
+export function scenario(options: ScenarioOptions = {}): Scenario {
+  const id = `${options.name ?? 'scenario'}-${++counter}`;
+  const config: DcConfigInput = { storageKey: `dc-story:${id}`, ...options.config };
+  const storage = new MemoryStorage();
+  const backend = new ScenarioBackend({
+    media: mediaIds(config),
+    latencyMs: 0,
+    ...options.backend,
+    storage,
+    storageKey: `dc-story:${id}:simulated-server`,
+  });
+  const provider = document.createElement('dc-provider');
+  provider.config = config;
+  provider.backend = backend;
+  provider.storage = storage;
+  provider.lang = options.lang ?? 'en';
+  provider.theme = options.theme ?? 'light';
+  render(options.content ?? agentBar(), provider);
+
+  const result: Scenario = {
+    provider,
+    backend,
+    storage,
+    get store() {
+      return provider.store;
+    },
+    done: run(provider, backend, options.steps ?? [], options.quietMs ?? 80),
+  };
+  scenarios.set(provider, result);
+  return result;
+}
+
+/** The provider element of a new scenario: what a story's `render` returns. */
+export function scenarioElement(options: ScenarioOptions = {}): DcProvider {
+  return scenario(options).provider;
+}
+
+async function run(
+  provider: DcProvider,
+  backend: ScenarioBackend,
+  steps: readonly ScenarioStep[],
+  quietMs: number,
+): Promise<void> {
+  // The first update happens once the provider is connected; it creates the store.
+  await provider.updateComplete;
+  const store = provider.store;
+  if (!store) return; // an invalid configuration: the provider shows why
+  await store.ready;
+  await quiet(store, quietMs);
+  for (const s of steps) {
+    if (provider.store !== store) return; // the provider left the page, or was rebuilt
+    await apply(s, provider, store, backend);
+    await quiet(store, quietMs);
+  }
+}
+
+async function apply(s: ScenarioStep, provider: DcProvider, store: DcStore, backend: ScenarioBackend) {
+  switch (s.do) {
+    case 'sign-in':
+      return store.signIn();
+    case 'set-state':
+      return store.setState(s.scope, { availability: s.availability, ...(s.reasonId ? { reasonId: s.reasonId } : {}) });
+    case 'fail-sign-in':
+      return backend.failSignIn(s.media, failure(s));
+    case 'fail-state-change':
+      return backend.failStateChange(s.media, failure(s));
+    case 'clear-failures':
+      return backend.clearFailures();
+    case 'drop-connection':
+      return backend.dropConnection();
+    case 'restore-connection':
+      return void backend.restoreConnection();
+    case 'server-set-state':
+      return backend.serverSetState(
+        s.media,
+        {
+          availability: s.availability,
+          ...(s.reasonId ? { reasonId: s.reasonId } : {}),
+          ...(s.routable !== undefined ? { routable: s.routable } : {}),
+        },
+        s.cause ?? 'system',
+      );
+    case 'hold':
+      return backend.hold(s.call);
+    case 'release':
+      return backend.release(s.call);
+    case 'open-menu': {
+      const picker = provider.querySelector('dc-state-picker');
+      if (!picker) return;
+      await picker.updateComplete;
+      picker.openMenu();
+      await picker.updateComplete;
+      return;
+    }
+  }
+}
+
+function failure(s: { times?: number; reason?: string }) {
+  return { ...(s.times !== undefined ? { times: s.times } : {}), ...(s.reason ? { reason: s.reason } : {}) };
+}
+
+/** Resolves once the store has not changed for `ms` (retries with no delay settle well within it). */
+function quiet(store: DcStore, ms: number, limitMs = 5000): Promise<void> {
+  return new Promise((resolve) => {
+    const start = Date.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = () => {
+      off();
+      clearTimeout(timer);
+      resolve();
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(finish, Date.now() - start > limitMs ? 0 : ms);
+    };
+    const off = store.subscribe(arm);
+    arm();
+  });
+}
