@@ -8,7 +8,7 @@ import { DcStore } from '../../src/store/store.js';
 
 /** A host that counts its renders and shows one slice: the connection. */
 class ConnectionProbe extends LitElement implements StoreHost {
-  static properties = { activeStore: { attribute: false } };
+  static override properties = { activeStore: { attribute: false } };
   activeStore: DcStore | undefined;
   renders = 0;
   connection = new StoreController(this, (s) => s.connection);

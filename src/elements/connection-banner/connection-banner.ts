@@ -52,10 +52,7 @@ export class DcConnectionBanner extends DcElement {
   protected override render() {
     const view = this.#view.value;
     const mode = !view ? undefined : view.connection === 'offline' ? 'offline' : view.lost ? 'restoring' : undefined;
-    for (const s of ['offline', 'restoring']) {
-      if (s === mode) this.#internals.states?.add(s);
-      else this.#internals.states?.delete(s);
-    }
+    this.setCustomStates(this.#internals, ['offline', 'restoring'], [mode]);
     // The live region is always there, so that screen readers announce the text when it appears.
     return html`<div role="status" aria-live="polite">
       ${mode === 'offline'

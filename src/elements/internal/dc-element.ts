@@ -37,6 +37,19 @@ export class DcElement extends LitElement {
     return this.#shortcutConsumer.value;
   }
 
+  /**
+   * Turns on the custom states in `on` (`:host(:state(partial))`, `dc-state-picker:state(partial)`)
+   * and off the others of `all`. Skipped where the browser has no custom states.
+   */
+  protected setCustomStates(internals: ElementInternals, all: readonly string[], on: readonly (string | undefined)[]): void {
+    const states = internals.states;
+    if (!states) return;
+    for (const name of all) {
+      if (on.includes(name)) states.add(name);
+      else states.delete(name);
+    }
+  }
+
   /** A slice of the store's state; the element re-renders when (and only when) it changes. */
   protected select<T>(selector: Selector<T>, equals?: (a: T, b: T) => boolean): StoreController<T> {
     return new StoreController(this, selector, equals);

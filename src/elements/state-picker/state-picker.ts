@@ -52,6 +52,8 @@ const LOOK_GLYPH: Record<AggregateLook | GroupLook, IconName> = {
   partial: 'triangle-alert',
 };
 
+const LOOKS: readonly AggregateLook[] = ['empty', 'signed-out', 'signing-in', 'sign-in-failed', 'not-ready', 'ready', 'partial'];
+
 const GROUP_ICON: Record<GroupId, IconName> = {
   'chat-social': 'messages-square',
   email: 'mail',
@@ -209,14 +211,7 @@ export class DcStatePicker extends DcElement {
   }
 
   #setLook(look: AggregateLook | undefined, disabled: boolean): void {
-    const states = this.#internals.states;
-    if (!states) return;
-    for (const s of ['empty', 'signed-out', 'signing-in', 'sign-in-failed', 'not-ready', 'ready', 'partial']) {
-      if (s === look) states.add(s);
-      else states.delete(s);
-    }
-    if (disabled) states.add('disabled');
-    else states.delete('disabled');
+    this.setCustomStates(this.#internals, [...LOOKS, 'disabled'], [look, disabled ? 'disabled' : undefined]);
   }
 
   /** The trigger's words: a uniform state names its reason and its timer; mixed states say Partial. */
