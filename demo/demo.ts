@@ -25,11 +25,15 @@ const config: DcConfigInput = {
   },
   retryDelayMs: 2000,
 };
-const mediaIds = resolveConfig(config).media.map((m) => m.id);
+const resolved = resolveConfig(config);
+const mediaIds = resolved.media.map((m) => m.id);
 const backend = new SimulatedBackend({
-  media: mediaIds,
+  config: resolved,
   seed: 7,
   latencyMs: [200, 600],
+  offersPerMinute: { chat: 3, sms: 2, whatsapp: 2, email: 1.5 },
+  messagesPerMinute: 4,
+  abandonRate: 0.1,
   storage: localStorage,
   storageKey: `${STORAGE_KEY}:simulated-server`,
 });

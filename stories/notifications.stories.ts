@@ -104,18 +104,17 @@ export const StateChangeFailed: StoryObj<{ media: Media; reason: string }> = {
     }),
 };
 
-/** OFFER-4 (and the other automatic changes). */
+/** A change the agent did not make (a missed offer has its own notification: see the offers stories). */
 export const AutomaticChange: StoryObj<{ media: Media; cause: StateCause }> = {
-  name: 'Automatic state change – missed offer',
-  args: { media: 'chat', cause: 'missed-offer' },
+  name: 'Automatic state change – supervisor',
+  args: { media: 'chat', cause: 'supervisor' },
   argTypes: {
     media: mediaArg,
-    cause: { control: 'select', options: ['missed-offer', 'supervisor', 'system'] },
+    cause: { control: 'select', options: ['supervisor', 'system'] },
   },
   parameters: describe(
-    'OFFER-4: the agent was Ready and an offer was not accepted in time; the server made the channel ' +
-      'Not Ready – non-routable and the notification says why. Choose another cause to see a supervisor’s ' +
-      'or the system’s change.',
+    'The agent was Ready and a supervisor (or the system) changed a channel; the notification says who. ' +
+      'STATE-6: a Chat/Social channel takes its whole group with it.',
   ),
   render: (args) =>
     scenarioElement({
@@ -124,11 +123,7 @@ export const AutomaticChange: StoryObj<{ media: Media; cause: StateCause }> = {
       steps: [
         step.signIn(),
         step.ready('all'),
-        step.serverSetState(
-          args.media,
-          { availability: 'not-ready', ...(args.cause === 'missed-offer' ? { routable: false } : {}) },
-          args.cause,
-        ),
+        step.serverSetState(args.media, { availability: 'not-ready' }, args.cause),
       ],
     }),
 };
@@ -155,7 +150,7 @@ export const Stacked: StoryObj = {
   name: 'Several stacked',
   parameters: describe(
     'Several at once, newest last: SMS could not sign in (SIGN-4), Email could not go Ready (STATE-7), a ' +
-      'chat offer was missed (OFFER-4) and the connection came back (FAIL-2).',
+      'supervisor changed chat and the connection came back (FAIL-2).',
   ),
   render: () =>
     scenarioElement({
@@ -167,7 +162,7 @@ export const Stacked: StoryObj = {
         step.signIn(),
         step.failStateChange('email', { reason: 'Network error' }),
         step.ready('all'),
-        step.serverSetState('chat', { availability: 'not-ready', routable: false }, 'missed-offer'),
+        step.serverSetState('chat', { availability: 'not-ready', reasonId: 'meeting' }, 'supervisor'),
         step.dropConnection(),
         step.restoreConnection(),
       ],

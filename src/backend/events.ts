@@ -3,7 +3,8 @@
  * snapshot is checked before the store applies it; what fails is reported with the reason and dropped.
  */
 import type { MediaState } from '../model/agent-state.js';
-import type { DcEvent, DcSnapshot, StateCause } from './types.js';
+import type { Message, MessageAuthor, Task, TaskStatus } from '../model/tasks.js';
+import type { DcEvent, DcSnapshot, StateCause, TaskCause } from './types.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -48,6 +49,55 @@ function checkMediaState(raw: unknown, known: ReadonlySet<string>, path: string)
   return { ok: true, value: state };
 }
 
+const STATUSES: TaskStatus[] = ['offered', 'active', 'wrap-up', 'closed', 'missed', 'rescinded', 'transferred'];
+const TASK_CAUSES: TaskCause[] = ['offered', 'accepted', 'missed', 'rescinded', 'ended', 'transferred', 'updated'];
+const AUTHORS: MessageAuthor[] = ['customer', 'agent', 'bot', 'system'];
+const MAX_TEXT = 100_000;
+
+function checkTask(raw: unknown, known: ReadonlySet<string>, path: string): Checked<Task> {
+  if (!isRecord(raw)) return { ok: false, error: `${path} is not an object` };
+  const { id, media, status, queue, customer, offeredAt, expiresAt, acceptedAt, endedAt } = raw;
+  if (typeof id !== 'string' || id === '') return { ok: false, error: `${path}.id is not a string` };
+  if (typeof media !== 'string' || !known.has(media)) {
+    return { ok: false, error: `${path}.media ${JSON.stringify(media)} is not a configured media` };
+  }
+  if (!STATUSES.includes(status as TaskStatus)) return { ok: false, error: `${path}.status is ${JSON.stringify(status)}` };
+  if (typeof queue !== 'string') return { ok: false, error: `${path}.queue is not a string` };
+  if (!isRecord(customer) || !Object.values(customer).every((v) => typeof v === 'string')) {
+    return { ok: false, error: `${path}.customer is not an object of strings` };
+  }
+  if (!isTime(offeredAt) || !isTime(expiresAt)) return { ok: false, error: `${path} has no valid offer times` };
+  if (acceptedAt !== undefined && !isTime(acceptedAt)) return { ok: false, error: `${path}.acceptedAt is not a time` };
+  if (endedAt !== undefined && !isTime(endedAt)) return { ok: false, error: `${path}.endedAt is not a time` };
+  return {
+    ok: true,
+    value: {
+      id,
+      media,
+      status: status as TaskStatus,
+      queue,
+      customer: { ...(customer as Record<string, string>) },
+      offeredAt,
+      expiresAt,
+      ...(acceptedAt !== undefined ? { acceptedAt } : {}),
+      ...(endedAt !== undefined ? { endedAt } : {}),
+    },
+  };
+}
+
+function checkMessage(raw: unknown, path: string): Checked<Message> {
+  if (!isRecord(raw)) return { ok: false, error: `${path} is not an object` };
+  const { id, taskId, from, text, at, name } = raw;
+  if (typeof id !== 'string' || id === '') return { ok: false, error: `${path}.id is not a string` };
+  if (typeof taskId !== 'string' || taskId === '') return { ok: false, error: `${path}.taskId is not a string` };
+  if (!AUTHORS.includes(from as MessageAuthor)) return { ok: false, error: `${path}.from is ${JSON.stringify(from)}` };
+  if (typeof text !== 'string') return { ok: false, error: `${path}.text is not a string` };
+  if (text.length > MAX_TEXT) return { ok: false, error: `${path}.text is longer than ${MAX_TEXT} characters` };
+  if (!isTime(at)) return { ok: false, error: `${path}.at is not a time` };
+  if (name !== undefined && typeof name !== 'string') return { ok: false, error: `${path}.name is not a string` };
+  return { ok: true, value: { id, taskId, from: from as MessageAuthor, text, at, ...(name !== undefined ? { name } : {}) } };
+}
+
 /** Reads the `seq` of something that may not be an event, for reporting. */
 export function seqOf(raw: unknown): number | undefined {
   return isRecord(raw) && Number.isSafeInteger(raw['seq']) ? (raw['seq'] as number) : undefined;
@@ -72,12 +122,28 @@ export function checkEvent(raw: unknown, known: ReadonlySet<string>): Checked<Dc
         value: { type: 'media-state', seq: seq as number, at: raw['at'], state: state.value, cause: cause as StateCause },
       };
     }
+    case 'task': {
+      const cause = raw['cause'];
+      if (!TASK_CAUSES.includes(cause as TaskCause)) {
+        return { ok: false, error: `event ${String(seq)}: cause is ${JSON.stringify(cause)}` };
+      }
+      const task = checkTask(raw['task'], known, `event ${String(seq)}: task`);
+      if (!task.ok) return task;
+      return { ok: true, value: { type: 'task', seq: seq as number, at: raw['at'], task: task.value, cause: cause as TaskCause } };
+    }
+    case 'message': {
+      const message = checkMessage(raw['message'], `event ${String(seq)}: message`);
+      if (!message.ok) return message;
+      return { ok: true, value: { type: 'message', seq: seq as number, at: raw['at'], message: message.value } };
+    }
     default:
       return { ok: false, error: `event ${String(seq)} has unknown type ${JSON.stringify(raw['type'])}` };
   }
 }
 
 /** Checks a snapshot. Media the configuration does not know are dropped and reported, not fatal. */
+export { checkTask, checkMessage };
+
 export function checkSnapshot(
   raw: unknown,
   known: ReadonlySet<string>,
@@ -97,5 +163,29 @@ export function checkSnapshot(
     if (!state.ok) return state;
     media[id] = state.value;
   }
-  return { ok: true, value: { seq: raw['seq'] as number, at: raw['at'], media }, warnings };
+  // Tasks and messages: a bad one is dropped with a warning; the rest of the snapshot stands.
+  const tasks: Task[] = [];
+  const rawTasks = raw['tasks'] ?? [];
+  if (!Array.isArray(rawTasks)) return { ok: false, error: 'snapshot.tasks is not a list' };
+  rawTasks.forEach((t: unknown, i) => {
+    const task = checkTask(t, known, `snapshot.tasks[${i}]`);
+    if (task.ok) tasks.push(task.value);
+    else warnings.push(task.error);
+  });
+  const messages: Record<string, Message[]> = {};
+  const rawMessages = raw['messages'] ?? {};
+  if (!isRecord(rawMessages)) return { ok: false, error: 'snapshot.messages is not an object' };
+  for (const [taskId, list] of Object.entries(rawMessages)) {
+    if (!Array.isArray(list)) {
+      warnings.push(`snapshot.messages.${taskId} is not a list`);
+      continue;
+    }
+    messages[taskId] = [];
+    list.forEach((m: unknown, i) => {
+      const message = checkMessage(m, `snapshot.messages.${taskId}[${i}]`);
+      if (message.ok) messages[taskId]!.push(message.value);
+      else warnings.push(message.error);
+    });
+  }
+  return { ok: true, value: { seq: raw['seq'] as number, at: raw['at'], media, tasks, messages }, warnings };
 }

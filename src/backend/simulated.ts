@@ -8,9 +8,12 @@ import {
   type MediaState,
   type StateTarget,
 } from '../model/agent-state.js';
-import type { SignOutDisposition } from '../model/config.js';
-import type { MediaId } from '../model/media.js';
+import { resolveConfig, type DcConfig, type SignOutDisposition } from '../model/config.js';
+import { MEDIA_KINDS, type MediaId, type MediaKind } from '../model/media.js';
+import { mediaOfGroup } from '../model/state-rules.js';
+import { canPresentOffer, isHeld, missedOfferOutcome, type Message, type Task } from '../model/tasks.js';
 import { realClock, type Clock } from './clock.js';
+import { makeCustomer, makeFollowUp, makeOpener, makeQueue } from './customers.js';
 import {
   DcBackendError,
   type BackendListener,
@@ -19,7 +22,10 @@ import {
   type DcEvent,
   type DcSnapshot,
   type StateCause,
+  type TaskCause,
 } from './types.js';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** A small, fast, seedable PRNG (mulberry32). */
 export function seededRandom(seed: number): () => number {
@@ -34,8 +40,22 @@ export function seededRandom(seed: number): () => number {
 }
 
 export interface SimulatedBackendOptions {
-  /** The media this agent is assigned. Defaults to chat, sms, social and email. */
+  /**
+   * The agent's media settings (capacity, accept timers, groups): the resolved configuration the kit
+   * uses. Without it, `media` ids get the defaults of the kind they name (others behave like chat).
+   */
+  config?: DcConfig;
+  /** The media this agent is assigned, when no `config` is given. Defaults to chat, sms, social, email. */
   media?: readonly MediaId[];
+  /**
+   * Offers routed to the agent by themselves: offers per minute for every media, or per media id.
+   * Off by default (tests and stories make offers with `offer()`); the demo turns it on.
+   */
+  offersPerMinute?: number | Readonly<Record<MediaId, number>>;
+  /** Customer messages per minute in each held task, by themselves. Off by default. */
+  messagesPerMinute?: number;
+  /** Chance (0–1) that a customer gives up an offer before its timer ends (the offer is rescinded). */
+  abandonRate?: number;
   /** Seeds every random choice, so a run can be repeated. */
   seed?: number;
   clock?: Clock;
@@ -64,12 +84,32 @@ interface Failure {
 interface ServerState {
   seq: number;
   media: Record<MediaId, MediaState>;
+  tasks: Record<string, Task>;
+  messages: Record<string, Message[]>;
+  nextId: number;
 }
 
 const DEFAULT_MEDIA = ['chat', 'sms', 'social', 'email'];
 
+/** What an `offer()` call may set; the rest is made up from the seed. */
+export interface OfferOptions {
+  customer?: Record<string, string>;
+  queue?: string;
+  /** The first customer message (the email's question for email); `null` for none. */
+  text?: string | null;
+  /** Overrides the media's accept timer. */
+  acceptSeconds?: number;
+}
+
+function configFor(media: readonly MediaId[]): DcConfig {
+  return resolveConfig({
+    media: Object.fromEntries(media.map((id) => [id, MEDIA_KINDS.includes(id as MediaKind) ? {} : { kind: 'chat' }])),
+  });
+}
+
 export class SimulatedBackend implements DcBackend {
   readonly clock: Clock;
+  readonly config: DcConfig;
   #media: readonly MediaId[];
   #random: () => number;
   #latency: number | readonly [number, number];
@@ -84,17 +124,36 @@ export class SimulatedBackend implements DcBackend {
   #closed = false;
   #wantsConnection = false;
   #linkUp = true;
+  #offersPerMinute: Readonly<Record<MediaId, number>>;
+  #messagesPerMinute: number;
+  #abandonRate: number;
+  #timers = new Map<string, unknown>();
 
   constructor(options: SimulatedBackendOptions = {}) {
     this.clock = options.clock ?? realClock;
-    this.#media = options.media ?? DEFAULT_MEDIA;
+    this.config = options.config ?? configFor(options.media ?? DEFAULT_MEDIA);
+    this.#media = this.config.media.map((m) => m.id);
     this.#random = seededRandom(options.seed ?? 1);
     this.#latency = options.latencyMs ?? 0;
     this.#storage = options.storage ?? null;
     this.#storageKey = options.storageKey ?? 'dc-widgets:simulated-server';
-    this.#server = this.#restore() ?? {
-      seq: 0,
+    const rate = options.offersPerMinute ?? 0;
+    this.#offersPerMinute = Object.fromEntries(this.#media.map((m) => [m, typeof rate === 'number' ? rate : (rate[m] ?? 0)]));
+    this.#messagesPerMinute = options.messagesPerMinute ?? 0;
+    this.#abandonRate = options.abandonRate ?? 0;
+    this.#server = this.#restore() ?? this.#emptyServer(0);
+    for (const task of Object.values(this.#server.tasks)) {
+      if (task.status === 'offered') this.#armExpiry(task);
+    }
+  }
+
+  #emptyServer(seq: number): ServerState {
+    return {
+      seq,
       media: Object.fromEntries(this.#media.map((m) => [m, signedOutState(m, this.clock.now())])),
+      tasks: {},
+      messages: {},
+      nextId: 1,
     };
   }
 
@@ -121,7 +180,10 @@ export class SimulatedBackend implements DcBackend {
     if (!this.#linkUp) return;
     this.#setConnection('connecting');
     await this.#delay();
-    if (this.#linkUp && !this.#closed) this.#setConnection('online');
+    if (this.#linkUp && !this.#closed) {
+      this.#setConnection('online');
+      this.#startRouting();
+    }
   }
 
   close(): void {
@@ -129,6 +191,8 @@ export class SimulatedBackend implements DcBackend {
     this.#wantsConnection = false;
     this.#setConnection('offline');
     this.#listeners.clear();
+    for (const t of this.#timers.values()) this.clock.clearTimeout(t);
+    this.#timers.clear();
   }
 
   subscribe(listener: BackendListener): () => void {
@@ -138,7 +202,9 @@ export class SimulatedBackend implements DcBackend {
 
   async snapshot(): Promise<DcSnapshot> {
     await this.#roundTrip();
-    return structuredClone({ seq: this.#server.seq, at: this.clock.now(), media: this.#server.media });
+    const tasks = Object.values(this.#server.tasks);
+    const messages = Object.fromEntries(tasks.map((t) => [t.id, this.#server.messages[t.id] ?? []]));
+    return structuredClone({ seq: this.#server.seq, at: this.clock.now(), media: this.#server.media, tasks, messages });
   }
 
   async signIn(media: MediaId): Promise<void> {
@@ -154,10 +220,19 @@ export class SimulatedBackend implements DcBackend {
     this.#update(signedInState(media, this.clock.now()), 'sign-in'); // SIGN-3
   }
 
-  async signOut(media: readonly MediaId[], _disposition: SignOutDisposition): Promise<void> {
+  async signOut(media: readonly MediaId[], disposition: SignOutDisposition): Promise<void> {
     await this.#roundTrip();
     for (const m of media) {
       this.#known(m);
+      // STATE-8: the agent's tasks of that media are transferred back to routing, or closed.
+      for (const task of Object.values(this.#server.tasks)) {
+        if (task.media !== m) continue;
+        if (task.status === 'offered') this.#taskUpdate({ ...task, status: 'rescinded', endedAt: this.clock.now() }, 'rescinded');
+        else if (isHeld(task)) {
+          const status = disposition === 'transfer' ? 'transferred' : 'closed';
+          this.#taskUpdate({ ...task, status, endedAt: this.clock.now() }, disposition === 'transfer' ? 'transferred' : 'ended');
+        }
+      }
       this.#update(signedOutState(m, this.clock.now()), 'agent');
     }
   }
@@ -170,6 +245,177 @@ export class SimulatedBackend implements DcBackend {
     const failure = this.#consume(this.#stateFailures, media);
     if (failure) throw new DcBackendError('rejected', failure);
     this.#update(this.#applyTarget(current, target), 'agent');
+  }
+
+  async accept(taskId: string): Promise<void> {
+    await this.#roundTrip();
+    const task = this.#task(taskId);
+    if (task.status !== 'offered' || task.expiresAt <= this.clock.now()) {
+      throw new DcBackendError('rejected', 'This offer is no longer available');
+    }
+    this.#cancel(`expire:${taskId}`);
+    this.#cancel(`abandon:${taskId}`);
+    this.#taskUpdate({ ...task, status: 'active', acceptedAt: this.clock.now() }, 'accepted');
+    this.#scheduleMessage(taskId);
+  }
+
+  async end(taskId: string): Promise<void> {
+    await this.#roundTrip();
+    const task = this.#task(taskId);
+    if (!isHeld(task)) throw new DcBackendError('rejected', 'This task is not active');
+    this.#cancel(`message:${taskId}`);
+    this.#taskUpdate({ ...task, status: 'closed', endedAt: this.clock.now() }, 'ended');
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Routing (OFFER-*): offers, their timers, customer messages
+
+  /**
+   * Routes an offer of `media` to the agent now, if the routing rules allow it (Ready, routable, below
+   * capacity: OFFER-1/3, STATE-6). Returns the offer, or undefined when it may not be presented.
+   */
+  offer(media: MediaId, options: OfferOptions = {}): Task | undefined {
+    this.#known(media);
+    const m = this.config.media.find((x) => x.id === media)!;
+    if (!canPresentOffer(this.config, this.#server.media, Object.values(this.#server.tasks), media)) return undefined;
+    const now = this.clock.now();
+    const id = `${media}-${this.#server.nextId++}`;
+    const task: Task = {
+      id,
+      media,
+      status: 'offered',
+      queue: options.queue ?? makeQueue(this.#random, m.kind),
+      customer: options.customer ?? makeCustomer(this.#random, m.kind),
+      offeredAt: now,
+      expiresAt: now + (options.acceptSeconds ?? m.acceptSeconds) * 1000,
+    };
+    this.#taskUpdate(task, 'offered');
+    const text = options.text === undefined ? (m.kind === 'email' ? task.customer['question'] : makeOpener(this.#random, m.kind)) : options.text;
+    if (text) this.#addMessage(id, 'customer', text);
+    this.#armExpiry(task);
+    if (this.#abandonRate > 0 && this.#random() < this.#abandonRate) {
+      const at = (task.expiresAt - now) * (0.2 + 0.6 * this.#random());
+      this.#schedule(`abandon:${id}`, at, () => this.rescind(id));
+    }
+    return structuredClone(task);
+  }
+
+  /** The routing system takes an offer back (the customer left, or another agent took it). */
+  rescind(taskId: string): void {
+    const task = this.#server.tasks[taskId];
+    if (!task || task.status !== 'offered') return;
+    this.#cancel(`expire:${taskId}`);
+    this.#taskUpdate({ ...task, status: 'rescinded', endedAt: this.clock.now() }, 'rescinded');
+  }
+
+  /** The customer writes in a task (TASK-5). */
+  customerMessage(taskId: string, text?: string): Message {
+    this.#task(taskId);
+    return this.#addMessage(taskId, 'customer', text ?? makeFollowUp(this.#random));
+  }
+
+  /** The server's own view of a task (tests, the demo). */
+  serverTask(taskId: string): Task | undefined {
+    return this.#server.tasks[taskId];
+  }
+
+  /** Every task the server holds for the agent (offers and held tasks). */
+  get serverTasks(): readonly Task[] {
+    return Object.values(this.#server.tasks);
+  }
+
+  /**
+   * OFFER-4: an offer not accepted in time goes back to routing; chat, SMS and social first lose
+   * routing, then their whole group goes Not Ready; email goes Not Ready alone.
+   */
+  #expire(taskId: string): void {
+    const task = this.#server.tasks[taskId];
+    if (!task || task.status !== 'offered') return;
+    this.#taskUpdate({ ...task, status: 'missed', endedAt: this.clock.now() }, 'missed');
+    const media = this.config.media.find((m) => m.id === task.media)!;
+    const outcome = missedOfferOutcome(media);
+    for (const id of outcome.nonRoutable) {
+      const current = this.#server.media[id];
+      if (current?.signIn === 'signed-in') this.#update({ ...current, routable: false, since: this.clock.now() }, 'missed-offer');
+    }
+    for (const m of mediaOfGroup(this.config, outcome.notReady)) {
+      const current = this.#server.media[m.id];
+      if (current?.signIn !== 'signed-in' || current.availability === 'not-ready') continue;
+      this.#update(this.#applyTarget(current, { availability: 'not-ready' }), 'missed-offer');
+    }
+  }
+
+  #armExpiry(task: Task): void {
+    this.#schedule(`expire:${task.id}`, task.expiresAt - this.clock.now(), () => this.#expire(task.id));
+  }
+
+  #startRouting(): void {
+    for (const media of this.#media) {
+      if ((this.#offersPerMinute[media] ?? 0) > 0 && !this.#timers.has(`route:${media}`)) this.#scheduleOffer(media);
+    }
+    for (const task of Object.values(this.#server.tasks)) if (isHeld(task)) this.#scheduleMessage(task.id);
+  }
+
+  /** Waits an exponentially distributed time (a Poisson process) with the given mean. */
+  #wait(perMinute: number): number {
+    return (-Math.log(1 - this.#random()) * 60_000) / perMinute;
+  }
+
+  #scheduleOffer(media: MediaId): void {
+    const rate = this.#offersPerMinute[media] ?? 0;
+    if (rate <= 0 || this.#closed) return;
+    this.#schedule(`route:${media}`, this.#wait(rate), () => {
+      if (this.#linkUp) this.offer(media);
+      this.#scheduleOffer(media);
+    });
+  }
+
+  #scheduleMessage(taskId: string): void {
+    if (this.#messagesPerMinute <= 0 || this.#closed || this.#timers.has(`message:${taskId}`)) return;
+    this.#schedule(`message:${taskId}`, this.#wait(this.#messagesPerMinute), () => {
+      const task = this.#server.tasks[taskId];
+      if (!task || !isHeld(task)) return;
+      this.customerMessage(taskId);
+      this.#scheduleMessage(taskId);
+    });
+  }
+
+  #schedule(key: string, ms: number, fn: () => void): void {
+    this.#cancel(key);
+    const handle = this.clock.setTimeout(() => {
+      this.#timers.delete(key);
+      if (!this.#closed) fn();
+    }, Math.max(0, ms));
+    this.#timers.set(key, handle);
+  }
+
+  #cancel(key: string): void {
+    const handle = this.#timers.get(key);
+    if (handle !== undefined) this.clock.clearTimeout(handle);
+    this.#timers.delete(key);
+  }
+
+  #task(taskId: string): Task {
+    const task = this.#server.tasks[taskId];
+    if (!task) throw new DcBackendError('unknown-task', `Unknown task "${taskId}"`);
+    return task;
+  }
+
+  #taskUpdate(task: Task, cause: TaskCause): void {
+    if (task.status === 'offered' || isHeld(task)) {
+      this.#server.tasks[task.id] = task;
+    } else {
+      delete this.#server.tasks[task.id];
+      delete this.#server.messages[task.id];
+    }
+    this.#emit({ type: 'task', task, cause });
+  }
+
+  #addMessage(taskId: string, from: Message['from'], text: string): Message {
+    const message: Message = { id: `m${this.#server.nextId++}`, taskId, from, text, at: this.clock.now() };
+    (this.#server.messages[taskId] ??= []).push(message);
+    this.#emit({ type: 'message', message });
+    return message;
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -239,11 +485,14 @@ export class SimulatedBackend implements DcBackend {
   /** Forgets the persisted server state (the demo's "reset" button). */
   reset(): void {
     this.#storage?.removeItem(this.#storageKey);
-    this.#server = {
-      seq: this.#server.seq,
-      media: Object.fromEntries(this.#media.map((m) => [m, signedOutState(m, this.clock.now())])),
-    };
+    for (const t of this.#timers.values()) this.clock.clearTimeout(t);
+    this.#timers.clear();
+    for (const task of Object.values(this.#server.tasks)) {
+      this.#taskUpdate({ ...task, status: task.status === 'offered' ? 'rescinded' : 'closed', endedAt: this.clock.now() }, task.status === 'offered' ? 'rescinded' : 'ended');
+    }
+    this.#server = { ...this.#emptyServer(this.#server.seq), nextId: this.#server.nextId };
     for (const m of this.#media) this.#update(this.#server.media[m]!, 'system');
+    if (this.#connection === 'online') this.#startRouting();
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -278,9 +527,13 @@ export class SimulatedBackend implements DcBackend {
 
   #update(state: MediaState, cause: StateCause): void {
     this.#server.media[state.media] = state;
+    this.#emit({ type: 'media-state', state, cause });
+  }
+
+  #emit(body: DistributiveOmit<DcEvent, 'seq' | 'at'>): void {
     this.#server.seq += 1;
     this.#persist();
-    const event: DcEvent = { type: 'media-state', seq: this.#server.seq, at: this.clock.now(), state, cause };
+    const event = { ...body, seq: this.#server.seq, at: this.clock.now() } as DcEvent;
     if (this.#connection !== 'online') return; // lost: the snapshot after reconnecting carries it
     if (this.#dropEvents > 0) {
       this.#dropEvents -= 1;
@@ -324,7 +577,11 @@ export class SimulatedBackend implements DcBackend {
       if (!Number.isSafeInteger(saved.seq) || typeof saved.media !== 'object') return undefined;
       const media: Record<MediaId, MediaState> = {};
       for (const m of this.#media) media[m] = saved.media[m] ?? signedOutState(m, this.clock.now());
-      return { seq: saved.seq, media };
+      const tasks = Object.fromEntries(
+        Object.entries(saved.tasks ?? {}).filter(([, t]) => this.#media.includes(t.media)),
+      );
+      const messages = Object.fromEntries(Object.entries(saved.messages ?? {}).filter(([id]) => id in tasks));
+      return { seq: saved.seq, media, tasks, messages, nextId: Number.isSafeInteger(saved.nextId) ? saved.nextId : 1 };
     } catch {
       return undefined;
     }

@@ -14,6 +14,7 @@
 import type { MediaState, StateTarget } from '../model/agent-state.js';
 import type { SignOutDisposition } from '../model/config.js';
 import type { MediaId } from '../model/media.js';
+import type { Message, Task } from '../model/tasks.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
@@ -33,8 +34,24 @@ export interface MediaStateEvent extends EventBase {
   readonly cause: StateCause;
 }
 
-/** The events the kit understands. Later capabilities add task, message and email events here. */
-export type DcEvent = MediaStateEvent;
+/** Why a task changed. */
+export type TaskCause = 'offered' | 'accepted' | 'missed' | 'rescinded' | 'ended' | 'transferred' | 'updated';
+
+/** A task's whole state after any change of its lifecycle (OFFER-*, TASK-*). */
+export interface TaskEvent extends EventBase {
+  readonly type: 'task';
+  readonly task: Task;
+  readonly cause: TaskCause;
+}
+
+/** A message in a task's conversation (from the customer, a bot, the system, or an agent). */
+export interface MessageEvent extends EventBase {
+  readonly type: 'message';
+  readonly message: Message;
+}
+
+/** The events the kit understands. Later capabilities add receipts and email events here. */
+export type DcEvent = MediaStateEvent | TaskEvent | MessageEvent;
 export type DcEventType = DcEvent['type'];
 
 export interface DcSnapshot {
@@ -42,6 +59,10 @@ export interface DcSnapshot {
   readonly seq: number;
   readonly at: number;
   readonly media: Readonly<Record<MediaId, MediaState>>;
+  /** Every task that is not over: offers on show and held tasks. */
+  readonly tasks: readonly Task[];
+  /** The messages of those tasks, by task id, oldest first. */
+  readonly messages: Readonly<Record<string, readonly Message[]>>;
 }
 
 export interface BackendListener {
@@ -56,6 +77,7 @@ export type BackendErrorCode =
   | 'timeout'
   | 'not-signed-in'
   | 'unknown-media'
+  | 'unknown-task'
   | 'invalid';
 
 /** A command that failed. `message` is the server's reason, shown to the agent as given. */
@@ -85,4 +107,9 @@ export interface DcBackend {
   signOut(media: readonly MediaId[], disposition: SignOutDisposition): Promise<void>;
   /** Sets one media Ready or Not Ready with an optional reason. Ready also restores routing. */
   setState(media: MediaId, target: StateTarget): Promise<void>;
+
+  /** Accepts an offer (OFFER-2). Rejects when it is no longer on offer. */
+  accept(taskId: string): Promise<void>;
+  /** Ends a held task (END-1). */
+  end(taskId: string): Promise<void>;
 }

@@ -61,6 +61,29 @@ export class DcNotificationEvent extends Event {
   }
 }
 
+/**
+ * TASK-5: unread customer messages changed. `unread` is the total; `away` says whether the agent is
+ * looking elsewhere. A host shows a red dot on its navigation item or tab while `unread > 0`.
+ */
+export class DcAttentionEvent extends Event {
+  static readonly type = 'dc-attention';
+  readonly detail: { unread: number; tasks: Readonly<Record<string, number>>; away: boolean };
+  constructor(detail: DcAttentionEvent['detail']) {
+    super(DcAttentionEvent.type, init);
+    this.detail = detail;
+  }
+}
+
+/** TASK-3: the agent selected a task (click, keys, or a notification's Open). */
+export class DcTaskSelectEvent extends Event {
+  static readonly type = 'dc-task-select';
+  readonly detail: { taskId: string };
+  constructor(taskId: string) {
+    super(DcTaskSelectEvent.type, init);
+    this.detail = { taskId };
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'dc-error': DcErrorEvent;
@@ -68,5 +91,7 @@ declare global {
     'dc-agent-state-change': DcAgentStateChangeEvent;
     'dc-connection-change': DcConnectionChangeEvent;
     'dc-notification': DcNotificationEvent;
+    'dc-attention': DcAttentionEvent;
+    'dc-task-select': DcTaskSelectEvent;
   }
 }

@@ -9,6 +9,7 @@ import {
   type SendKey,
 } from './media.js';
 import { DEFAULT_SHORTCUTS, SHORTCUT_ACTIONS, parseKeyCombo, type ShortcutAction } from './shortcuts.js';
+import { DEFAULT_DISPLAY_FIELD, DEFAULT_OFFER_FIELDS } from './tasks.js';
 import { isLocalizedText, type LocalizedText } from './text.js';
 
 /** A Not Ready reason: the same list as voice (STATE-2). */
@@ -19,6 +20,18 @@ export interface NotReadyReason {
 
 /** What happens to active tasks when the agent signs out. STATE-8. */
 export type SignOutDisposition = 'transfer' | 'close';
+
+/** How a customer field is checked before it is saved (CUST-3). */
+export type FieldType = 'text' | 'email' | 'phone' | 'number';
+
+/** A customer field the routing system may send (a named variable), with its label. */
+export interface CustomerFieldConfig {
+  /** Shown instead of the kit's own label for the known fields (name, email, phone…). */
+  readonly label?: LocalizedText;
+  readonly type: FieldType;
+  /** Whether the agent may edit it (CUST-3). */
+  readonly editable: boolean;
+}
 
 export interface AgentInfo {
   readonly id: string;
@@ -45,6 +58,8 @@ export interface DcConfig {
   readonly notificationSeconds: number;
   /** Names what the kit keeps in storage (FAIL-3); one kit per agent and page. */
   readonly storageKey: string;
+  /** Customer fields by variable name, in display order. */
+  readonly customerFields: Readonly<Record<string, CustomerFieldConfig>>;
 }
 
 export interface MediaConfigInput {
@@ -56,6 +71,8 @@ export interface MediaConfigInput {
   maxChars?: number;
   sendKey?: SendKey;
   pauseOnVoice?: boolean;
+  offerFields?: readonly string[];
+  displayField?: string;
 }
 
 /** What a host passes: every field optional. */
@@ -73,9 +90,12 @@ export interface DcConfigInput {
   shortcuts?: Partial<Record<ShortcutAction, string | null>> | false;
   notificationSeconds?: number;
   storageKey?: string;
+  customerFields?: Readonly<Record<string, { label?: LocalizedText; type?: FieldType; editable?: boolean }>>;
 }
 
-const KIND_DEFAULTS: Readonly<Record<MediaKind, Omit<MediaConfig, 'id' | 'kind' | 'group' | 'label'>>> = {
+const KIND_DEFAULTS: Readonly<
+  Record<MediaKind, Omit<MediaConfig, 'id' | 'kind' | 'group' | 'label' | 'offerFields' | 'displayField'>>
+> = {
   chat: { acceptSeconds: 30, capacity: 3, maxChars: 1000, sendKey: 'enter', pauseOnVoice: false },
   sms: { acceptSeconds: 45, capacity: 3, maxChars: 1000, sendKey: 'mod+enter', pauseOnVoice: false },
   social: { acceptSeconds: 45, capacity: 3, maxChars: 1000, sendKey: 'mod+enter', pauseOnVoice: false },
@@ -87,6 +107,17 @@ export const DEFAULT_MEDIA: Readonly<Record<MediaId, MediaConfigInput>> = {
   sms: { kind: 'sms' },
   social: { kind: 'social', label: 'WhatsApp' },
   email: { kind: 'email' },
+};
+
+/** The customer variables the kit knows by name; any other name gets its label from configuration. */
+export const DEFAULT_CUSTOMER_FIELDS: Readonly<Record<string, CustomerFieldConfig>> = {
+  name: { type: 'text', editable: true },
+  email: { type: 'email', editable: true },
+  phone: { type: 'phone', editable: true },
+  sourceNumber: { type: 'phone', editable: false },
+  accountNumber: { type: 'text', editable: false },
+  address: { type: 'text', editable: true },
+  question: { type: 'text', editable: false },
 };
 
 export const DEFAULT_REASONS: readonly NotReadyReason[] = [
@@ -120,6 +151,7 @@ const CONFIG_KEYS: readonly (keyof DcConfigInput)[] = [
   'shortcuts',
   'notificationSeconds',
   'storageKey',
+  'customerFields',
 ];
 const MEDIA_KEYS: readonly (keyof MediaConfigInput)[] = [
   'kind',
@@ -130,6 +162,8 @@ const MEDIA_KEYS: readonly (keyof MediaConfigInput)[] = [
   'maxChars',
   'sendKey',
   'pauseOnVoice',
+  'offerFields',
+  'displayField',
 ];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -196,6 +230,12 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
       }
       const pauseOnVoice = entry['pauseOnVoice'] ?? defaults.pauseOnVoice;
       if (typeof pauseOnVoice !== 'boolean') bad(`${path}.pauseOnVoice`, 'must be true or false');
+      const offerFields = entry['offerFields'] ?? DEFAULT_OFFER_FIELDS[kind];
+      if (!Array.isArray(offerFields) || !offerFields.every((f) => typeof f === 'string' && f !== '')) {
+        bad(`${path}.offerFields`, 'must be a list of customer field names');
+      }
+      const displayField = entry['displayField'] ?? DEFAULT_DISPLAY_FIELD[kind];
+      if (typeof displayField !== 'string' || displayField === '') bad(`${path}.displayField`, 'must be a customer field name');
       media.push({
         id,
         kind,
@@ -206,6 +246,8 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
         maxChars: int(`${path}.maxChars`, entry['maxChars'], defaults.maxChars, 1),
         sendKey: sendKey as SendKey,
         pauseOnVoice: pauseOnVoice as boolean,
+        offerFields: offerFields as string[],
+        displayField: displayField as string,
       });
     }
   }
@@ -281,6 +323,39 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
   const storageKey = raw['storageKey'] ?? `dc-widgets:${agent.id}`;
   if (typeof storageKey !== 'string' || storageKey === '') bad('storageKey', 'must be a non-empty string');
 
+  const customerFields: Record<string, CustomerFieldConfig> = { ...DEFAULT_CUSTOMER_FIELDS };
+  const fieldsInput = raw['customerFields'];
+  if (fieldsInput !== undefined) {
+    if (!isRecord(fieldsInput)) {
+      bad('customerFields', 'must be an object of fields by variable name');
+    } else {
+      for (const [name, value] of Object.entries(fieldsInput)) {
+        const path = `customerFields.${name}`;
+        if (!isRecord(value)) {
+          bad(path, 'must be an object such as {label, type, editable}');
+          continue;
+        }
+        const known = DEFAULT_CUSTOMER_FIELDS[name];
+        const type = value['type'] ?? known?.type ?? 'text';
+        if (!['text', 'email', 'phone', 'number'].includes(type as string)) {
+          bad(`${path}.type`, `must be text, email, phone or number (got ${JSON.stringify(type)})`);
+        }
+        const editable = value['editable'] ?? known?.editable ?? false;
+        if (typeof editable !== 'boolean') bad(`${path}.editable`, 'must be true or false');
+        const fieldLabel = value['label'];
+        if (fieldLabel !== undefined && !isLocalizedText(fieldLabel)) {
+          bad(`${path}.label`, 'must be a string or an object of strings by locale');
+        }
+        if (fieldLabel === undefined && !known) bad(`${path}.label`, 'is required for a field the kit does not know');
+        customerFields[name] = {
+          type: type as FieldType,
+          editable: editable as boolean,
+          ...(fieldLabel !== undefined ? { label: fieldLabel as LocalizedText } : {}),
+        };
+      }
+    }
+  }
+
   const retryDelayMs = int('retryDelayMs', raw['retryDelayMs'], 1000, 0);
   const config: DcConfig = {
     media,
@@ -294,6 +369,7 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
     shortcuts,
     notificationSeconds: int('notificationSeconds', raw['notificationSeconds'], 8, 1),
     storageKey: storageKey as string,
+    customerFields,
   };
   if (problems.length) throw new DcConfigError(problems);
   return config;

@@ -44,4 +44,8 @@ export interface MediaConfig {
   readonly sendKey: SendKey;
   /** Whether a voice call pauses this media's task timers. TASK-4. */
   readonly pauseOnVoice: boolean;
+  /** Customer fields shown on an offer, in order (`queue` names the task's queue). OFFER-5. */
+  readonly offerFields: readonly string[];
+  /** The customer field shown in bold in the task list (TASK-2). */
+  readonly displayField: string;
 }

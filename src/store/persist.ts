@@ -5,13 +5,23 @@
  */
 import type { MediaState } from '../model/agent-state.js';
 import type { MediaId } from '../model/media.js';
+import type { Message, Task, TaskPause } from '../model/tasks.js';
 
-export const PERSIST_VERSION = 1;
+export const PERSIST_VERSION = 2;
+
+/** Messages kept per task across a reload (the thread reloads the full history from the backend). */
+export const PERSISTED_MESSAGES = 200;
 
 export interface PersistedState {
   readonly version: typeof PERSIST_VERSION;
   readonly savedAt: number;
   readonly media: Readonly<Record<MediaId, MediaState>>;
+  readonly tasks?: readonly Task[];
+  readonly messages?: Readonly<Record<string, readonly Message[]>>;
+  readonly reads?: Readonly<Record<string, number>>;
+  readonly selectedTaskId?: string;
+  readonly voice?: boolean;
+  readonly pauses?: Readonly<Record<string, TaskPause>>;
 }
 
 /** A `Storage` that keeps nothing beyond the page (for tests, or hosts that forbid storage). */
@@ -53,9 +63,13 @@ export function loadPersisted(storage: Storage, key: string): PersistedState | u
   try {
     const text = storage.getItem(key);
     if (!text) return undefined;
-    const data = JSON.parse(text) as PersistedState;
-    if (data?.version !== PERSIST_VERSION || typeof data.media !== 'object' || data.media === null) return undefined;
-    return data;
+    const data = JSON.parse(text) as PersistedState | { version: 1 };
+    // Version 1 kept the agent state only; it reads as version 2 without tasks.
+    if ((data?.version !== 1 && data?.version !== PERSIST_VERSION) || typeof (data as PersistedState).media !== 'object') {
+      return undefined;
+    }
+    if ((data as PersistedState).media === null) return undefined;
+    return { ...(data as PersistedState), version: PERSIST_VERSION };
   } catch {
     return undefined; // unreadable: start from the server's snapshot alone
   }

@@ -4,7 +4,16 @@
  * feeds the reducer.
  */
 import type { MediaState, StateTarget } from '../model/agent-state.js';
-import type { MediaId } from '../model/media.js';
+import type { GroupId, MediaId } from '../model/media.js';
+import {
+  customerMessageCount,
+  isFinal,
+  isHeld,
+  taskListOrder,
+  type Message,
+  type Task,
+  type TaskPause,
+} from '../model/tasks.js';
 import type { DcEvent, DcSnapshot, StateCause } from '../backend/types.js';
 
 /**
@@ -39,6 +48,15 @@ export type NotificationBody =
       readonly code: 'state-auto-changed';
       readonly params: { media: MediaId; state: MediaState; cause: StateCause };
     }
+  | {
+      readonly code: 'offer-missed';
+      readonly params: { media: MediaId; customer: string; group: GroupId };
+    }
+  | { readonly code: 'accept-failed'; readonly params: { media: MediaId; customer: string; reason: string } }
+  | {
+      readonly code: 'new-message';
+      readonly params: { taskId: string; media: MediaId; customer: string; unread: number };
+    }
   | { readonly code: 'connection-restored'; readonly params: Record<string, never> }
   | { readonly code: 'not-connected'; readonly params: Record<string, never> }
   | { readonly code: 'sign-out-blocked'; readonly params: Record<string, never> };
@@ -52,7 +70,9 @@ export type DcNotification = NotificationBody & {
   readonly kind: NotificationKind;
   readonly at: number;
   /** An action the agent can take from the pop-over. */
-  readonly action?: { readonly kind: 'retry-state'; readonly media: MediaId; readonly target: StateTarget };
+  readonly action?:
+    | { readonly kind: 'retry-state'; readonly media: MediaId; readonly target: StateTarget }
+    | { readonly kind: 'open-task'; readonly taskId: string };
 };
 
 /** A state change the store is running or will retry. */
@@ -70,6 +90,21 @@ export interface DcState {
   readonly media: Readonly<Record<MediaId, MediaState>>;
   readonly pending: Readonly<Record<MediaId, PendingChange>>;
   readonly notifications: readonly DcNotification[];
+  /** Offers and held tasks by id; a task that is over leaves the state. */
+  readonly tasks: Readonly<Record<string, Task>>;
+  /** Each task's messages, oldest first. */
+  readonly messages: Readonly<Record<string, readonly Message[]>>;
+  /** How many of a task's customer messages the agent has seen (unread counts derive from it). */
+  readonly reads: Readonly<Record<string, number>>;
+  /** The task on show (OFFER-2: an accepted task becomes it). */
+  readonly selectedTaskId?: string;
+  /** Whether the agent can see the kit (the page is visible and the host has not said otherwise). */
+  readonly visible: boolean;
+  /** A voice call is under way (the host says so); it pauses some task timers (TASK-4). */
+  readonly voice: boolean;
+  readonly pauses: Readonly<Record<string, TaskPause>>;
+  /** Offers whose Accept is on its way to the server. */
+  readonly accepting: Readonly<Record<string, true>>;
 }
 
 export type Action =
@@ -81,10 +116,74 @@ export type Action =
   | { type: 'pending'; media: MediaId; change: PendingChange | undefined }
   | { type: 'notify'; notification: DcNotification }
   | { type: 'dismiss'; id: number }
-  | { type: 'seq'; seq: number };
+  | { type: 'seq'; seq: number }
+  | { type: 'select'; taskId: string | undefined }
+  | { type: 'visible'; visible: boolean }
+  | { type: 'voice'; active: boolean; at: number; media: readonly MediaId[] }
+  | { type: 'accepting'; taskId: string; on: boolean };
 
 export function initialState(media: Readonly<Record<MediaId, MediaState>>): DcState {
-  return { connection: 'connecting', lastSeq: 0, media, pending: {}, notifications: [] };
+  return {
+    connection: 'connecting',
+    lastSeq: 0,
+    media,
+    pending: {},
+    notifications: [],
+    tasks: {},
+    messages: {},
+    reads: {},
+    visible: true,
+    voice: false,
+    pauses: {},
+    accepting: {},
+  };
+}
+
+function without<T>(record: Readonly<Record<string, T>>, key: string): Readonly<Record<string, T>> {
+  if (!(key in record)) return record;
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+}
+
+/** The agent has seen every message of the task on show while the kit is visible (TASK-3). */
+function markSeen(state: DcState): DcState {
+  const id = state.selectedTaskId;
+  if (!id || !state.visible) return state;
+  const count = customerMessageCount(state.messages[id]);
+  return state.reads[id] === count ? state : { ...state, reads: { ...state.reads, [id]: count } };
+}
+
+/** When the task on show is gone, the last accepted one takes its place (END-1). */
+function fixSelection(state: DcState): DcState {
+  if (state.selectedTaskId && state.tasks[state.selectedTaskId] && isHeld(state.tasks[state.selectedTaskId]!)) {
+    return state;
+  }
+  const held = taskListOrder(Object.values(state.tasks));
+  const last = held.sort((a, b) => (b.acceptedAt ?? 0) - (a.acceptedAt ?? 0))[0];
+  const next: DcState = { ...state, selectedTaskId: last?.id };
+  if (!last) delete (next as { selectedTaskId?: string }).selectedTaskId;
+  return markSeen(next);
+}
+
+function removeTask(state: DcState, id: string): DcState {
+  return {
+    ...state,
+    tasks: without(state.tasks, id),
+    messages: without(state.messages, id),
+    reads: without(state.reads, id),
+    pauses: without(state.pauses, id),
+    accepting: without(state.accepting, id),
+  };
+}
+
+/** Puts a message in its task's list once (by id), in time order. */
+function addMessage(list: readonly Message[] | undefined, message: Message): readonly Message[] {
+  if (!list) return [message];
+  if (list.some((m) => m.id === message.id)) return list;
+  const last = list[list.length - 1];
+  if (!last || last.at <= message.at) return [...list, message];
+  return [...list, message].sort((a, b) => a.at - b.at);
 }
 
 export function reduce(state: DcState, action: Action): DcState {
@@ -101,8 +200,30 @@ export function reduce(state: DcState, action: Action): DcState {
       return { ...next, lostAt };
     }
     case 'snapshot': {
-      // The snapshot is the truth for every media it names; media it does not name keep what we had.
-      return { ...state, lastSeq: action.snapshot.seq, media: { ...state.media, ...action.snapshot.media } };
+      // The snapshot is the truth for every media it names (media it does not name keep what we had)
+      // and for the set of tasks: tasks it lacks are over, tasks it has are kept once each (FAIL-3).
+      const snap = action.snapshot;
+      const tasks: Record<string, Task> = {};
+      for (const t of snap.tasks) if (!isFinal(t)) tasks[t.id] = t;
+      const messages: Record<string, readonly Message[]> = {};
+      for (const id of Object.keys(tasks)) {
+        let list = state.messages[id];
+        for (const m of snap.messages[id] ?? []) list = addMessage(list, m);
+        if (list) messages[id] = list;
+      }
+      const keep = <T>(record: Readonly<Record<string, T>>) =>
+        Object.fromEntries(Object.entries(record).filter(([id]) => id in tasks));
+      const next: DcState = {
+        ...state,
+        lastSeq: snap.seq,
+        media: { ...state.media, ...snap.media },
+        tasks,
+        messages,
+        reads: keep(state.reads),
+        pauses: keep(state.pauses),
+        accepting: keep(state.accepting),
+      };
+      return fixSelection(markSeen(next));
     }
     case 'event': {
       const { event } = action;
@@ -114,6 +235,26 @@ export function reduce(state: DcState, action: Action): DcState {
             lastSeq: event.seq,
             media: { ...state.media, [event.state.media]: event.state },
           };
+        case 'task': {
+          const task = event.task;
+          if (isFinal(task)) return fixSelection({ ...removeTask(state, task.id), lastSeq: event.seq });
+          let next: DcState = {
+            ...state,
+            lastSeq: event.seq,
+            tasks: { ...state.tasks, [task.id]: task },
+            accepting: task.status === 'offered' ? state.accepting : without(state.accepting, task.id),
+          };
+          // OFFER-2: an accepted task joins the list and becomes the one on show.
+          if (event.cause === 'accepted') next = markSeen({ ...next, selectedTaskId: task.id });
+          return next;
+        }
+        case 'message': {
+          const { message } = event;
+          if (!state.tasks[message.taskId]) return { ...state, lastSeq: event.seq }; // its task is over
+          const list = addMessage(state.messages[message.taskId], message);
+          if (list === state.messages[message.taskId]) return { ...state, lastSeq: event.seq };
+          return markSeen({ ...state, lastSeq: event.seq, messages: { ...state.messages, [message.taskId]: list } });
+        }
       }
       return state;
     }
@@ -147,5 +288,31 @@ export function reduce(state: DcState, action: Action): DcState {
       if (!state.notifications.some((n) => n.id === action.id)) return state;
       return { ...state, notifications: state.notifications.filter((n) => n.id !== action.id) };
     }
+    case 'select': {
+      if (action.taskId !== undefined && !state.tasks[action.taskId]) return state;
+      if (action.taskId === state.selectedTaskId) return markSeen(state);
+      const next: DcState = { ...state, selectedTaskId: action.taskId };
+      if (action.taskId === undefined) delete (next as { selectedTaskId?: string }).selectedTaskId;
+      return markSeen(next);
+    }
+    case 'visible':
+      return action.visible === state.visible ? state : markSeen({ ...state, visible: action.visible });
+    case 'voice': {
+      if (action.active === state.voice) return state;
+      const pauses: Record<string, TaskPause> = { ...state.pauses };
+      for (const task of Object.values(state.tasks)) {
+        if (!isHeld(task) || !action.media.includes(task.media)) continue;
+        const p = pauses[task.id] ?? { pausedMs: 0 };
+        pauses[task.id] = action.active
+          ? { pausedMs: p.pausedMs, since: action.at }
+          : { pausedMs: p.pausedMs + (p.since !== undefined ? Math.max(0, action.at - p.since) : 0) };
+      }
+      return { ...state, voice: action.active, pauses };
+    }
+    case 'accepting':
+      return {
+        ...state,
+        accepting: action.on ? { ...state.accepting, [action.taskId]: true } : without(state.accepting, action.taskId),
+      };
   }
 }

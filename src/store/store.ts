@@ -22,7 +22,18 @@ import {
   type DcBackend,
   type DcEvent,
 } from '../backend/types.js';
-import { loadPersisted, savePersisted, PERSIST_VERSION } from './persist.js';
+import {
+  adjacentTask,
+  isHeld,
+  mediaPausedByVoice,
+  missedOfferOutcome,
+  presentedOffers,
+  taskListOrder,
+  type Message,
+  type Task,
+  type TaskPause,
+} from '../model/tasks.js';
+import { loadPersisted, savePersisted, PERSIST_VERSION, PERSISTED_MESSAGES, type PersistedState } from './persist.js';
 import {
   initialState,
   reduce,
@@ -82,23 +93,45 @@ export class DcStore {
       this.config.media.map((m) => [m.id, signedOutState(m.id, now)]),
     );
     const restored = this.#storage ? loadPersisted(this.#storage, this.config.storageKey) : undefined;
-    if (restored) {
-      const checked = checkSnapshot({ seq: 0, at: restored.savedAt, media: restored.media }, this.#known);
-      if (checked.ok) {
-        // A sign-in cut short by the reload is not under way any more.
-        for (const [id, state] of Object.entries(checked.value.media)) {
-          media[id] = state.signIn === 'signing-in' ? { ...state, signIn: 'signed-out' } : state;
-        }
-      }
-      else this.#report({ source: 'storage', message: `Saved state ignored: ${checked.error}` });
-    }
-    this.#state = initialState(media);
+    this.#state = this.#restore(initialState(media), restored);
 
     this.#unsubscribe = this.backend.subscribe({
       event: (raw) => this.#onEvent(raw),
       connection: (status) => this.#onConnection(status),
     });
     this.#ready = this.#start();
+  }
+
+  /** FAIL-3: the last known state, shown at once while the snapshot is fetched. */
+  #restore(state: DcState, saved: PersistedState | undefined): DcState {
+    if (!saved) return state;
+    const checked = checkSnapshot({ seq: 0, at: saved.savedAt, media: saved.media, tasks: saved.tasks ?? [], messages: saved.messages ?? {} }, this.#known);
+    if (!checked.ok) {
+      this.#report({ source: 'storage', message: `Saved state ignored: ${checked.error}` });
+      return state;
+    }
+    const media = { ...state.media };
+    for (const [id, m] of Object.entries(checked.value.media)) {
+      // A sign-in cut short by the reload is not under way any more.
+      media[id] = m.signIn === 'signing-in' ? { ...m, signIn: 'signed-out' } : m;
+    }
+    const tasks = Object.fromEntries(checked.value.tasks.map((t) => [t.id, t]));
+    const numbers = (r: Readonly<Record<string, number>> | undefined) =>
+      Object.fromEntries(Object.entries(r ?? {}).filter(([id, n]) => id in tasks && Number.isInteger(n) && n >= 0));
+    const pauses = Object.fromEntries(
+      Object.entries(saved.pauses ?? {}).filter(([id, p]) => id in tasks && typeof p?.pausedMs === 'number'),
+    ) as Record<string, TaskPause>;
+    const selected = saved.selectedTaskId && tasks[saved.selectedTaskId] ? saved.selectedTaskId : undefined;
+    return {
+      ...state,
+      media,
+      tasks,
+      messages: checked.value.messages,
+      reads: numbers(saved.reads),
+      pauses,
+      voice: saved.voice === true,
+      ...(selected ? { selectedTaskId: selected } : {}),
+    };
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -181,6 +214,60 @@ export class DcStore {
       this.#report({ source: 'command', message: `Sign-out failed: ${(error as Error).message}`, detail: error });
       return false;
     }
+  }
+
+  /** OFFER-2: accepts an offer; the task joins the list and becomes the one on show. */
+  accept(taskId: string): void {
+    const task = this.#state.tasks[taskId];
+    if (!task || task.status !== 'offered' || this.#state.accepting[taskId]) return;
+    if (!this.#guardOnline()) return;
+    this.#dispatch({ type: 'accepting', taskId, on: true });
+    this.backend.accept(taskId).catch((error: unknown) => {
+      this.#dispatch({ type: 'accepting', taskId, on: false });
+      this.#notify('error', `accept:${taskId}`, {
+        code: 'accept-failed',
+        params: { media: task.media, customer: this.#customerName(task), reason: (error as Error).message || String(error) },
+      });
+    });
+  }
+
+  /** OFFER-6: accepts every offer on show. */
+  acceptAll(): void {
+    for (const offer of presentedOffers(this.config, Object.values(this.#state.tasks), this.clock.now())) {
+      this.accept(offer.id);
+    }
+  }
+
+  /** END-1 (plain): ends a held task; it leaves the list and the last accepted task is shown. */
+  end(taskId: string): void {
+    const task = this.#state.tasks[taskId];
+    if (!task || !isHeld(task) || !this.#guardOnline()) return;
+    this.backend.end(taskId).catch((error: unknown) => {
+      this.#report({ source: 'command', message: `End failed: ${(error as Error).message}`, detail: error });
+    });
+  }
+
+  /** TASK-3: shows a task and clears its unread count. */
+  selectTask(taskId: string): void {
+    this.#dispatch({ type: 'select', taskId });
+    if (this.#state.selectedTaskId === taskId) this.#dismissKey(`message:${taskId}`);
+  }
+
+  /** Shows the next (1) or previous (-1) held task, wrapping (Ctrl+Shift+8 / 9). Returns its id. */
+  selectAdjacent(step: 1 | -1): string | undefined {
+    const next = adjacentTask(taskListOrder(Object.values(this.#state.tasks)), this.#state.selectedTaskId, step);
+    if (next) this.selectTask(next.id);
+    return next?.id;
+  }
+
+  /** TASK-5: whether the agent can see the kit (the provider reports page visibility and the host's word). */
+  setVisible(visible: boolean): void {
+    this.#dispatch({ type: 'visible', visible });
+  }
+
+  /** TASK-4/6: a voice call started or ended; it pauses the timers of media configured so. */
+  setVoice(active: boolean): void {
+    this.#dispatch({ type: 'voice', active, at: this.clock.now(), media: mediaPausedByVoice(this.config) });
   }
 
   dismissNotification(id: number): void {
@@ -372,10 +459,39 @@ export class DcStore {
       void this.#resync();
       return;
     }
-    const previous = state.media[event.state.media];
+    switch (event.type) {
+      case 'media-state':
+        this.#applyMediaState(event.seq, event);
+        return;
+      case 'task': {
+        this.#dispatch({ type: 'event', event });
+        if (event.cause === 'missed') {
+          const media = this.config.media.find((m) => m.id === event.task.media)!;
+          this.#notify('warning', `missed:${media.group}`, {
+            code: 'offer-missed',
+            params: { media: media.id, customer: this.#customerName(event.task), group: missedOfferOutcome(media).notReady },
+          });
+        }
+        return;
+      }
+      case 'message': {
+        const { message } = event;
+        if (!state.tasks[message.taskId]) {
+          this.#report({ source: 'event', message: `Message ${message.id} for unknown task ${message.taskId} ignored` });
+        }
+        this.#dispatch({ type: 'event', event });
+        this.#attention(message);
+        return;
+      }
+    }
+  }
+
+  #applyMediaState(_seq: number, event: Extract<DcEvent, { type: 'media-state' }>): void {
+    const previous = this.#state.media[event.state.media];
     this.#dispatch({ type: 'event', event });
     const next = event.state;
-    if (event.cause !== 'agent' && event.cause !== 'sign-in') {
+    // A missed offer has its own notification (offer-missed), which says what changed.
+    if (event.cause !== 'agent' && event.cause !== 'sign-in' && event.cause !== 'missed-offer') {
       this.#notify('warning', `auto:${next.media}`, {
         code: 'state-auto-changed',
         params: { media: next.media, state: next, cause: event.cause },
@@ -390,6 +506,29 @@ export class DcStore {
         void this.#change(media, target, 1, this.#token(media));
       }
     }
+  }
+
+  /** TASK-5: a customer message for a task the agent is not looking at raises a notification. */
+  #attention(message: Message): void {
+    const state = this.#state;
+    const task = state.tasks[message.taskId];
+    if (!task || message.from !== 'customer' || task.status === 'offered') return;
+    if (state.selectedTaskId === task.id && state.visible) return;
+    const read = state.reads[task.id] ?? 0;
+    const unread = (state.messages[task.id] ?? []).filter((m) => m.from === 'customer').length - read;
+    this.#notify(
+      'info',
+      `message:${task.id}`,
+      { code: 'new-message', params: { taskId: task.id, media: task.media, customer: this.#customerName(task), unread } },
+      { kind: 'open-task', taskId: task.id },
+    );
+  }
+
+  /** The words that name a task's customer: its media's display field, else the name, else the queue. */
+  #customerName(task: Task): string {
+    const media = this.config.media.find((m) => m.id === task.media);
+    const field = media?.displayField ?? 'name';
+    return task.customer[field] || task.customer['name'] || task.queue;
   }
 
   #notify(
@@ -421,17 +560,37 @@ export class DcStore {
     for (const l of [...this.#errorListeners]) l(error);
   }
 
+  #save(state: DcState): void {
+    const messages: Record<string, readonly Message[]> = {};
+    for (const [id, list] of Object.entries(state.messages)) messages[id] = list.slice(-PERSISTED_MESSAGES);
+    savePersisted(this.#storage!, this.config.storageKey, {
+      version: PERSIST_VERSION,
+      savedAt: this.clock.now(),
+      media: state.media,
+      tasks: Object.values(state.tasks),
+      messages,
+      reads: state.reads,
+      ...(state.selectedTaskId ? { selectedTaskId: state.selectedTaskId } : {}),
+      voice: state.voice,
+      pauses: state.pauses,
+    });
+  }
+
   #dispatch(action: Action): void {
     const previous = this.#state;
     const next = reduce(previous, action);
     if (next === previous) return;
     this.#state = next;
-    if (next.media !== previous.media && this.#storage) {
-      savePersisted(this.#storage, this.config.storageKey, {
-        version: PERSIST_VERSION,
-        savedAt: this.clock.now(),
-        media: next.media,
-      });
+    if (
+      this.#storage &&
+      (next.media !== previous.media ||
+        next.tasks !== previous.tasks ||
+        next.messages !== previous.messages ||
+        next.reads !== previous.reads ||
+        next.selectedTaskId !== previous.selectedTaskId ||
+        next.pauses !== previous.pauses)
+    ) {
+      this.#save(next);
     }
     for (const l of [...this.#listeners]) {
       try {

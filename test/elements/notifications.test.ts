@@ -25,14 +25,14 @@ describe('dc-notifications', () => {
     expect(store.state.notifications).to.deep.equal([]);
   });
 
-  it('STATE-4/OFFER-4: explains an automatic state change', async () => {
+  it('explains an automatic state change', async () => {
     const { store, backend, items } = await kitWithNotifications();
     store.signIn();
     await until(() => store.state.media['chat']!.signIn === 'signed-in', 'signed in');
-    backend.serverSetState('email', { availability: 'not-ready' }, 'missed-offer');
+    backend.serverSetState('email', { availability: 'not-ready' }, 'system');
     await until(() => items().length === 1, 'auto-change notification');
     expect(items()[0]!.getAttribute('role')).to.equal('status');
-    expect(text(items()[0])).to.contain('Email is now Not Ready: an offer was not accepted in time.');
+    expect(text(items()[0])).to.contain('The system changed Email to Not Ready.');
   });
 
   it('says it in French', async () => {

@@ -275,7 +275,7 @@ describe('store: failover', () => {
   it('FAIL-3: unreadable saved state is ignored with a report, and the snapshot restores the truth', async () => {
     const storage = new MemoryStorage();
     const config = resolveConfig({});
-    storage.setItem(config.storageKey, JSON.stringify({ version: 1, savedAt: 1, media: { chat: { media: 'chat' } } }));
+    storage.setItem(config.storageKey, JSON.stringify({ version: 2, savedAt: 1, media: { chat: { media: 'chat' } } }));
     const clock = new ManualClock();
     const errors: string[] = [];
     const backend = new SimulatedBackend({ clock });

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { mediaLabel, mediaStateLabel, targetLabel } from '../../i18n/labels.js';
+import { mediaLabel, mediaStateLabel, scopeLabel, targetLabel } from '../../i18n/labels.js';
 import type { DcConfig } from '../../model/config.js';
 import type { DcNotification, NotificationKind } from '../../store/state.js';
 import { icon, type IconName } from '../../ui/icons.js';
@@ -63,6 +63,27 @@ export function notificationText(config: DcConfig, n: DcNotification, now: numbe
         default:
           return msg(str`The system changed ${media} to ${state}.`, { id: 'notify.auto-system' });
       }
+    }
+    case 'offer-missed': {
+      const media = mediaLabel(config, n.params.media);
+      const customer = n.params.customer;
+      const group = scopeLabel(n.params.group);
+      return msg(
+        str`The ${media} offer from ${customer} was not accepted in time and went back to the queue. ${group}: Not Ready; set Ready to receive offers again.`,
+        { id: 'notify.offer-missed' },
+      );
+    }
+    case 'accept-failed': {
+      const media = mediaLabel(config, n.params.media);
+      const customer = n.params.customer;
+      const reason = n.params.reason;
+      return msg(str`The ${media} offer from ${customer} could not be accepted: ${reason}.`, { id: 'notify.accept-failed' });
+    }
+    case 'new-message': {
+      const media = mediaLabel(config, n.params.media);
+      const customer = n.params.customer;
+      const unread = n.params.unread;
+      return msg(str`New message from ${customer} (${media}): ${unread} unread.`, { id: 'notify.new-message' });
     }
     case 'connection-restored':
       return msg('Connection restored. Your channels are as they were.', { id: 'notify.connection-restored' });
@@ -201,18 +222,7 @@ export class DcNotifications extends DcElement {
               ${icon(KIND_ICON[n.kind])}
               <span class="text">${notificationText(view.config, n, now)}</span>
               <span class="buttons">
-                ${n.action
-                  ? html`<button
-                      part="action"
-                      @click=${() => {
-                        const a = n.action!;
-                        this.activeStore?.dismissNotification(n.id);
-                        this.activeStore?.setMediaState(a.media, a.target);
-                      }}
-                    >
-                      ${icon('refresh-cw')}${msg('Retry', { id: 'notify.retry' })}
-                    </button>`
-                  : nothing}
+                ${n.action ? this.#action(n) : nothing}
                 <button
                   part="dismiss"
                   class="dismiss"
@@ -227,6 +237,22 @@ export class DcNotifications extends DcElement {
           )
         : nothing}
     </div>`;
+  }
+
+  #action(n: DcNotification) {
+    const action = n.action!;
+    const run = () => {
+      const store = this.activeStore;
+      if (!store) return;
+      store.dismissNotification(n.id);
+      if (action.kind === 'retry-state') store.setMediaState(action.media, action.target);
+      else store.selectTask(action.taskId);
+    };
+    return html`<button part="action" @click=${run}>
+      ${action.kind === 'retry-state'
+        ? html`${icon('refresh-cw')}${msg('Retry', { id: 'notify.retry' })}`
+        : msg('Open', { id: 'notify.open-task' })}
+    </button>`;
   }
 }
 

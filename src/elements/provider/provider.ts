@@ -10,6 +10,7 @@ import { shortcutsContext, storeContext } from '../../context/contexts.js';
 import { ShortcutRegistry } from '../../context/shortcuts.js';
 import {
   DcAgentStateChangeEvent,
+  DcAttentionEvent,
   DcCanSignOutChangeEvent,
   DcConnectionChangeEvent,
   DcErrorEvent,
@@ -18,11 +19,26 @@ import {
 import { resolveLocale, setLocale, type DcLocale } from '../../i18n/localization.js';
 import { DcConfigError, resolveConfig, type DcConfig, type DcConfigInput } from '../../model/config.js';
 import { aggregateLook, canSignOut } from '../../model/state-rules.js';
+import { isHeld, unreadCount } from '../../model/tasks.js';
+import type { DcState } from '../../store/state.js';
 import { defaultStorage } from '../../store/persist.js';
 import { DcStore } from '../../store/store.js';
 import { base, themeSwitch } from '../../styles/tokens.js';
 
 export type DcTheme = 'light' | 'dark' | 'auto';
+
+/** TASK-5: unread customer messages per held task, and their total. */
+function attention(state: DcState): { unread: number; tasks: Record<string, number>; key: string } {
+  const tasks: Record<string, number> = {};
+  let unread = 0;
+  for (const task of Object.values(state.tasks)) {
+    if (!isHeld(task)) continue;
+    const n = unreadCount(state.messages[task.id], state.reads[task.id]);
+    tasks[task.id] = n;
+    unread += n;
+  }
+  return { unread, tasks, key: JSON.stringify(tasks) };
+}
 
 /**
  * Creates the kit's store and gives it, by context, to every kit element inside it.
@@ -36,6 +52,7 @@ export type DcTheme = 'light' | 'dark' | 'auto';
  * @fires dc-agent-state-change - The agent state changed; `detail.look` is the aggregate look.
  * @fires dc-connection-change - The connection was lost, is being restored, or is back.
  * @fires dc-notification - A notification was raised (a host may mirror it).
+ * @fires dc-attention - TASK-5: the unread counts changed; a host shows a red dot on its navigation or tab.
  *
  * @csspart config-error - The message shown when the configuration is invalid.
  */
@@ -81,6 +98,15 @@ export class DcProvider extends LitElement {
   /** `light`, `dark`, or `auto` (follows the operating system). */
   @property({ reflect: true }) theme: DcTheme = 'light';
 
+  /**
+   * The host says the agent is looking elsewhere (another gadget, another tab of the CRM): new messages
+   * then raise notifications and count as unread, as when the page is hidden (TASK-5).
+   */
+  @property({ type: Boolean, reflect: true }) away = false;
+
+  /** The host reports a voice call (TASK-4/6): timers of media with `pauseOnVoice` pause. */
+  @property({ type: Boolean, reflect: true }) voice = false;
+
   @state() private configError?: DcConfigError;
 
   #store?: DcStore;
@@ -92,6 +118,7 @@ export class DcProvider extends LitElement {
   #detachKeys?: () => void;
   #unsubscribe: (() => void)[] = [];
   #langObserver?: MutationObserver;
+  #onVisibility = () => this.#store?.setVisible(this.#visible());
 
   constructor() {
     super();
@@ -128,12 +155,18 @@ export class DcProvider extends LitElement {
     this.#langObserver = new MutationObserver(() => this.#applyLocale());
     this.#langObserver.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
     if (this.#shortcuts) this.#detachKeys = this.#shortcuts.attach(this.ownerDocument);
+    this.ownerDocument.addEventListener('visibilitychange', this.#onVisibility);
     if (this.hasUpdated && !this.#store) this.#rebuild();
+  }
+
+  #visible(): boolean {
+    return this.ownerDocument.visibilityState !== 'hidden' && !this.away;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#langObserver?.disconnect();
+    this.ownerDocument.removeEventListener('visibilitychange', this.#onVisibility);
     this.#detachKeys?.();
     this.#detachKeys = undefined;
     this.#teardown();
@@ -150,6 +183,8 @@ export class DcProvider extends LitElement {
     ) {
       this.#rebuild();
     }
+    if (changed.has('away')) this.#store?.setVisible(this.#visible());
+    if (changed.has('voice') && this.#store && this.#store.state.voice !== this.voice) this.#store.setVoice(this.voice);
   }
 
   #applyLocale(): void {
@@ -180,8 +215,10 @@ export class DcProvider extends LitElement {
     let backend = this.backend;
     if (!backend) {
       this.#ownedBackend = new SimulatedBackend({
-        media: config.media.map((m) => m.id),
+        config,
         latencyMs: [150, 450],
+        offersPerMinute: 2,
+        messagesPerMinute: 3,
         storage,
         storageKey: `${config.storageKey}:simulated-server`,
         ...(this.clock ? { clock: this.clock } : {}),
@@ -190,6 +227,8 @@ export class DcProvider extends LitElement {
     }
     const store = new DcStore({ config, backend, storage, ...(this.clock ? { clock: this.clock } : {}) });
     this.#store = store;
+    store.setVisible(this.#visible());
+    if (store.state.voice !== this.voice) store.setVoice(this.voice);
     this.#watch(store, config);
     this.#shortcuts = new ShortcutRegistry(config.shortcuts);
     this.#registerStateShortcuts(this.#shortcuts, store);
@@ -211,6 +250,7 @@ export class DcProvider extends LitElement {
 
   #watch(store: DcStore, config: DcConfig): void {
     let couldSignOut = canSignOut(config, store.state.media);
+    let lastAttention = attention(store.state);
     this.#unsubscribe.push(
       store.onError((error) => this.dispatchEvent(new DcErrorEvent(error))),
       store.subscribe((next, previous) => {
@@ -224,6 +264,13 @@ export class DcProvider extends LitElement {
         }
         if (next.connection !== previous.connection) {
           this.dispatchEvent(new DcConnectionChangeEvent(next.connection));
+        }
+        if (next.messages !== previous.messages || next.reads !== previous.reads || next.tasks !== previous.tasks) {
+          const now = attention(next);
+          if (now.unread !== lastAttention.unread || now.key !== lastAttention.key) {
+            lastAttention = now;
+            this.dispatchEvent(new DcAttentionEvent({ unread: now.unread, tasks: now.tasks, away: !next.visible }));
+          }
         }
         if (next.notifications !== previous.notifications) {
           const old = new Set(previous.notifications.map((n) => n.id));
@@ -241,6 +288,10 @@ export class DcProvider extends LitElement {
     registry.register('state.not-ready-chat-social', () =>
       store.setState('chat-social', { availability: 'not-ready' }),
     );
+    registry.register('offers.accept-all', () => store.acceptAll());
+    // A task list on the page takes these over (it also moves focus); without one they still select.
+    registry.register('tasks.next', () => store.selectAdjacent(1));
+    registry.register('tasks.previous', () => store.selectAdjacent(-1));
     registry.register('state.ready-all', () => store.setState('all', { availability: 'ready' }));
     registry.register('state.not-ready-all', () => store.setState('all', { availability: 'not-ready' }));
   }

@@ -1,0 +1,78 @@
+/**
+ * Made-up but plausible customers and queues for the simulated contact centre, drawn from a seeded
+ * generator so that a run can be repeated.
+ */
+import type { MediaKind } from '../model/media.js';
+import type { CustomerVariables } from '../model/tasks.js';
+
+const FIRST = ['Camille', 'Léa', 'Hugo', 'Chloé', 'Lucas', 'Manon', 'Nathan', 'Inès', 'Olivia', 'James', 'Sophie', 'Amir', 'Yasmine', 'Thomas', 'Emma', 'Noah', 'Zoé', 'Mateo', 'Aïcha', 'Grace'];
+const LAST = ['Martin', 'Bernard', 'Dubois', 'Lefebvre', 'Moreau', 'Nguyen', 'Roux', 'Fontaine', 'Smith', 'Johnson', 'Okafor', 'Haddad', 'Leclerc', 'Garcia', 'Rossi', 'Kowalski'];
+const STREETS = ['rue de la République', 'avenue Jean Jaurès', 'boulevard Voltaire', 'Market Street', 'rue des Lilas', 'High Street'];
+const CITIES = ['Lyon', 'Paris', 'Nantes', 'Lille', 'Montréal', 'Bordeaux', 'Toulouse', 'Leeds'];
+
+export const QUEUES: Readonly<Record<MediaKind, readonly string[]>> = {
+  chat: ['Sales chat', 'Support chat', 'Premium support'],
+  sms: ['Billing SMS', 'Delivery SMS'],
+  social: ['WhatsApp support', 'Messenger care'],
+  email: ['Claims email', 'Customer care email', 'Billing email'],
+};
+
+const OPENERS: Readonly<Record<MediaKind, readonly string[]>> = {
+  chat: [
+    'Hello, I cannot log in to my account since this morning.',
+    'Hi! Is the blue model still available in size M?',
+    'Bonjour, ma commande n’est toujours pas arrivée.',
+    'Hello, I was charged twice for the same order.',
+  ],
+  sms: ['Where is my parcel? Order 48213', 'STOP sending promos please', 'Can I change my delivery slot to Friday?'],
+  social: ['Hi, my card was declined at checkout', 'Bonjour, je voudrais résilier mon abonnement', 'Do you ship to Belgium?'],
+  email: [
+    'Claim for a damaged washing machine delivered on Monday',
+    'Request for a copy of my last three invoices',
+    'Change of address for my contract',
+  ],
+};
+
+const FOLLOW_UPS = [
+  'Are you still there?',
+  'Thanks, I am checking.',
+  'OK, what should I do next?',
+  'I tried that already.',
+  'Merci beaucoup !',
+  'Here is my order number: 55-1290.',
+  'It says “error 402”.',
+  'Perfect, thank you.',
+];
+
+const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+const digits = (random: () => number, n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
+
+export function makeCustomer(random: () => number, kind: MediaKind): CustomerVariables {
+  const first = pick(random, FIRST);
+  const last = pick(random, LAST);
+  const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const customer: Record<string, string> = {
+    name: `${first} ${last}`,
+    email: `${ascii(first)}.${ascii(last)}@example.com`,
+    phone: `+33 6 ${digits(random, 2)} ${digits(random, 2)} ${digits(random, 2)} ${digits(random, 2)}`,
+  };
+  if (kind === 'sms') customer['sourceNumber'] = pick(random, ['36 111', '+33 1 84 88 00 00', '38 200']);
+  if (kind === 'email') {
+    customer['accountNumber'] = `AC-${digits(random, 6)}`;
+    customer['address'] = `${1 + Math.floor(random() * 120)} ${pick(random, STREETS)}, ${pick(random, CITIES)}`;
+    customer['question'] = pick(random, OPENERS.email);
+  }
+  return customer;
+}
+
+export function makeOpener(random: () => number, kind: MediaKind): string {
+  return pick(random, OPENERS[kind]);
+}
+
+export function makeFollowUp(random: () => number): string {
+  return pick(random, FOLLOW_UPS);
+}
+
+export function makeQueue(random: () => number, kind: MediaKind): string {
+  return pick(random, QUEUES[kind]);
+}

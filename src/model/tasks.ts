@@ -1,0 +1,185 @@
+/**
+ * Tasks (offers and interactions) and their rules: the lifecycle, capacity, which offers may be
+ * presented, what a missed offer does to the agent's state (OFFER-4), unread counts and task timers.
+ * Pure functions over plain data.
+ */
+import { isReadyForOffers, type MediaState } from './agent-state.js';
+import type { DcConfig } from './config.js';
+import type { GroupId, MediaConfig, MediaId, MediaKind } from './media.js';
+
+/**
+ * offered → active → wrap-up → closed; an offer may instead be missed (not accepted in time) or
+ * rescinded (withdrawn by the routing system); an active task may be transferred.
+ */
+export type TaskStatus = 'offered' | 'active' | 'wrap-up' | 'closed' | 'missed' | 'rescinded' | 'transferred';
+
+/** Statuses of a task the agent holds: it counts against capacity and shows in the task list. */
+export const HELD_STATUSES: readonly TaskStatus[] = ['active', 'wrap-up'];
+/** Statuses after which nothing more happens to a task. */
+export const FINAL_STATUSES: readonly TaskStatus[] = ['closed', 'missed', 'rescinded', 'transferred'];
+
+/**
+ * The customer as the routing system names them: variables by name (`name`, `email`, `phone`,
+ * `sourceNumber`, `accountNumber`, `address`, `question`, or anything an adapter maps), all strings.
+ */
+export type CustomerVariables = Readonly<Record<string, string>>;
+
+export interface Task {
+  readonly id: string;
+  readonly media: MediaId;
+  readonly status: TaskStatus;
+  /** The queue (routing point) the task came through. */
+  readonly queue: string;
+  readonly customer: CustomerVariables;
+  /** Epoch ms: when the offer was made, and when it stops being acceptable. */
+  readonly offeredAt: number;
+  readonly expiresAt: number;
+  readonly acceptedAt?: number;
+  readonly endedAt?: number;
+}
+
+export type MessageAuthor = 'customer' | 'agent' | 'bot' | 'system';
+
+/** One message of a task's conversation (the thread renders more of it later). */
+export interface Message {
+  readonly id: string;
+  readonly taskId: string;
+  readonly from: MessageAuthor;
+  readonly text: string;
+  readonly at: number;
+  /** The sender's display name (an agent's or a bot's); the customer's comes from the task. */
+  readonly name?: string;
+}
+
+/** The customer fields each kind shows on an offer (OFFER-5), in order, unless configured. */
+export const DEFAULT_OFFER_FIELDS: Readonly<Record<MediaKind, readonly string[]>> = {
+  sms: ['queue', 'phone', 'sourceNumber'],
+  chat: ['name', 'email', 'queue'],
+  social: ['name', 'phone', 'queue'],
+  email: ['name', 'email', 'accountNumber', 'address', 'question'],
+};
+
+/** The customer field shown in bold in the task list (TASK-2), unless configured. */
+export const DEFAULT_DISPLAY_FIELD: Readonly<Record<MediaKind, string>> = {
+  sms: 'phone',
+  chat: 'name',
+  social: 'name',
+  email: 'name',
+};
+
+export function isHeld(task: Task): boolean {
+  return HELD_STATUSES.includes(task.status);
+}
+
+export function isFinal(task: Task): boolean {
+  return FINAL_STATUSES.includes(task.status);
+}
+
+/** Tasks of a media that count against its capacity: held tasks and offers on show. OFFER-3. */
+export function load(tasks: readonly Task[], media: MediaId): number {
+  return tasks.filter((t) => t.media === media && (isHeld(t) || t.status === 'offered')).length;
+}
+
+/**
+ * Whether a new offer of `media` may be presented (OFFER-1, OFFER-3, STATE-6): the media is signed in,
+ * Ready and routable, its whole group is not Not Ready, and it is below capacity (held tasks plus
+ * offers already on show).
+ */
+export function canPresentOffer(
+  config: DcConfig,
+  states: Readonly<Record<MediaId, MediaState>>,
+  tasks: readonly Task[],
+  media: MediaId,
+): boolean {
+  const m = config.media.find((x) => x.id === media);
+  const state = states[media];
+  if (!m || !state || !isReadyForOffers(state)) return false;
+  return load(tasks, media) < m.capacity;
+}
+
+/**
+ * The offers to present, oldest first: those still offered, not expired, and within capacity (an offer
+ * that arrives beyond capacity waits unseen; the routing system takes it back).
+ */
+export function presentedOffers(config: DcConfig, tasks: readonly Task[], now: number): Task[] {
+  const result: Task[] = [];
+  const offers = tasks.filter((t) => t.status === 'offered' && t.expiresAt > now).sort((a, b) => a.offeredAt - b.offeredAt);
+  for (const offer of offers) {
+    const m = config.media.find((x) => x.id === offer.media);
+    if (!m) continue;
+    const used = tasks.filter((t) => t.media === offer.media && isHeld(t)).length + result.filter((t) => t.media === offer.media).length;
+    if (used < m.capacity) result.push(offer);
+  }
+  return result;
+}
+
+/** Whole seconds left to accept an offer (never below zero). OFFER-1. */
+export function secondsLeft(task: Task, now: number): number {
+  return Math.max(0, Math.ceil((task.expiresAt - now) / 1000));
+}
+
+/**
+ * OFFER-4: what a missed offer does. Chat, SMS and social: first that media becomes non-routable, then
+ * the whole Chat/Social group goes Not Ready. Email: only Email goes Not Ready.
+ */
+export interface MissedOfferOutcome {
+  /** Media that lose routing first (Not Ready – non-routable). */
+  readonly nonRoutable: readonly MediaId[];
+  /** The group that then goes Not Ready. */
+  readonly notReady: GroupId;
+}
+
+export function missedOfferOutcome(media: MediaConfig): MissedOfferOutcome {
+  if (media.group === 'email') return { nonRoutable: [], notReady: 'email' };
+  return { nonRoutable: [media.id], notReady: media.group };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Unread counts and timers
+
+/** Customer messages of a task the agent has not read: those after the first `readCount`. TASK-2/3. */
+export function unreadCount(messages: readonly Message[] | undefined, readCount: number | undefined): number {
+  if (!messages) return 0;
+  const fromCustomer = messages.reduce((n, m) => (m.from === 'customer' ? n + 1 : n), 0);
+  return Math.max(0, fromCustomer - (readCount ?? 0));
+}
+
+/** How many customer messages a task has: what "read" means once the agent looks at it. */
+export function customerMessageCount(messages: readonly Message[] | undefined): number {
+  return messages ? messages.reduce((n, m) => (m.from === 'customer' ? n + 1 : n), 0) : 0;
+}
+
+/** Voice-call pauses of one task: closed spans add up; an open one runs from `since`. TASK-4. */
+export interface TaskPause {
+  readonly pausedMs: number;
+  readonly since?: number;
+}
+
+/**
+ * A task's duration (TASK-2/4): from acceptance (or the offer) to its end or `now`, less the time a
+ * voice call paused it. Derived from timestamps only, so it survives reloads and failovers.
+ */
+export function taskDuration(task: Task, now: number, pause?: TaskPause): number {
+  const start = task.acceptedAt ?? task.offeredAt;
+  const end = task.endedAt ?? now;
+  const paused = (pause?.pausedMs ?? 0) + (pause?.since !== undefined ? Math.max(0, end - pause.since) : 0);
+  return Math.max(0, end - start - paused);
+}
+
+/** The media whose timers a voice call pauses (TASK-4: `config.media[m].pauseOnVoice`). */
+export function mediaPausedByVoice(config: DcConfig): MediaId[] {
+  return config.media.filter((m) => m.pauseOnVoice).map((m) => m.id);
+}
+
+/** The task list's order: held tasks by acceptance, oldest first (a new task is appended, OFFER-2). */
+export function taskListOrder(tasks: readonly Task[]): Task[] {
+  return tasks.filter(isHeld).sort((a, b) => (a.acceptedAt ?? a.offeredAt) - (b.acceptedAt ?? b.offeredAt) || (a.id < b.id ? -1 : 1));
+}
+
+/** The task after (or before) `current` in list order, wrapping around; the first one when none. */
+export function adjacentTask(list: readonly Task[], current: string | undefined, step: 1 | -1): Task | undefined {
+  if (list.length === 0) return undefined;
+  const i = list.findIndex((t) => t.id === current);
+  if (i < 0) return step === 1 ? list[0] : list[list.length - 1];
+  return list[(i + step + list.length) % list.length];
+}
