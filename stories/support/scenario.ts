@@ -14,10 +14,11 @@
  * ```
  */
 import { html, render, type TemplateResult } from 'lit';
-import { SimulatedBackend, type SimulatedBackendOptions } from '../../src/backend/simulated.js';
+import { SimulatedBackend, type OfferOptions, type SimulatedBackendOptions } from '../../src/backend/simulated.js';
+import { presentedOffers, taskListOrder } from '../../src/model/tasks.js';
 import type { DcSnapshot, StateCause } from '../../src/backend/types.js';
 import type { Availability, StateScope } from '../../src/model/agent-state.js';
-import { DEFAULT_MEDIA, resolveConfig, type DcConfigInput } from '../../src/model/config.js';
+import { DEFAULT_MEDIA, resolveConfig, type DcConfig, type DcConfigInput } from '../../src/model/config.js';
 import type { MediaId } from '../../src/model/media.js';
 import { MemoryStorage } from '../../src/store/persist.js';
 import type { DcStore } from '../../src/store/store.js';
@@ -90,7 +91,14 @@ export type ScenarioStep =
     }
   | { readonly do: 'hold'; readonly call: HeldCall }
   | { readonly do: 'release'; readonly call: HeldCall }
-  | { readonly do: 'open-menu' };
+  | { readonly do: 'open-menu' }
+  | { readonly do: 'offer'; readonly media: MediaId; readonly options?: OfferOptions }
+  | { readonly do: 'accept'; readonly index: number }
+  | { readonly do: 'accept-all' }
+  | { readonly do: 'message'; readonly index: number; readonly text?: string }
+  | { readonly do: 'select'; readonly index: number }
+  | { readonly do: 'voice'; readonly active: boolean }
+  | { readonly do: 'wait'; readonly ms: number };
 
 type FailureOptions = { times?: number; reason?: string };
 
@@ -134,6 +142,24 @@ export const step = {
   release: (call: HeldCall): ScenarioStep => ({ do: 'release', call }),
   /** The agent opens the state menu (Ctrl+Shift+L does the same), on the first picker in the kit. */
   openMenu: (): ScenarioStep => ({ do: 'open-menu' }),
+  /**
+   * OFFER-1: the routing system offers a task of `media` (only when the agent is Ready, routable and
+   * below capacity). `acceptSeconds` in the options overrides the timer (fractions allowed: a missed
+   * offer in 0.1 s).
+   */
+  offer: (media: MediaId, options?: OfferOptions): ScenarioStep => ({ do: 'offer', media, ...(options ? { options } : {}) }),
+  /** OFFER-2: the agent accepts the `index`-th offer on show (oldest first). */
+  accept: (index = 0): ScenarioStep => ({ do: 'accept', index }),
+  /** OFFER-6: the agent accepts every offer on show. */
+  acceptAll: (): ScenarioStep => ({ do: 'accept-all' }),
+  /** TASK-5: the customer of the `index`-th task in the list writes. */
+  message: (index: number, text?: string): ScenarioStep => ({ do: 'message', index, ...(text ? { text } : {}) }),
+  /** TASK-3: the agent selects the `index`-th task in the list. */
+  select: (index: number): ScenarioStep => ({ do: 'select', index }),
+  /** TASK-4/6: the host reports a voice call starting or ending. */
+  voice: (active: boolean): ScenarioStep => ({ do: 'voice', active }),
+  /** Lets time pass (an offer's timer, a task's timer). */
+  wait: (ms: number): ScenarioStep => ({ do: 'wait', ms }),
 };
 
 export interface ScenarioOptions {
@@ -141,8 +167,8 @@ export interface ScenarioOptions {
   name?: string;
   /** The kit's configuration (defaults apply for what is left out). */
   config?: DcConfigInput;
-  /** Seed and latency of the simulated contact centre (latency 0 unless given). */
-  backend?: Pick<SimulatedBackendOptions, 'seed' | 'latencyMs'>;
+  /** Seed, latency and automatic routing of the simulated contact centre (latency 0, no routing unless given). */
+  backend?: Pick<SimulatedBackendOptions, 'seed' | 'latencyMs' | 'offersPerMinute' | 'messagesPerMinute' | 'clock'>;
   /** What happens to the kit, in order, once it is connected. */
   steps?: readonly ScenarioStep[];
   /** The markup inside the provider; `agentBar()` by default. */
@@ -183,12 +209,12 @@ export function scenarioOf(provider: Element): Scenario | undefined {
   return scenarios.get(provider as DcProvider);
 }
 
-/** The media ids a configuration assigns (the defaults when it is invalid: the provider reports that). */
-function mediaIds(config: DcConfigInput): MediaId[] {
+/** The configuration the simulated centre routes with (the defaults when it is invalid: the provider reports that). */
+function routingConfig(config: DcConfigInput): DcConfig {
   try {
-    return resolveConfig(config).media.map((m) => m.id);
+    return resolveConfig(config);
   } catch {
-    return Object.keys(DEFAULT_MEDIA);
+    return resolveConfig({ media: DEFAULT_MEDIA });
   }
 }
 
@@ -208,7 +234,7 @@ export function scenario(options: ScenarioOptions = {}): Scenario {
   const config: DcConfigInput = { storageKey: `dc-story:${id}`, ...options.config };
   const storage = new MemoryStorage();
   const backend = new ScenarioBackend({
-    media: mediaIds(config),
+    config: routingConfig(config),
     latencyMs: 0,
     ...options.backend,
     storage,
@@ -289,6 +315,33 @@ async function apply(s: ScenarioStep, provider: DcProvider, store: DcStore, back
       return backend.hold(s.call);
     case 'release':
       return backend.release(s.call);
+    case 'offer':
+      backend.offer(s.media, s.options);
+      return;
+    case 'accept': {
+      const offer = presentedOffers(store.config, Object.values(store.state.tasks), store.clock.now())[s.index];
+      if (offer) store.accept(offer.id);
+      return;
+    }
+    case 'accept-all':
+      return store.acceptAll();
+    case 'message': {
+      const task = taskListOrder(Object.values(store.state.tasks))[s.index];
+      if (task) backend.customerMessage(task.id, s.text);
+      return;
+    }
+    case 'select': {
+      const task = taskListOrder(Object.values(store.state.tasks))[s.index];
+      if (task) store.selectTask(task.id);
+      return;
+    }
+    case 'voice':
+      provider.voice = s.active;
+      await provider.updateComplete;
+      return;
+    case 'wait':
+      await new Promise((resolve) => setTimeout(resolve, s.ms));
+      return;
     case 'open-menu': {
       const picker = provider.querySelector('dc-state-picker');
       if (!picker) return;

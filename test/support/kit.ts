@@ -20,8 +20,7 @@ export interface KitOptions {
 
 export async function mountKit(content: TemplateResult, options: KitOptions = {}) {
   const config: DcConfigInput = { retryDelayMs: 20, retryMaxDelayMs: 200, ...options.config };
-  const media = resolveConfig(config).media.map((m) => m.id);
-  const backend = new SimulatedBackend({ media, ...options.backend });
+  const backend = new SimulatedBackend({ config: resolveConfig(config), ...options.backend });
   const storage = options.storage ?? new MemoryStorage();
   const provider = await fixture<DcProvider>(
     html`<dc-provider .config=${config} .backend=${backend} .storage=${storage} lang=${options.lang ?? 'en'}
