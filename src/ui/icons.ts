@@ -6,45 +6,79 @@ import { html, type TemplateResult } from 'lit';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import type { MediaKind } from '../model/media.js';
 import ban from 'lucide/dist/esm/icons/ban.mjs';
+import bell from 'lucide/dist/esm/icons/bell.mjs';
 import check from 'lucide/dist/esm/icons/check.mjs';
 import chevronDown from 'lucide/dist/esm/icons/chevron-down.mjs';
+import chevronLeft from 'lucide/dist/esm/icons/chevron-left.mjs';
+import chevronRight from 'lucide/dist/esm/icons/chevron-right.mjs';
+import chevronUp from 'lucide/dist/esm/icons/chevron-up.mjs';
+import chevronsDownUp from 'lucide/dist/esm/icons/chevrons-down-up.mjs';
+import chevronsUpDown from 'lucide/dist/esm/icons/chevrons-up-down.mjs';
 import circleAlert from 'lucide/dist/esm/icons/circle-alert.mjs';
 import circleCheck from 'lucide/dist/esm/icons/circle-check.mjs';
 import circleMinus from 'lucide/dist/esm/icons/circle-minus.mjs';
+import circleStop from 'lucide/dist/esm/icons/circle-stop.mjs';
 import circleX from 'lucide/dist/esm/icons/circle-x.mjs';
+import clock from 'lucide/dist/esm/icons/clock.mjs';
 import headset from 'lucide/dist/esm/icons/headset.mjs';
+import inbox from 'lucide/dist/esm/icons/inbox.mjs';
 import info from 'lucide/dist/esm/icons/info.mjs';
+import list from 'lucide/dist/esm/icons/list.mjs';
 import loaderCircle from 'lucide/dist/esm/icons/loader-circle.mjs';
 import logIn from 'lucide/dist/esm/icons/log-in.mjs';
 import mail from 'lucide/dist/esm/icons/mail.mjs';
+import maximize2 from 'lucide/dist/esm/icons/maximize-2.mjs';
 import messageCircle from 'lucide/dist/esm/icons/message-circle.mjs';
 import messageCircleMore from 'lucide/dist/esm/icons/message-circle-more.mjs';
 import messagesSquare from 'lucide/dist/esm/icons/messages-square.mjs';
+import minimize2 from 'lucide/dist/esm/icons/minimize-2.mjs';
+import panelLeftClose from 'lucide/dist/esm/icons/panel-left-close.mjs';
+import panelLeftOpen from 'lucide/dist/esm/icons/panel-left-open.mjs';
+import phone from 'lucide/dist/esm/icons/phone.mjs';
 import refreshCw from 'lucide/dist/esm/icons/refresh-cw.mjs';
 import smartphone from 'lucide/dist/esm/icons/smartphone.mjs';
+import timer from 'lucide/dist/esm/icons/timer.mjs';
 import triangleAlert from 'lucide/dist/esm/icons/triangle-alert.mjs';
+import user from 'lucide/dist/esm/icons/user.mjs';
 import wifiOff from 'lucide/dist/esm/icons/wifi-off.mjs';
 import x from 'lucide/dist/esm/icons/x.mjs';
 
 const NODES = {
   ban,
+  bell,
   check,
   'chevron-down': chevronDown,
+  'chevron-left': chevronLeft,
+  'chevron-right': chevronRight,
+  'chevron-up': chevronUp,
+  'chevrons-down-up': chevronsDownUp,
+  'chevrons-up-down': chevronsUpDown,
   'circle-alert': circleAlert,
   'circle-check': circleCheck,
   'circle-minus': circleMinus,
+  'circle-stop': circleStop,
   'circle-x': circleX,
+  clock,
   headset,
+  inbox,
   info,
+  list,
   'loader-circle': loaderCircle,
   'log-in': logIn,
   mail,
+  'maximize-2': maximize2,
   'message-circle': messageCircle,
   'message-circle-more': messageCircleMore,
   'messages-square': messagesSquare,
+  'minimize-2': minimize2,
+  'panel-left-close': panelLeftClose,
+  'panel-left-open': panelLeftOpen,
+  phone,
   'refresh-cw': refreshCw,
   smartphone,
+  timer,
   'triangle-alert': triangleAlert,
+  user,
   'wifi-off': wifiOff,
   x,
 } as const;
