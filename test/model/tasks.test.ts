@@ -1,0 +1,109 @@
+import { expect } from '@open-wc/testing';
+import type { MediaState } from '../../src/model/agent-state.js';
+import { resolveConfig } from '../../src/model/config.js';
+import {
+  adjacentTask,
+  canPresentOffer,
+  load,
+  missedOfferOutcome,
+  presentedOffers,
+  secondsLeft,
+  taskDuration,
+  taskListOrder,
+  unreadCount,
+  type Message,
+  type Task,
+  type TaskStatus,
+} from '../../src/model/tasks.js';
+
+const config = resolveConfig({ media: { chat: { capacity: 2 }, sms: {}, whatsapp: { kind: 'social' }, email: { capacity: 1 } } });
+const NOW = 1_000_000;
+
+function task(id: string, media: string, status: TaskStatus, over: Partial<Task> = {}): Task {
+  return { id, media, status, queue: 'Q', customer: {}, offeredAt: NOW - 5000, expiresAt: NOW + 25_000, ...over };
+}
+
+function ready(media: string, over: Partial<MediaState> = {}): MediaState {
+  return { media, signIn: 'signed-in', availability: 'ready', routable: true, since: 0, ...over };
+}
+
+const allReady = { chat: ready('chat'), sms: ready('sms'), whatsapp: ready('whatsapp'), email: ready('email') };
+
+describe('model: offers', () => {
+  it('OFFER-4: chat, SMS and social lose routing then take Chat/Social Not Ready; email only Email', () => {
+    const table = config.media.map((m) => [m.id, missedOfferOutcome(m)]);
+    expect(table).to.deep.equal([
+      ['chat', { nonRoutable: ['chat'], notReady: 'chat-social' }],
+      ['sms', { nonRoutable: ['sms'], notReady: 'chat-social' }],
+      ['whatsapp', { nonRoutable: ['whatsapp'], notReady: 'chat-social' }],
+      ['email', { nonRoutable: [], notReady: 'email' }],
+    ]);
+  });
+
+  it('OFFER-1/STATE-6: no offer is presented unless the media is signed in, Ready and routable', () => {
+    expect(canPresentOffer(config, allReady, [], 'chat')).to.be.true;
+    expect(canPresentOffer(config, { ...allReady, chat: ready('chat', { availability: 'not-ready' }) }, [], 'chat')).to.be.false;
+    expect(canPresentOffer(config, { ...allReady, chat: ready('chat', { routable: false }) }, [], 'chat')).to.be.false;
+    expect(canPresentOffer(config, { ...allReady, chat: ready('chat', { signIn: 'failed' }) }, [], 'chat')).to.be.false;
+    expect(canPresentOffer(config, allReady, [], 'fax')).to.be.false;
+  });
+
+  it('OFFER-3: capacity counts held tasks and offers on show, per media', () => {
+    const tasks = [task('a', 'chat', 'active'), task('b', 'chat', 'offered'), task('c', 'sms', 'active'), task('d', 'chat', 'missed')];
+    expect(load(tasks, 'chat')).to.equal(2);
+    expect(canPresentOffer(config, allReady, tasks, 'chat')).to.be.false; // capacity 2
+    expect(canPresentOffer(config, allReady, tasks, 'sms')).to.be.true; // capacity 3
+    expect(canPresentOffer(config, allReady, [task('e', 'email', 'wrap-up')], 'email')).to.be.false; // capacity 1
+  });
+
+  it('OFFER-3: offers beyond capacity, or expired, are not presented; the oldest come first', () => {
+    const tasks = [
+      task('held', 'chat', 'active'),
+      task('o2', 'chat', 'offered', { offeredAt: NOW - 1000 }),
+      task('o1', 'chat', 'offered', { offeredAt: NOW - 2000 }),
+      task('late', 'sms', 'offered', { expiresAt: NOW - 1 }),
+      task('e1', 'email', 'offered'),
+    ];
+    expect(presentedOffers(config, tasks, NOW).map((t) => t.id)).to.deep.equal(['e1', 'o1']);
+  });
+
+  it('OFFER-1: the countdown is whole seconds left, never negative', () => {
+    expect(secondsLeft(task('a', 'chat', 'offered', { expiresAt: NOW + 4001 }), NOW)).to.equal(5);
+    expect(secondsLeft(task('a', 'chat', 'offered', { expiresAt: NOW - 10 }), NOW)).to.equal(0);
+  });
+});
+
+describe('model: task list', () => {
+  const messages = (...from: Message['from'][]): Message[] =>
+    from.map((f, i) => ({ id: `m${i}`, taskId: 't', from: f, text: '', at: i }));
+
+  it('TASK-2/3: unread counts only the customer’s messages past what was read', () => {
+    expect(unreadCount(messages('customer', 'agent', 'customer', 'bot', 'customer'), 1)).to.equal(2);
+    expect(unreadCount(messages('customer'), undefined)).to.equal(1);
+    expect(unreadCount(undefined, 3)).to.equal(0);
+    expect(unreadCount(messages('customer'), 5)).to.equal(0);
+  });
+
+  it('TASK-4: the timer runs from acceptance, stops at the end, and leaves out voice pauses', () => {
+    const t = task('a', 'email', 'active', { acceptedAt: NOW - 60_000 });
+    expect(taskDuration(t, NOW)).to.equal(60_000);
+    expect(taskDuration(t, NOW, { pausedMs: 10_000 })).to.equal(50_000);
+    expect(taskDuration(t, NOW, { pausedMs: 10_000, since: NOW - 5000 })).to.equal(45_000);
+    expect(taskDuration({ ...t, endedAt: NOW - 30_000 }, NOW)).to.equal(30_000);
+  });
+
+  it('OFFER-2/TASK-3: held tasks in acceptance order; next and previous wrap', () => {
+    const list = taskListOrder([
+      task('b', 'chat', 'active', { acceptedAt: 2 }),
+      task('o', 'chat', 'offered'),
+      task('a', 'sms', 'wrap-up', { acceptedAt: 1 }),
+      task('c', 'email', 'active', { acceptedAt: 3 }),
+    ]);
+    expect(list.map((t) => t.id)).to.deep.equal(['a', 'b', 'c']);
+    expect(adjacentTask(list, 'c', 1)!.id).to.equal('a');
+    expect(adjacentTask(list, 'a', -1)!.id).to.equal('c');
+    expect(adjacentTask(list, undefined, 1)!.id).to.equal('a');
+    expect(adjacentTask(list, undefined, -1)!.id).to.equal('c');
+    expect(adjacentTask([], 'a', 1)).to.be.undefined;
+  });
+});
