@@ -23,6 +23,9 @@ export default {
   ],
   browsers: [
     chromeLauncher({
+      // Each test file gets a browser context of its own: its own window (so it is the page on show,
+      // with animation frames) and its own storage.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath,
         headless: true,

@@ -1,17 +1,17 @@
 /**
- * The demo desktop: the kit's elements on the embedded simulated contact centre, with a simulator panel
- * to inject failures by hand. The simulated centre keeps its state in localStorage, so a reload finds
- * everything as it was (FAIL-3); "Reset" starts again.
+ * The demo desktop: `<dc-desktop>` on the embedded simulated contact centre, with a simulator panel to
+ * make offers, have customers write, report a voice call and inject failures by hand. The simulated
+ * centre routes offers by itself too, and keeps its state in localStorage, so a reload finds the tasks
+ * as they were, timers still running (FAIL-3); "Reset" starts again.
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { SimulatedBackend } from '../src/backend/simulated.js';
-import '../src/elements/connection-banner/connection-banner.js';
-import '../src/elements/notifications/notifications.js';
 import type { DcProvider } from '../src/elements/provider/provider.js';
 import '../src/elements/provider/provider.js';
-import '../src/elements/state-picker/state-picker.js';
+import '../src/elements/desktop/desktop.js';
 import { resolveConfig, type DcConfigInput } from '../src/model/config.js';
+import { isHeld } from '../src/model/tasks.js';
 
 const STORAGE_KEY = 'dc-widgets:demo';
 const config: DcConfigInput = {
@@ -46,14 +46,29 @@ type Lang = 'en' | 'fr';
 const WORDS = {
   en: {
     brand: 'Digital channels',
-    introTitle: 'Demo desktop',
+    introTitle: 'How to try it',
     intro: [
-      'Sign In signs in every channel; each starts Not Ready.',
-      'Open the state control (or press Ctrl+Shift+L): set Chat/Social Ready, pick a Not Ready reason, try All → Not Ready over a reason.',
-      'Shortcuts: Ctrl+Shift+5 / 7 Chat/Social Ready / Not Ready, Ctrl+Shift+4 / 6 Email, Ctrl+Shift+V / Z everything.',
-      'Use the simulator to make a sign-in or a state change fail, or to drop the connection. Reload the page: your state comes back.',
+      'Sign In signs in every channel; each starts Not Ready. Set Ready (Ctrl+Shift+V) and offers pop up at the bottom right; the centre also routes them by itself.',
+      'Accept an offer (Ctrl+Alt+9 accepts them all): it joins the task list and opens. Let one run out: its channel goes Not Ready.',
+      'Ctrl+Shift+8 / 9 move to the next or previous task; Ctrl+Alt+T collapses or expands the tasks window.',
+      'Other shortcuts: Ctrl+Shift+L opens the state control; Ctrl+Shift+5 / 7 Chat/Social Ready / Not Ready, Ctrl+Shift+4 / 6 Email, Ctrl+Shift+Z everything Not Ready.',
+      'Reload the page: your state and your tasks come back, timers still running.',
     ],
     simulator: 'Simulated contact centre',
+    routing: 'Offers',
+    offer: {
+      chat: 'Offer a chat now',
+      sms: 'Offer an SMS now',
+      whatsapp: 'Offer a WhatsApp now',
+      email: 'Offer an email now',
+    } as Record<string, string>,
+    noOffer: (media: string) => `No ${media} offer: that channel is not Ready, or is at capacity.`,
+    conversation: 'Customers and host',
+    customerWrites: 'The customer of the selected task writes',
+    voiceStart: 'A voice call starts',
+    voiceEnd: 'The voice call ends',
+    awayOn: 'The agent looks elsewhere',
+    awayOff: 'The agent comes back',
     language: 'Language',
     theme: 'Theme',
     light: 'Light',
@@ -78,14 +93,29 @@ const WORDS = {
   },
   fr: {
     brand: 'Canaux numériques',
-    introTitle: 'Bureau de démonstration',
+    introTitle: 'Comment l’essayer',
     intro: [
-      'Se connecter connecte tous les canaux ; chacun commence à l’état Non prêt.',
-      'Ouvrez le contrôle d’état (ou Ctrl+Maj+L) : passez les canaux sociaux/de conversation à Prêt, choisissez un motif Non prêt, essayez Tous → Non prêt par-dessus un motif.',
-      'Raccourcis : Ctrl+Maj+5 / 7 conversation Prêt / Non prêt, Ctrl+Maj+4 / 6 email, Ctrl+Maj+V / Z tous les canaux.',
-      'Le simulateur fait échouer une connexion ou un changement d’état, ou coupe la connexion. Rechargez la page : votre état revient.',
+      'Se connecter connecte tous les canaux ; chacun commence à l’état Non prêt. Passez à Prêt (Ctrl+Maj+V) : les offres s’affichent en bas à droite ; le centre en achemine aussi de lui-même.',
+      'Acceptez une offre (Ctrl+Alt+9 les accepte toutes) : elle rejoint la liste des tâches et s’ouvre. Laissez-en expirer une : son canal passe à Non prêt.',
+      'Ctrl+Maj+8 / 9 passent à la tâche suivante ou précédente ; Ctrl+Alt+T réduit ou développe la fenêtre des tâches.',
+      'Autres raccourcis : Ctrl+Maj+L ouvre le contrôle d’état ; Ctrl+Maj+5 / 7 conversation Prêt / Non prêt, Ctrl+Maj+4 / 6 email, Ctrl+Maj+Z tout Non prêt.',
+      'Rechargez la page : votre état et vos tâches reviennent, minuteurs toujours en marche.',
     ],
     simulator: 'Centre de contact simulé',
+    routing: 'Offres',
+    offer: {
+      chat: 'Proposer une conversation maintenant',
+      sms: 'Proposer un SMS maintenant',
+      whatsapp: 'Proposer un WhatsApp maintenant',
+      email: 'Proposer un email maintenant',
+    } as Record<string, string>,
+    noOffer: (media: string) => `Pas d’offre ${media} : ce canal n’est pas Prêt, ou il est à pleine capacité.`,
+    conversation: 'Clients et hôte',
+    customerWrites: 'Le client de la tâche sélectionnée écrit',
+    voiceStart: 'Un appel vocal commence',
+    voiceEnd: 'L’appel vocal se termine',
+    awayOn: 'L’agent regarde ailleurs',
+    awayOff: 'L’agent revient',
     language: 'Langue',
     theme: 'Thème',
     light: 'Clair',
@@ -139,6 +169,17 @@ export class DemoSimulator extends LitElement {
       font: inherit;
       padding: 0.3rem 0.6rem;
     }
+    details {
+      margin: 0 0 0.75rem;
+    }
+    summary {
+      cursor: pointer;
+      font-weight: 600;
+    }
+    details ul {
+      margin: 0.4rem 0 0;
+      padding-left: 1.2rem;
+    }
     .log {
       max-height: 12rem;
       overflow: auto;
@@ -155,23 +196,53 @@ export class DemoSimulator extends LitElement {
   @state() private media = mediaIds[0]!;
   @state() private canSignOut = true;
   @state() private log: string[] = [];
+  #unsubscribe?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#apply();
+    // The panel follows the kit's state (the selected task, the voice call) to label its buttons.
+    void provider.updateComplete.then(() => {
+      this.#unsubscribe = provider.store?.subscribe((next, previous) => {
+        if (next.selectedTaskId !== previous.selectedTaskId || next.voice !== previous.voice || next.tasks !== previous.tasks) {
+          this.requestUpdate();
+        }
+      });
+      this.requestUpdate();
+    });
     const record = (e: Event) => {
       const detail = (e as CustomEvent).detail as Record<string, unknown>;
       const summary =
         e.type === 'dc-agent-state-change' ? `look=${String(detail['look'])}` : JSON.stringify(detail).slice(0, 160);
       this.log = [`${new Date().toLocaleTimeString()} ${e.type} ${summary}`, ...this.log].slice(0, 50);
     };
-    for (const type of ['dc-error', 'dc-agent-state-change', 'dc-connection-change', 'dc-notification']) {
+    for (const type of ['dc-error', 'dc-agent-state-change', 'dc-connection-change', 'dc-notification', 'dc-attention']) {
       provider.addEventListener(type, record);
     }
     provider.addEventListener('dc-can-sign-out-change', (e) => {
       this.canSignOut = e.detail.canSignOut;
       record(e);
     });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+  }
+
+  #note(line: string): void {
+    this.log = [`${new Date().toLocaleTimeString()} ${line}`, ...this.log].slice(0, 50);
+  }
+
+  #offer(media: string): void {
+    if (!backend.offer(media)) this.#note(WORDS[this.language].noOffer(media));
+  }
+
+  /** The task on show, if any: the one the customer writes in. */
+  get #selected(): string | undefined {
+    const state = provider.store?.state;
+    const id = state?.selectedTaskId;
+    return id && state.tasks[id] && isHeld(state.tasks[id]) ? id : undefined;
   }
 
   #apply(): void {
@@ -181,17 +252,6 @@ export class DemoSimulator extends LitElement {
     document.body.classList.toggle('dark', this.dark);
     const w = WORDS[this.language];
     document.querySelector('#brand')!.textContent = w.brand;
-    const intro = document.querySelector('#intro')!;
-    intro.replaceChildren();
-    const h = document.createElement('h2');
-    h.textContent = w.introTitle;
-    const ul = document.createElement('ul');
-    for (const line of w.intro) {
-      const li = document.createElement('li');
-      li.textContent = line;
-      ul.append(li);
-    }
-    intro.append(h, ul);
     localStorage.setItem('dc-demo:lang', this.language);
     localStorage.setItem('dc-demo:theme', this.dark ? 'dark' : 'light');
   }
@@ -203,8 +263,46 @@ export class DemoSimulator extends LitElement {
   protected override render() {
     const w = WORDS[this.language];
     const m = this.media;
+    const selected = this.#selected;
+    const voice = provider.voice;
     return html`
       <h2>${w.simulator}</h2>
+      <details>
+        <summary>${w.introTitle}</summary>
+        <ul>
+          ${w.intro.map((line) => html`<li>${line}</li>`)}
+        </ul>
+      </details>
+      <fieldset>
+        <legend>${w.routing}</legend>
+        ${mediaIds.map((id) => html`<button data-offer=${id} @click=${() => this.#offer(id)}>${w.offer[id] ?? id}</button>`)}
+      </fieldset>
+      <fieldset>
+        <legend>${w.conversation}</legend>
+        <button data-action="customer-writes" ?disabled=${!selected} @click=${() => selected && backend.customerMessage(selected)}>
+          ${w.customerWrites}
+        </button>
+        <button
+          data-action="voice"
+          aria-pressed=${voice ? 'true' : 'false'}
+          @click=${() => {
+            provider.voice = !provider.voice;
+            this.requestUpdate();
+          }}
+        >
+          ${voice ? w.voiceEnd : w.voiceStart}
+        </button>
+        <button
+          data-action="away"
+          aria-pressed=${provider.away ? 'true' : 'false'}
+          @click=${() => {
+            provider.away = !provider.away;
+            this.requestUpdate();
+          }}
+        >
+          ${provider.away ? w.awayOff : w.awayOn}
+        </button>
+      </fieldset>
       <fieldset>
         <legend>${w.language} · ${w.theme}</legend>
         <select aria-label=${w.language} @change=${(e: Event) => (this.language = (e.target as HTMLSelectElement).value as Lang)}>

@@ -15,3 +15,6 @@ export { DcProvider, type DcTheme } from './elements/provider/provider.js';
 export { DcStatePicker } from './elements/state-picker/state-picker.js';
 export { DcNotifications } from './elements/notifications/notifications.js';
 export { DcConnectionBanner } from './elements/connection-banner/connection-banner.js';
+export { DcOffers } from './elements/offers/offers.js';
+export { DcTaskList } from './elements/task-list/task-list.js';
+export { DcDesktop } from './elements/desktop/desktop.js';

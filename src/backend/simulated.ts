@@ -249,8 +249,8 @@ export class SimulatedBackend implements DcBackend {
 
   async accept(taskId: string): Promise<void> {
     await this.#roundTrip();
-    const task = this.#task(taskId);
-    if (task.status !== 'offered' || task.expiresAt <= this.clock.now()) {
+    const task = this.#server.tasks[taskId];
+    if (!task || task.status !== 'offered' || task.expiresAt <= this.clock.now()) {
       throw new DcBackendError('rejected', 'This offer is no longer available');
     }
     this.#cancel(`expire:${taskId}`);
@@ -528,6 +528,13 @@ export class SimulatedBackend implements DcBackend {
   #update(state: MediaState, cause: StateCause): void {
     this.#server.media[state.media] = state;
     this.#emit({ type: 'media-state', state, cause });
+    // A media that is no longer Ready and routable gets no offers: the routing system takes back the
+    // ones it had on show (STATE-6).
+    if (state.signIn !== 'signed-in' || state.availability !== 'ready' || !state.routable) {
+      for (const task of Object.values(this.#server.tasks)) {
+        if (task.media === state.media && task.status === 'offered') this.rescind(task.id);
+      }
+    }
   }
 
   #emit(body: DistributiveOmit<DcEvent, 'seq' | 'at'>): void {

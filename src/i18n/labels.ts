@@ -97,3 +97,32 @@ export function lookLabel(look: AggregateLook | GroupLook, config: DcConfig, rea
       return msg('Partial', { id: 'look.partial' });
   }
 }
+
+/**
+ * A customer field's label in the agent's language: the configured label (`customerFields[name].label`)
+ * first, else the kit's own word for the names it knows, else the variable's name as it came.
+ */
+export function fieldLabel(config: DcConfig, name: string): string {
+  const configured = config.customerFields[name]?.label;
+  if (configured !== undefined) return pickText(configured, getLocale());
+  switch (name) {
+    case 'name':
+      return msg('Name', { id: 'field.name' });
+    case 'email':
+      return msg('Email', { id: 'field.email' });
+    case 'phone':
+      return msg('Phone number', { id: 'field.phone' });
+    case 'sourceNumber':
+      return msg('Source number', { id: 'field.source-number' });
+    case 'accountNumber':
+      return msg('Account number', { id: 'field.account-number' });
+    case 'address':
+      return msg('Address', { id: 'field.address' });
+    case 'question':
+      return msg('Question', { id: 'field.question' });
+    case 'queue':
+      return msg('Queue', { id: 'field.queue' });
+    default:
+      return name;
+  }
+}

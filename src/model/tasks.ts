@@ -67,6 +67,18 @@ export const DEFAULT_DISPLAY_FIELD: Readonly<Record<MediaKind, string>> = {
   email: 'name',
 };
 
+/** The words that name a task's customer: its media's display field, else the name, else the queue. */
+export function customerDisplayName(config: DcConfig, task: Task): string {
+  const media = config.media.find((m) => m.id === task.media);
+  const field = media?.displayField ?? 'name';
+  return task.customer[field] || task.customer['name'] || task.queue;
+}
+
+/** A field's value on an offer or in the details: `queue` is the task's queue, the rest customer variables. */
+export function taskFieldValue(task: Task, name: string): string {
+  return name === 'queue' ? task.queue : (task.customer[name] ?? '');
+}
+
 export function isHeld(task: Task): boolean {
   return HELD_STATUSES.includes(task.status);
 }
@@ -98,15 +110,22 @@ export function canPresentOffer(
 }
 
 /**
- * The offers to present, oldest first: those still offered, not expired, and within capacity (an offer
- * that arrives beyond capacity waits unseen; the routing system takes it back).
+ * The offers to present, oldest first (OFFER-1/3, STATE-6): those still offered and not expired, of a
+ * media that is Ready and routable, within its capacity. An offer that arrives beyond capacity, or for a
+ * media that is no longer Ready, waits unseen until the routing system takes it back.
  */
-export function presentedOffers(config: DcConfig, tasks: readonly Task[], now: number): Task[] {
+export function presentedOffers(
+  config: DcConfig,
+  states: Readonly<Record<MediaId, MediaState>>,
+  tasks: readonly Task[],
+  now: number,
+): Task[] {
   const result: Task[] = [];
   const offers = tasks.filter((t) => t.status === 'offered' && t.expiresAt > now).sort((a, b) => a.offeredAt - b.offeredAt);
   for (const offer of offers) {
     const m = config.media.find((x) => x.id === offer.media);
-    if (!m) continue;
+    const state = states[offer.media];
+    if (!m || !state || !isReadyForOffers(state)) continue;
     const used = tasks.filter((t) => t.media === offer.media && isHeld(t)).length + result.filter((t) => t.media === offer.media).length;
     if (used < m.capacity) result.push(offer);
   }

@@ -24,6 +24,7 @@ import {
 } from '../backend/types.js';
 import {
   adjacentTask,
+  customerDisplayName,
   isHeld,
   mediaPausedByVoice,
   missedOfferOutcome,
@@ -77,6 +78,7 @@ export class DcStore {
   #nextToken = 1;
   #nextNotification = 1;
   #queued: DcEvent[] = [];
+  #hiddenBy = new Set<string>();
   #resyncing = false;
   #disposed = false;
   #ready: Promise<void>;
@@ -233,7 +235,7 @@ export class DcStore {
 
   /** OFFER-6: accepts every offer on show. */
   acceptAll(): void {
-    for (const offer of presentedOffers(this.config, Object.values(this.#state.tasks), this.clock.now())) {
+    for (const offer of presentedOffers(this.config, this.#state.media, Object.values(this.#state.tasks), this.clock.now())) {
       this.accept(offer.id);
     }
   }
@@ -260,9 +262,20 @@ export class DcStore {
     return next?.id;
   }
 
-  /** TASK-5: whether the agent can see the kit (the provider reports page visibility and the host's word). */
+  /**
+   * TASK-5: something hides the kit from the agent, or stops hiding it. The agent sees the kit only
+   * while nothing hides it: the provider reports `page` (the document is hidden) and `away` (the host's
+   * word); a desktop reports `collapsed`. Messages arriving meanwhile count as unread and notify.
+   */
+  setHidden(reason: string, hidden: boolean): void {
+    if (hidden) this.#hiddenBy.add(reason);
+    else this.#hiddenBy.delete(reason);
+    this.#dispatch({ type: 'visible', visible: this.#hiddenBy.size === 0 });
+  }
+
+  /** Shorthand for the page's own visibility (`setHidden('page', !visible)`). */
   setVisible(visible: boolean): void {
-    this.#dispatch({ type: 'visible', visible });
+    this.setHidden('page', !visible);
   }
 
   /** TASK-4/6: a voice call started or ended; it pauses the timers of media configured so. */
@@ -524,11 +537,8 @@ export class DcStore {
     );
   }
 
-  /** The words that name a task's customer: its media's display field, else the name, else the queue. */
   #customerName(task: Task): string {
-    const media = this.config.media.find((m) => m.id === task.media);
-    const field = media?.displayField ?? 'name';
-    return task.customer[field] || task.customer['name'] || task.queue;
+    return customerDisplayName(this.config, task);
   }
 
   #notify(

@@ -319,7 +319,7 @@ async function apply(s: ScenarioStep, provider: DcProvider, store: DcStore, back
       backend.offer(s.media, s.options);
       return;
     case 'accept': {
-      const offer = presentedOffers(store.config, Object.values(store.state.tasks), store.clock.now())[s.index];
+      const offer = presentedOffers(store.config, store.state.media, Object.values(store.state.tasks), store.clock.now())[s.index];
       if (offer) store.accept(offer.id);
       return;
     }

@@ -5,9 +5,12 @@
 import { expect } from '@open-wc/testing';
 import type { StoryObj } from '@storybook/web-components-vite';
 import * as bannerStories from '../../stories/connection-banner.stories.js';
+import * as desktopStories from '../../stories/desktop.stories.js';
 import * as notificationStories from '../../stories/notifications.stories.js';
+import * as offerStories from '../../stories/offers.stories.js';
 import * as pickerStories from '../../stories/state-picker.stories.js';
 import * as providerStories from '../../stories/provider.stories.js';
+import * as taskListStories from '../../stories/task-list.stories.js';
 import { scenarioOf } from '../../stories/support/scenario.js';
 import { setLocale } from '../../src/i18n/localization.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';
@@ -31,6 +34,40 @@ const PICKER_LOOKS: Record<string, string> = {
   Disconnected: 'disabled',
 };
 
+/** How many offer cards each offers story shows (OFFER-1..6). */
+const OFFER_CARDS: Record<string, number> = {
+  ChatOffer: 1,
+  SmsOffer: 1,
+  SocialOffer: 1,
+  EmailOffer: 1,
+  SeveralOffers: 4,
+  AboutToExpire: 2,
+  Missed: 0,
+  Accepting: 2,
+};
+
+/** What each task-list story must show: its rows, and the custom states it is in (TASK-2..5). */
+const TASK_LIST: Record<string, { rows: number; states: string[] }> = {
+  Empty: { rows: 0, states: ['empty'] },
+  OneTask: { rows: 1, states: [] },
+  FiftyTasks: { rows: 50, states: [] },
+  UnreadCounts: { rows: 4, states: ['unread'] },
+  Selected: { rows: 4, states: ['unread'] },
+  CollapsedWithUnread: { rows: 0, states: ['collapsed', 'unread'] },
+  VoicePause: { rows: 2, states: [] },
+};
+
+/** What each desktop story must show: its custom states, the task list's rows, the offers on show (TASK-1, TASK-6). */
+const DESKTOP: Record<string, { states: string[]; rows: number; offers: number }> = {
+  Empty: { states: ['empty'], rows: 0, offers: 0 },
+  ThreeTasks: { states: [], rows: 3, offers: 0 },
+  OfferOnShow: { states: [], rows: 1, offers: 1 },
+  Collapsed: { states: ['collapsed'], rows: 3, offers: 0 },
+  VoiceCall: { states: ['voice'], rows: 3, offers: 0 },
+  Narrow: { states: [], rows: 3, offers: 0 },
+  Wide: { states: [], rows: 3, offers: 0 },
+};
+
 async function mount(module: Module, name: string, lang: 'en' | 'fr'): Promise<HTMLElement> {
   const story = module[name] as StoryObj<Record<string, unknown>>;
   const args = { ...module.default.args, ...story.args };
@@ -48,10 +85,13 @@ async function mount(module: Module, name: string, lang: 'en' | 'fr'): Promise<H
 }
 
 const MODULES: [string, Module][] = [
+  ['desktop', desktopStories as unknown as Module],
   ['state-picker', pickerStories as unknown as Module],
   ['notifications', notificationStories as unknown as Module],
   ['connection-banner', bannerStories as unknown as Module],
   ['provider', providerStories as unknown as Module],
+  ['offers', offerStories as unknown as Module],
+  ['task-list', taskListStories as unknown as Module],
 ];
 
 describe('stories', function () {
@@ -81,6 +121,27 @@ describe('stories', function () {
             const shown = mounted.querySelectorAll('dc-notifications');
             const count = [...shown].reduce((n, el) => n + el.shadowRoot!.querySelectorAll('[part~="notification"]').length, 0);
             expect(count, `${name} shows a notification`).to.be.greaterThan(0);
+          }
+          if (file === 'offers' && OFFER_CARDS[name] !== undefined) {
+            const cards = mounted.querySelector('dc-offers')!.shadowRoot!.querySelectorAll('[part~="offer"]');
+            expect(cards.length, `${name} shows its offers`).to.equal(OFFER_CARDS[name]);
+          }
+          if (file === 'task-list' && TASK_LIST[name]) {
+            const list = mounted.querySelector('dc-task-list')!;
+            const { rows, states } = TASK_LIST[name];
+            expect(list.shadowRoot!.querySelectorAll('[part~="row"]').length, `${name} rows`).to.equal(rows);
+            for (const s of states) expect(list.matches(`:state(${s})`), `${name} is ${s}`).to.be.true;
+          }
+          if (file === 'desktop' && DESKTOP[name]) {
+            const desktop = mounted.querySelector('dc-desktop')!;
+            const { states, rows, offers } = DESKTOP[name];
+            for (const s of ['empty', 'collapsed', 'voice']) {
+              expect(desktop.matches(`:state(${s})`), `${name} is ${states.includes(s) ? '' : 'not '}${s}`).to.equal(states.includes(s));
+            }
+            const inner = (tag: string, part: string) =>
+              desktop.shadowRoot!.querySelector(tag)!.shadowRoot!.querySelectorAll(`[part~="${part}"]`).length;
+            expect(inner('dc-task-list', 'row'), `${name} rows`).to.equal(rows);
+            expect(inner('dc-offers', 'offer'), `${name} offers`).to.equal(offers);
           }
           if (lang === 'fr') {
             // No English label left on screen in French.

@@ -64,7 +64,7 @@ describe('model: offers', () => {
       task('late', 'sms', 'offered', { expiresAt: NOW - 1 }),
       task('e1', 'email', 'offered'),
     ];
-    expect(presentedOffers(config, tasks, NOW).map((t) => t.id)).to.deep.equal(['e1', 'o1']);
+    expect(presentedOffers(config, allReady, tasks, NOW).map((t) => t.id)).to.deep.equal(['e1', 'o1']);
   });
 
   it('OFFER-1: the countdown is whole seconds left, never negative', () => {

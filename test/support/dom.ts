@@ -1,5 +1,11 @@
 import { waitUntil } from '@open-wc/testing';
 
+// Test pages run two at a time, and the one in the background reports itself hidden, which the kit
+// reads as "the agent is looking elsewhere" (TASK-5). Tests pin the page visible and hide the kit the
+// way hosts do (the provider's `away`, a collapsed desktop).
+Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => 'visible' });
+Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => false });
+
 /** Waits until `fn` holds, with a message that says what was expected. */
 export function until(fn: () => boolean, message: string, timeout = 3000): Promise<void> {
   return waitUntil(fn, message, { timeout });

@@ -118,7 +118,7 @@ export class DcProvider extends LitElement {
   #detachKeys?: () => void;
   #unsubscribe: (() => void)[] = [];
   #langObserver?: MutationObserver;
-  #onVisibility = () => this.#store?.setVisible(this.#visible());
+  #onVisibility = () => this.#store?.setHidden('page', this.ownerDocument.visibilityState === 'hidden');
 
   constructor() {
     super();
@@ -159,8 +159,9 @@ export class DcProvider extends LitElement {
     if (this.hasUpdated && !this.#store) this.#rebuild();
   }
 
-  #visible(): boolean {
-    return this.ownerDocument.visibilityState !== 'hidden' && !this.away;
+  #reportVisibility(store: DcStore): void {
+    store.setHidden('page', this.ownerDocument.visibilityState === 'hidden');
+    store.setHidden('away', this.away);
   }
 
   override disconnectedCallback(): void {
@@ -183,7 +184,7 @@ export class DcProvider extends LitElement {
     ) {
       this.#rebuild();
     }
-    if (changed.has('away')) this.#store?.setVisible(this.#visible());
+    if (changed.has('away')) this.#store?.setHidden('away', this.away);
     if (changed.has('voice') && this.#store && this.#store.state.voice !== this.voice) this.#store.setVoice(this.voice);
   }
 
@@ -227,7 +228,7 @@ export class DcProvider extends LitElement {
     }
     const store = new DcStore({ config, backend, storage, ...(this.clock ? { clock: this.clock } : {}) });
     this.#store = store;
-    store.setVisible(this.#visible());
+    this.#reportVisibility(store);
     if (store.state.voice !== this.voice) store.setVoice(this.voice);
     this.#watch(store, config);
     this.#shortcuts = new ShortcutRegistry(config.shortcuts);

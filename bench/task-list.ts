@@ -1,0 +1,486 @@
+/**
+ * The task list benchmark page: mounts `<dc-provider>` around `<dc-task-list>` on the simulated contact
+ * centre and measures, inside the page, how long the list takes to show what the store holds.
+ * `scripts/bench.mjs` loads this page in headless Chromium and calls `window.dcBench`.
+ *
+ * Every task reaches the store the way it would in production: through the simulated backend's
+ * commands and its event stream (offers, accepts, a snapshot, customer messages). Nothing is written
+ * into the store's state by hand.
+ *
+ * `?element=<tag>` mounts another kit element instead of the task list (a check of the page itself).
+ */
+import type { LitElement } from 'lit';
+import { ManualClock } from '../src/backend/clock.js';
+import { SimulatedBackend } from '../src/backend/simulated.js';
+import type { DcProvider } from '../src/elements/provider/provider.js';
+// The provider is defined first: a context consumer defined before its provider never finds it.
+import '../src/elements/provider/provider.js';
+import { resolveConfig, type DcConfigInput } from '../src/model/config.js';
+import { isHeld, unreadCount } from '../src/model/tasks.js';
+import type { DcState } from '../src/store/state.js';
+import type { DcStore } from '../src/store/store.js';
+
+const ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
+  'dc-task-list': () => import('../src/elements/task-list/task-list.js'),
+  'dc-state-picker': () => import('../src/elements/state-picker/state-picker.js'),
+};
+
+const TAG = new URLSearchParams(location.search).get('element') ?? 'dc-task-list';
+
+/** What one "500 tasks" run measured (times in ms from `performance.now()`). */
+export interface RenderRun {
+  readonly tasks: number;
+  /** From the change (mount, or Accept all) to the list's last render, and to the next paint. */
+  readonly toRenderedMs: number;
+  readonly toPaintMs: number;
+  /** Snapshot run only: from the store holding every task to the next paint. */
+  readonly storeToPaintMs?: number;
+  /** How many times the list element rendered during the change, and its time in update() / updated(). */
+  readonly listRenders: number;
+  readonly listUpdateMs: number;
+  readonly listUpdatedMs: number;
+  readonly rows: number;
+  /** Elements, and all nodes (text and comments too), in the list's shadow root. */
+  readonly shadowElements: number;
+  readonly shadowNodes: number;
+}
+
+/** What one message-storm run measured inside the page. */
+export interface MessageRun {
+  readonly tasks: number;
+  readonly messages: number;
+  readonly wallMs: number;
+  /** Per message: from `customerMessage()` to the paint that followed it. */
+  readonly toPaintMs: readonly number[];
+  readonly longTasks: readonly number[];
+  readonly listRenders: number;
+  readonly listUpdateMs: number;
+  readonly listUpdatedMs: number;
+  /** Unread customer messages in the store at the end, and how many of the list's rows show a count. */
+  readonly unread: number;
+  readonly tasksWithUnread: number;
+  readonly rowsShowingUnread: number;
+}
+
+export interface DcBench {
+  readonly element: string;
+  prepareReload(tasks: number): Promise<void>;
+  reload(): Promise<RenderRun>;
+  prepareAcceptAll(tasks: number): Promise<void>;
+  acceptAll(): Promise<RenderRun>;
+  prepareMessages(tasks: number): Promise<void>;
+  pumpMessages(perSecond: number, seconds: number): Promise<MessageRun>;
+  finishMessages(): void;
+}
+
+declare global {
+  interface Window {
+    dcBench?: DcBench;
+    dcBenchError?: string;
+  }
+}
+
+interface Kit {
+  readonly provider: DcProvider;
+  readonly list: LitElement;
+  readonly store: DcStore;
+  readonly backend: SimulatedBackend;
+  readonly clock?: ManualClock;
+  readonly renders: () => Renders;
+}
+
+const SEED = 42;
+
+function configInput(capacity: number): DcConfigInput {
+  return {
+    // One media, with room for every task; offers wait long enough never to expire during a run.
+    media: { chat: { kind: 'chat', capacity, acceptSeconds: 3600 } },
+    storageKey: 'dc-widgets:bench',
+  };
+}
+
+const stage = (): HTMLElement => document.querySelector<HTMLElement>('#stage')!;
+
+/** A frame later, and the one after: by then the frame carrying the change has been painted. */
+function nextPaint(): Promise<number> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))),
+  );
+}
+
+/** Runs `fn` right after the current frame is presented (call it from a rAF callback). */
+function afterFrame(fn: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    fn();
+  };
+  channel.port2.postMessage(null);
+}
+
+/** Resolves once the element has no render pending. */
+async function rendered(el: LitElement): Promise<void> {
+  for (let i = 0; i < 1000 && !(await el.updateComplete); i++) {
+    // another render was requested while this one ran
+  }
+}
+
+/** What the element under test has done since it was mounted (wall-clock ms). */
+interface Renders {
+  /** Renders (Lit updates). */
+  count: number;
+  /** Time in `update()`: the element's render and its DOM commit. */
+  updateMs: number;
+  /** Time in `updated()`: the element's own work after a render (measuring the layout, focus). */
+  updatedMs: number;
+}
+
+/** Counts and times the element's renders from now on, by wrapping its Lit lifecycle methods. */
+function instrument(el: LitElement): () => Renders {
+  const totals: Renders = { count: 0, updateMs: 0, updatedMs: 0 };
+  const instance = el as unknown as Record<'update' | 'updated', (changed: unknown) => void>;
+  for (const [method, key] of [['update', 'updateMs'], ['updated', 'updatedMs']] as const) {
+    const original = instance[method];
+    instance[method] = function (this: unknown, changed: unknown) {
+      const t = performance.now();
+      try {
+        original.call(this, changed);
+      } finally {
+        totals[key] += performance.now() - t;
+        if (method === 'update') totals.count++;
+      }
+    };
+  }
+  return () => ({ ...totals });
+}
+
+/** Waits until the store's state passes `test`, moving a manual clock along if there is one. */
+async function until(kit: Pick<Kit, 'store' | 'clock'>, test: (state: DcState) => boolean, what: string): Promise<void> {
+  const { store, clock } = kit;
+  if (clock) {
+    for (let i = 0; i < 200 && !test(store.state); i++) await clock.advance(0);
+    if (!test(store.state)) throw new Error(`The store never reached: ${what}`);
+    return;
+  }
+  if (test(store.state)) return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`The store never reached: ${what}`));
+    }, 10_000);
+    const off = store.subscribe((state) => {
+      if (!test(state)) return;
+      clearTimeout(timer);
+      off();
+      resolve();
+    });
+  });
+}
+
+const heldCount = (state: DcState) => Object.values(state.tasks).filter(isHeld).length;
+const offeredCount = (state: DcState) => Object.values(state.tasks).filter((t) => t.status === 'offered').length;
+
+/** The list's task rows: its options (a listbox), else rows or list items. */
+function rows(list: Element): Element[] {
+  const root = list.shadowRoot;
+  if (!root) return [];
+  for (const selector of ['[role="option"]', '[role="row"]', '[role="listitem"]', 'li']) {
+    const found = [...root.querySelectorAll(selector)];
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+function shadowSize(list: Element): { elements: number; nodes: number } {
+  const root = list.shadowRoot;
+  if (!root) return { elements: 0, nodes: 0 };
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+  let nodes = 0;
+  while (walker.nextNode()) nodes++;
+  return { elements: root.querySelectorAll('*').length, nodes };
+}
+
+/** Mounts `<dc-provider>` with the element under test, on `backend`. Nothing else is on the page. */
+function mount(backend: SimulatedBackend, capacity: number, clock?: ManualClock): { provider: DcProvider; list: LitElement } {
+  unmount();
+  const provider = document.createElement('dc-provider');
+  provider.lang = 'en';
+  provider.storage = null;
+  provider.config = configInput(capacity);
+  provider.backend = backend;
+  if (clock) provider.clock = clock;
+  const list = document.createElement(TAG) as LitElement;
+  provider.append(list);
+  stage().append(provider);
+  return { provider, list };
+}
+
+let current: Kit | undefined;
+
+function unmount(): void {
+  const kit = current;
+  current = undefined;
+  stage().replaceChildren(); // the provider disposes of its store
+  kit?.backend.close();
+}
+
+async function kitOn(backend: SimulatedBackend, capacity: number, clock?: ManualClock): Promise<Kit> {
+  const { provider, list } = mount(backend, capacity, clock);
+  await provider.updateComplete;
+  const store = provider.store;
+  if (!store) throw new Error('The provider made no store (is the configuration valid?)');
+  const kit: Kit = { provider, list, store, backend, ...(clock ? { clock } : {}), renders: instrument(list) };
+  current = kit;
+  if (clock) {
+    for (let i = 0; i < 50 && store.state.connection !== 'online'; i++) await clock.advance(0);
+  }
+  await store.ready;
+  await rendered(list);
+  return kit;
+}
+
+/** Through the store, as the agent would: Sign In, then Ready. */
+async function signInReady(kit: Kit): Promise<void> {
+  kit.store.signIn();
+  await until(kit, (s) => s.media['chat']?.signIn === 'signed-in', 'chat signed in');
+  kit.store.setState('all', { availability: 'ready' });
+  await until(kit, (s) => s.media['chat']?.availability === 'ready' && s.media['chat'].routable, 'chat Ready');
+}
+
+/** The element's renders between two readings. */
+function since(before: Renders, after: Renders): Pick<RenderRun, 'listRenders' | 'listUpdateMs' | 'listUpdatedMs'> {
+  return {
+    listRenders: after.count - before.count,
+    listUpdateMs: after.updateMs - before.updateMs,
+    listUpdatedMs: after.updatedMs - before.updatedMs,
+  };
+}
+
+const NO_RENDERS: Renders = { count: 0, updateMs: 0, updatedMs: 0 };
+
+function result(
+  kit: Kit,
+  tasks: number,
+  t0: number,
+  tRendered: number,
+  tPaint: number,
+  rendersBefore: Renders,
+  extra: Partial<RenderRun> = {},
+): RenderRun {
+  const size = shadowSize(kit.list);
+  return {
+    tasks,
+    toRenderedMs: tRendered - t0,
+    toPaintMs: tPaint - t0,
+    ...since(rendersBefore, kit.renders()),
+    rows: rows(kit.list).length,
+    shadowElements: size.elements,
+    shadowNodes: size.nodes,
+    ...extra,
+  };
+}
+
+let prepared: { readonly tasks: number; readonly backend: SimulatedBackend; readonly kit?: Kit } | undefined;
+
+function takePrepared(): { readonly tasks: number; readonly backend: SimulatedBackend; readonly kit?: Kit } {
+  const p = prepared;
+  prepared = undefined;
+  if (!p) throw new Error('Nothing prepared');
+  return p;
+}
+
+/**
+ * A reload (FAIL-3) or a reconnection (FAIL-2) with `tasks` held tasks. Preparing: the simulated
+ * server takes `tasks` chats, accepted, with no kit on the page.
+ */
+async function prepareReload(tasks: number): Promise<void> {
+  unmount();
+  const backend = new SimulatedBackend({ config: resolveConfig(configInput(tasks)), seed: SEED, latencyMs: 0 });
+  await backend.connect();
+  await backend.signIn('chat');
+  await backend.setState('chat', { availability: 'ready' });
+  const offers = Array.from({ length: tasks }, () => backend.offer('chat', { text: null }));
+  if (offers.some((t) => !t)) throw new Error('The simulated centre refused an offer');
+  await Promise.all(offers.map((t) => backend.accept(t!.id)));
+  await nextPaint();
+  prepared = { tasks, backend };
+}
+
+/** The kit is mounted; its first snapshot brings every task into the store in one change. */
+async function reload(): Promise<RenderRun> {
+  const { tasks, backend } = takePrepared();
+  const t0 = performance.now();
+  const { provider, list } = mount(backend, tasks);
+  await provider.updateComplete;
+  const store = provider.store!;
+  if (heldCount(store.state) > 0) throw new Error('The snapshot arrived before the bench could watch the store');
+  let tStore = 0;
+  const off = store.subscribe((state) => {
+    if (!tStore && heldCount(state) >= tasks) tStore = performance.now();
+  });
+  const renders = instrument(list);
+  const kit: Kit = { provider, list, store, backend, renders };
+  current = kit;
+  await store.ready;
+  off();
+  if (!tStore) throw new Error(`The store never held ${tasks} tasks`);
+  await rendered(list);
+  const tRendered = performance.now();
+  const tPaint = await nextPaint();
+  return result(kit, tasks, t0, tRendered, tPaint, NO_RENDERS, { storeToPaintMs: tPaint - tStore });
+}
+
+/**
+ * OFFER-6 with `tasks` offers on show. Preparing: the agent signs in and goes Ready through the store,
+ * and `tasks` offers arrive; the backend runs on a manual clock.
+ */
+async function prepareAcceptAll(tasks: number): Promise<void> {
+  unmount();
+  const clock = new ManualClock();
+  const backend = new SimulatedBackend({ config: resolveConfig(configInput(tasks)), seed: SEED, latencyMs: 0, clock });
+  const kit = await kitOn(backend, tasks, clock);
+  await signInReady(kit);
+  for (let i = 0; i < tasks; i++) {
+    if (!backend.offer('chat', { text: null })) throw new Error('The simulated centre refused an offer');
+  }
+  await until(kit, (s) => offeredCount(s) === tasks, `${tasks} offers`);
+  await rendered(kit.list);
+  await nextPaint();
+  prepared = { tasks, backend, kit };
+}
+
+/** Accept all; the manual clock releases the backend's confirmations back to back, each an event. */
+async function acceptAll(): Promise<RenderRun> {
+  const { tasks, kit } = takePrepared();
+  if (!kit?.clock) throw new Error('prepareAcceptAll() first');
+  const rendersBefore = kit.renders();
+  const t0 = performance.now();
+  kit.store.acceptAll();
+  await kit.clock.advance(0);
+  if (heldCount(kit.store.state) !== tasks) throw new Error(`${heldCount(kit.store.state)} of ${tasks} tasks held after Accept all`);
+  await rendered(kit.list);
+  const tRendered = performance.now();
+  const tPaint = await nextPaint();
+  return result(kit, tasks, t0, tRendered, tPaint, rendersBefore);
+}
+
+let storm: { kit: Kit; ids: string[] } | undefined;
+
+/** `tasks` held tasks on the real clock, the list painted. */
+async function prepareMessages(tasks: number): Promise<void> {
+  unmount();
+  const backend = new SimulatedBackend({ config: resolveConfig(configInput(tasks)), seed: SEED, latencyMs: 0 });
+  const kit = await kitOn(backend, tasks);
+  await signInReady(kit);
+  for (let i = 0; i < tasks; i++) {
+    if (!backend.offer('chat', { text: null })) throw new Error('The simulated centre refused an offer');
+  }
+  await until(kit, (s) => offeredCount(s) === tasks, `${tasks} offers`);
+  kit.store.acceptAll();
+  await until(kit, (s) => heldCount(s) === tasks, `${tasks} held tasks`);
+  await rendered(kit.list);
+  await nextPaint();
+  storm = { kit, ids: Object.values(kit.store.state.tasks).filter(isHeld).map((t) => t.id) };
+}
+
+/**
+ * TASK-5 under load: `perSecond` customer messages a second for `seconds`, round-robin over the held
+ * tasks (none when `perSecond` is 0: the baseline). Records, per message, the time to the paint that
+ * shows it, and the long tasks meanwhile.
+ */
+async function pumpMessages(perSecond: number, seconds: number): Promise<MessageRun> {
+  if (!storm) throw new Error('prepareMessages() first');
+  const { kit, ids } = storm;
+  const total = Math.round(perSecond * seconds);
+  const toPaintMs: number[] = [];
+  const longTasks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  let waiting: number[] = [];
+  let frameAsked = false;
+  const rendersBefore = kit.renders();
+  let sent = 0;
+  const start = performance.now();
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const due = Math.min(total, Math.floor(((performance.now() - start) * perSecond) / 1000));
+      while (sent < due) {
+        waiting.push(performance.now());
+        kit.backend.customerMessage(ids[sent % ids.length]!);
+        sent++;
+      }
+      if (waiting.length > 0 && !frameAsked) {
+        frameAsked = true;
+        requestAnimationFrame(() => {
+          const batch = waiting;
+          waiting = [];
+          frameAsked = false;
+          afterFrame(() => {
+            const t = performance.now();
+            for (const at of batch) toPaintMs.push(t - at);
+          });
+        });
+      }
+      if (sent >= total && performance.now() - start >= seconds * 1000) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 5);
+  });
+  await rendered(kit.list);
+  await nextPaint();
+  const wallMs = performance.now() - start;
+  observer.takeRecords().forEach((entry) => longTasks.push(entry.duration));
+  observer.disconnect();
+  const state = kit.store.state;
+  const unread = ids.reduce((sum, id) => sum + unreadCount(state.messages[id], state.reads[id]), 0);
+  // A row shows its task's unread count in its `unread` part.
+  const rowsShowingUnread = rows(kit.list).filter((row) => {
+    const id = (row as HTMLElement).dataset['taskId'];
+    const n = id ? unreadCount(state.messages[id], state.reads[id]) : 0;
+    const badge = row.querySelector('[part~="unread"]')?.textContent?.match(/\d+/)?.[0];
+    return n > 0 && badge === String(n);
+  }).length;
+  const tasksWithUnread = ids.filter((id) => unreadCount(state.messages[id], state.reads[id]) > 0).length;
+  return {
+    tasks: ids.length,
+    messages: sent,
+    wallMs,
+    toPaintMs,
+    longTasks,
+    ...since(rendersBefore, kit.renders()),
+    unread,
+    tasksWithUnread,
+    rowsShowingUnread,
+  };
+}
+
+function finishMessages(): void {
+  storm = undefined;
+  unmount();
+}
+
+const load = ELEMENTS[TAG];
+if (!load) {
+  window.dcBenchError = `No element "${TAG}" in the benchmark page (known: ${Object.keys(ELEMENTS).join(', ')})`;
+} else {
+  load().then(
+    () => {
+      window.dcBench = {
+        element: TAG,
+        prepareReload,
+        reload,
+        prepareAcceptAll,
+        acceptAll,
+        prepareMessages,
+        pumpMessages,
+        finishMessages,
+      };
+    },
+    (error: unknown) => {
+      window.dcBenchError = `Could not load <${TAG}>: ${String(error)}`;
+    },
+  );
+}

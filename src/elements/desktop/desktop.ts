@@ -1,0 +1,411 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ShortcutController } from '../../context/shortcuts.js';
+import { TickerController } from '../../context/ticker.js';
+import { getLocale } from '../../i18n/localization.js';
+import { lookLabel, mediaLabel, fieldLabel } from '../../i18n/labels.js';
+import { isReadyForOffers, isSignedIn } from '../../model/agent-state.js';
+import type { DcConfig } from '../../model/config.js';
+import { formatKeyCombo } from '../../model/shortcuts.js';
+import {
+  customerDisplayName,
+  isHeld,
+  mediaPausedByVoice,
+  taskDuration,
+  taskListOrder,
+  unreadCount,
+  type Message,
+  type Task,
+} from '../../model/tasks.js';
+import { formatDuration } from '../../model/time.js';
+import type { DcState } from '../../store/state.js';
+import { icon, MEDIA_ICONS } from '../../ui/icons.js';
+import type { DcStore } from '../../store/store.js';
+import { DcElement } from '../internal/dc-element.js';
+import '../connection-banner/connection-banner.js';
+import '../notifications/notifications.js';
+import '../state-picker/state-picker.js';
+import '../task-list/task-list.js';
+import { containerStyles, styles } from './desktop.styles.js';
+
+interface DesktopView {
+  config: DcConfig;
+  media: DcState['media'];
+  tasks: DcState['tasks'];
+  messages: DcState['messages'];
+  reads: DcState['reads'];
+  pauses: DcState['pauses'];
+  selectedTaskId: string | undefined;
+  voice: boolean;
+}
+
+const STATES = ['collapsed', 'voice', 'empty'] as const;
+
+/** The task's customer variables in display order: configured fields first, then the others. */
+function customerFields(config: DcConfig, task: Task): [string, string][] {
+  const names = Object.keys(task.customer);
+  const order = Object.keys(config.customerFields);
+  const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length + names.indexOf(n));
+  return names
+    .filter((n) => task.customer[n])
+    .sort((a, b) => rank(a) - rank(b))
+    .map((n) => [n, task.customer[n]!]);
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A message's time ("14:05"), with its date when it is not from today. Formatters are made once. */
+function messageTime(at: number, now: number): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  const key = `${getLocale()}|${sameDay}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(getLocale(), sameDay ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' });
+    timeFormats.set(key, format);
+  }
+  return format.format(at);
+}
+
+function tasksText(count: number): string {
+  if (count === 0) return msg('No tasks', { id: 'desktop.tasks-none' });
+  if (count === 1) return msg('1 task', { id: 'desktop.tasks-one' });
+  return msg(str`${count} tasks`, { id: 'desktop.tasks-many' });
+}
+
+function unreadText(count: number): string {
+  if (count === 1) return msg('1 unread', { id: 'desktop.unread-one' });
+  return msg(str`${count} unread`, { id: 'desktop.unread-many' });
+}
+
+/**
+ * The whole digital-channels gadget, composed from the kit's elements: the state control, the
+ * connection banner, notifications (top right), offers (bottom right) and the tasks window (TASK-1)
+ * with its four regions — task list, customer details, interaction pane and compose area. It opens
+ * maximised; the toggle or Ctrl+Alt+T collapses it to its header, which still counts tasks and unread
+ * messages; opening a task (Accept, Ctrl+Shift+8 / 9, a notification's Open) expands it again.
+ * It lays itself out from its own width: stacked in a narrow gadget column (the task list is a strip
+ * above the selected task, collapsing to its header), side by side in a wide CRM pane. A voice call
+ * reported by the host shows in the header with the channels whose timers it pauses (TASK-6).
+ *
+ * It fills the height its host gives it (the interaction pane takes what is left and scrolls); a host
+ * that sets a height lets it shrink when collapsed: `dc-desktop[collapsed] { height: auto }`.
+ *
+ * Works inside a `<dc-provider>` or with a store passed as its `store` property (EMBED-1); the
+ * elements it is made of use the same store.
+ *
+ * The customer details, interaction pane and compose area show a summary of the selected task (its
+ * customer fields, timer and End; its conversation, read-only); put an element in their slots to
+ * replace it.
+ *
+ * @summary The whole gadget: state, offers, notifications and the tasks window.
+ *
+ * @slot customer-details - Replaces the customer details summary of the selected task.
+ * @slot interaction - Replaces the read-only conversation of the selected task.
+ * @slot composer - Replaces the compose area's note.
+ *
+ * @csspart header - The bar with the state control, counts, voice indication and toggle.
+ * @csspart toggle - The button that collapses and expands the tasks window.
+ * @csspart counts - The number of tasks and unread messages in the header.
+ * @csspart voice - The "On a voice call" indication (TASK-6).
+ * @csspart tasks-window - The tasks window.
+ * @csspart task-list-region - The region holding the task list.
+ * @csspart details - The customer details region.
+ * @csspart interaction - The interaction pane.
+ * @csspart composer - The compose area.
+ * @csspart empty - What the tasks window shows when no task is selected.
+ * @csspart end - The End button of the selected task.
+ * @csspart message - Each message of the conversation.
+ *
+ * @cssstate collapsed - The tasks window is collapsed.
+ * @cssstate voice - The host reports a voice call.
+ * @cssstate empty - No task is selected.
+ *
+ * @cssprop --dc-desktop-list-width - The task list's column in a wide layout (default clamp(16rem, 28%, 20rem)).
+ * @cssprop --dc-desktop-interaction-min-height - The interaction pane's least height (default 14rem).
+ * @cssprop --dc-desktop-details-max-height - Customer details scroll beyond this height (default 18rem).
+ * @cssprop --dc-desktop-strip-max-height - In a narrow layout, the task list scrolls beyond this height (default 15rem).
+ */
+@customElement('dc-desktop')
+export class DcDesktop extends DcElement {
+  static override styles = [...DcElement.styles, styles, containerStyles];
+
+  /** Whether the tasks window is collapsed to the header. It opens maximised (TASK-1). */
+  @property({ type: Boolean, reflect: true }) collapsed = false;
+
+  @query('[part~="toggle"]') private toggleButton?: HTMLButtonElement;
+  @query('.window') private windowElement?: HTMLElement;
+  @query('.log') private log?: HTMLElement;
+
+  #internals = this.attachInternals();
+  #ticker = new TickerController(this);
+  #view = this.select<DesktopView | undefined>((s, store) => ({
+    config: store.config,
+    media: s.media,
+    tasks: s.tasks,
+    messages: s.messages,
+    reads: s.reads,
+    pauses: s.pauses,
+    selectedTaskId: s.selectedTaskId,
+    voice: s.voice,
+  }));
+  #refocusToggle = false;
+  #logTask = '';
+  #logCount = 0;
+  #stickToBottom = true;
+  #lastSelected: string | undefined;
+  #seen = false;
+  #reportedTo: DcStore | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#reportedTo?.setHidden('collapsed', false);
+    this.#reportedTo = undefined;
+  }
+
+  constructor() {
+    super();
+    new ShortcutController(this, 'tasks.toggle-panel', () => this.toggle());
+  }
+
+  /** Collapses the tasks window, or expands it (the toggle and Ctrl+Alt+T). */
+  toggle(): void {
+    this.collapsed = !this.collapsed;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // The agent opened a task (Accept, the task list's keys, a notification's Open) while the window
+    // was collapsed: it opens. A selection that moves on because its task ended does not open it.
+    const view = this.#view.value;
+    if (view) {
+      const selected = view.selectedTaskId;
+      if (this.#seen && this.collapsed && selected && selected !== this.#lastSelected) {
+        const previous = this.#lastSelected ? view.tasks[this.#lastSelected] : undefined;
+        if (!this.#lastSelected || (previous && isHeld(previous))) this.collapsed = false;
+      }
+      this.#seen = true;
+      this.#lastSelected = selected;
+    }
+    // A new message scrolls the conversation down only if the agent was reading its end.
+    const log = this.log;
+    this.#stickToBottom = !log || log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+    // Focus inside the window would be lost when it hides: it goes to the toggle instead.
+    if (changed.has('collapsed') && this.collapsed && this.windowElement?.matches(':focus-within')) {
+      this.#refocusToggle = true;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // TASK-5: a collapsed window hides the task on show; its new messages count as unread.
+    const store = this.activeStore;
+    if (store !== this.#reportedTo || changed.has('collapsed')) {
+      this.#reportedTo?.setHidden('collapsed', false);
+      this.#reportedTo = store;
+      store?.setHidden('collapsed', this.collapsed);
+    }
+    if (this.#refocusToggle) {
+      this.#refocusToggle = false;
+      this.toggleButton?.focus();
+    }
+    // The conversation shows its latest message when a task is opened, and when a message arrives
+    // while the agent reads the end of it.
+    const view = this.#view.value;
+    const id = view?.selectedTaskId ?? '';
+    const count = id ? (view?.messages[id]?.length ?? 0) : 0;
+    if (id !== this.#logTask || count !== this.#logCount) {
+      const opened = id !== this.#logTask;
+      this.#logTask = id;
+      this.#logCount = count;
+      if (this.log && (opened || this.#stickToBottom)) this.log.scrollTop = this.log.scrollHeight;
+    }
+  }
+
+  protected override render() {
+    const view = this.#view.value;
+    if (!view) {
+      this.setCustomStates(this.#internals, STATES, [this.collapsed ? 'collapsed' : undefined]);
+      this.#ticker.active = false;
+      return html`<p class="empty-state">${msg('Digital channels unavailable', { id: 'picker.unavailable' })}</p>`;
+    }
+    const held = taskListOrder(Object.values(view.tasks));
+    const unread = held.reduce((n, t) => n + unreadCount(view.messages[t.id], view.reads[t.id]), 0);
+    const candidate = view.selectedTaskId ? view.tasks[view.selectedTaskId] : undefined;
+    const selected = candidate && isHeld(candidate) ? candidate : undefined;
+    this.#ticker.active = !!selected && !this.collapsed;
+    this.setCustomStates(this.#internals, STATES, [
+      this.collapsed ? 'collapsed' : undefined,
+      view.voice ? 'voice' : undefined,
+      selected ? undefined : 'empty',
+    ]);
+    const keys = this.shortcuts?.keysFor('tasks.toggle-panel');
+    const toggleTitle = this.collapsed
+      ? msg('Expand the tasks window', { id: 'desktop.expand' })
+      : msg('Collapse the tasks window', { id: 'desktop.collapse' });
+
+    return html`
+      <div class="header" part="header">
+        <dc-state-picker .store=${this.store}></dc-state-picker>
+        <div class="voice-status" role="status">${view.voice ? this.#renderVoice(view.config) : nothing}</div>
+        <div class="header-end">
+          <span class="counts" part="counts"
+            >${tasksText(held.length)}${unread ? html` <span class="unread">${unreadText(unread)}</span>` : nothing}</span
+          >
+          <button
+            part="toggle"
+            class="toggle"
+            aria-expanded=${this.collapsed ? 'false' : 'true'}
+            aria-controls="tasks-window"
+            title=${keys ? `${toggleTitle} (${formatKeyCombo(keys, getLocale())})` : toggleTitle}
+            aria-keyshortcuts=${keys ? keys.replace(/Ctrl/g, 'Control') : nothing}
+            @click=${() => this.toggle()}
+          >
+            ${icon(this.collapsed ? 'chevron-down' : 'chevron-up')}<span>${msg('Tasks', { id: 'desktop.tasks' })}</span>
+          </button>
+        </div>
+      </div>
+      <dc-connection-banner .store=${this.store}></dc-connection-banner>
+      <section
+        id="tasks-window"
+        part="tasks-window"
+        class=${classMap({ window: true, empty: !selected })}
+        aria-label=${msg('Tasks', { id: 'desktop.tasks' })}
+        ?hidden=${this.collapsed}
+      >
+        <div class="list-region" part="task-list-region" role="region" aria-label=${msg('Task list', { id: 'desktop.task-list' })}>
+          <dc-task-list .store=${this.store}></dc-task-list>
+        </div>
+        ${selected ? this.#renderTask(view, selected) : this.#renderEmpty(view, held.length)}
+      </section>
+      <dc-notifications .store=${this.store}></dc-notifications>
+      <dc-offers .store=${this.store}></dc-offers>
+    `;
+  }
+
+  #renderVoice(config: DcConfig): TemplateResult {
+    const paused = mediaPausedByVoice(config).map((id) => mediaLabel(config, id));
+    const list = new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(paused);
+    return html`<div class="voice" part="voice">
+      ${icon('phone')}<span
+        >${paused.length
+          ? msg(str`On a voice call — timers paused for ${list}`, { id: 'desktop.voice-paused' })
+          : msg('On a voice call — task timers keep running', { id: 'desktop.voice-running' })}</span
+      >
+    </div>`;
+  }
+
+  #renderEmpty(view: DesktopView, heldCount: number): TemplateResult {
+    const { config, media } = view;
+    let hint: string;
+    if (config.media.length === 0) hint = lookLabel('empty', config);
+    else if (heldCount > 0) hint = msg('Pick a task in the task list.', { id: 'desktop.empty-pick' });
+    else if (!config.media.some((m) => isSignedIn(media[m.id]))) {
+      hint = msg('Sign in to your digital channels to receive offers.', { id: 'desktop.empty-sign-in' });
+    } else if (config.media.some((m) => media[m.id] && isReadyForOffers(media[m.id]!))) {
+      hint = msg('Offers appear at the bottom right: accept one to start.', { id: 'desktop.empty-waiting' });
+    } else hint = msg('Set Ready to receive offers.', { id: 'desktop.empty-ready' });
+    return html`<div class="empty-state" part="empty">
+      ${icon('inbox')}
+      <strong>${msg('No task selected', { id: 'desktop.empty' })}</strong>
+      <p>${hint}</p>
+    </div>`;
+  }
+
+  #renderTask(view: DesktopView, task: Task): TemplateResult {
+    const { config } = view;
+    const media = config.media.find((m) => m.id === task.media);
+    const name = customerDisplayName(config, task);
+    const pause = view.pauses[task.id];
+    const now = this.activeStore!.clock.now();
+    const duration = formatDuration(taskDuration(task, now, pause));
+    const messages = view.messages[task.id] ?? [];
+    const fields = customerFields(config, task).filter(([n]) => n !== media?.displayField);
+
+    return html`
+      <section class="details" part="details" aria-label=${msg('Customer details', { id: 'desktop.details' })}>
+        <slot name="customer-details">
+          <div class="summary-head">
+            <span class="customer">${name}</span>
+            <span class="timer"
+              >${icon('timer')}<span class="visually-hidden">${msg('Task duration', { id: 'desktop.duration' })}</span
+              ><span class="duration">${duration}</span>${pause?.since !== undefined
+                ? html`<span class="paused">${msg('(paused)', { id: 'desktop.paused' })}</span>`
+                : nothing}</span
+            >
+            <button class="end" part="end" @click=${() => this.activeStore?.end(task.id)}>
+              ${icon('circle-stop')}<span>${msg('End', { id: 'desktop.end' })}</span>
+            </button>
+          </div>
+          <dl class="fields">
+            <dt>${msg('Channel', { id: 'desktop.channel' })}</dt>
+            <dd>${mediaLabel(config, task.media)}</dd>
+            <dt>${fieldLabel(config, 'queue')}</dt>
+            <dd>${task.queue}</dd>
+            ${fields.map(([n, value]) => html`<dt>${fieldLabel(config, n)}</dt><dd data-field=${n}>${value}</dd>`)}
+          </dl>
+        </slot>
+      </section>
+      <section class="interaction" part="interaction" aria-label=${msg('Interaction pane', { id: 'desktop.interaction' })}>
+        <slot name="interaction">
+          ${keyed(
+            task.id,
+            html`<div
+              class="log"
+              role="log"
+              tabindex="0"
+              aria-label=${msg(str`Conversation with ${name}`, { id: 'desktop.conversation' })}
+            >
+              ${messages.length
+                ? html`<ol class="messages">
+                    ${repeat(
+                      messages,
+                      (m) => m.id,
+                      (m) => this.#renderMessage(config, m, name),
+                    )}
+                  </ol>`
+                : html`<p class="no-messages">${msg('No messages yet.', { id: 'desktop.no-messages' })}</p>`}
+            </div>`,
+          )}
+        </slot>
+      </section>
+      <section class="composer" part="composer" aria-label=${msg('Compose area', { id: 'desktop.composer' })}>
+        <slot name="composer">
+          <p class="composer-note">
+            ${icon(media ? MEDIA_ICONS[media.kind] : 'info')}<span
+              >${msg(str`Read-only: this desktop has no compose box, so replies to ${name} cannot be sent from here.`, {
+                id: 'desktop.composer-note',
+              })}</span
+            >
+          </p>
+        </slot>
+      </section>
+    `;
+  }
+
+  #renderMessage(config: DcConfig, m: Message, customer: string): TemplateResult {
+    const author =
+      m.from === 'customer'
+        ? customer
+        : m.from === 'agent'
+          ? m.name || config.agent.name
+          : m.from === 'bot'
+            ? m.name || msg('Virtual assistant', { id: 'desktop.author-bot' })
+            : msg('System', { id: 'desktop.author-system' });
+    const time = messageTime(m.at, this.activeStore?.clock.now() ?? Date.now());
+    // The text is bound as text, never parsed as markup: a customer's "<img onerror>" shows as typed.
+    return html`<li class="message from-${m.from}" part="message" data-from=${m.from}>
+      <div class="message-head"><span class="author">${author}</span><time datetime=${new Date(m.at).toISOString()}>${time}</time></div>
+      <p class="message-text">${m.text}</p>
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dc-desktop': DcDesktop;
+  }
+}

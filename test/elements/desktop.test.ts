@@ -1,0 +1,410 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import '../../src/elements/desktop/desktop.js';
+import type { DcDesktop } from '../../src/elements/desktop/desktop.js';
+import type { DcStore } from '../../src/store/store.js';
+import type { MediaId } from '../../src/model/media.js';
+import type { OfferOptions } from '../../src/backend/simulated.js';
+import { mountKit, press, text, until, type KitOptions } from '../support/kit.js';
+
+type Kit = Awaited<ReturnType<typeof mountKit>>;
+
+function parts(desktop: DcDesktop) {
+  const root = desktop.shadowRoot!;
+  const part = (name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`);
+  return {
+    root,
+    part,
+    header: () => part('header')!,
+    toggle: () => part('toggle') as HTMLButtonElement,
+    window: () => part('tasks-window')!,
+    list: () => part('task-list-region')!,
+    details: () => part('details'),
+    interaction: () => part('interaction'),
+    composer: () => part('composer'),
+    empty: () => part('empty'),
+    end: () => part('end') as HTMLButtonElement | null,
+    counts: () => text(part('counts')),
+    voice: () => part('voice'),
+    messages: () => [...root.querySelectorAll<HTMLElement>('[part~="message"]')],
+  };
+}
+
+/** Whether a person sees the element: it has a box on screen. */
+function shown(el: Element | null | undefined): boolean {
+  if (!el) return false;
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
+}
+
+async function desktopKit(content: TemplateResult = html`<dc-desktop></dc-desktop>`, options: KitOptions = {}) {
+  const kit = await mountKit(content, options);
+  const desktop = kit.provider.querySelector('dc-desktop')!;
+  await desktop.updateComplete;
+  return { ...kit, desktop, p: parts(desktop) };
+}
+
+async function settle(desktop: DcDesktop): Promise<void> {
+  await desktop.updateComplete;
+  // A timer, not a frame: test pages run two at a time and a page in the background gets no frames.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await desktop.updateComplete;
+}
+
+async function signInReady(store: DcStore): Promise<void> {
+  store.signIn();
+  await until(() => Object.values(store.state.media).every((m) => m.signIn === 'signed-in'), 'every media signed in');
+  store.setState('all', { availability: 'ready' });
+  await until(() => Object.values(store.state.media).every((m) => m.availability === 'ready'), 'every media ready');
+}
+
+/** The routing system offers a task of `media`; the agent accepts it. Returns the task's id. */
+async function acceptOffer(kit: Kit, media: MediaId, options: OfferOptions = {}): Promise<string> {
+  const offer = kit.backend.offer(media, options);
+  expect(offer, `an offer of ${media}`).to.exist;
+  await until(() => kit.store.state.tasks[offer!.id]?.status === 'offered', 'the offer reaches the store');
+  kit.store.accept(offer!.id);
+  await until(() => kit.store.state.tasks[offer!.id]?.status === 'active', 'the task is active');
+  return offer!.id;
+}
+
+describe('dc-desktop', () => {
+  it('TASK-1: four regions, open at first; the toggle and Ctrl+Alt+T collapse and expand it', async () => {
+    const kit = await desktopKit();
+    const { desktop, p, store } = kit;
+    await signInReady(store);
+    const chat = await acceptOffer(kit, 'chat', { customer: { name: 'Léa Dubois', email: 'lea@example.com' } });
+    const sms = await acceptOffer(kit, 'sms');
+    await settle(desktop);
+
+    // Open (maximised) at first, with its four regions on show.
+    expect(desktop.collapsed).to.be.false;
+    expect(p.toggle().getAttribute('aria-expanded')).to.equal('true');
+    for (const region of [p.list(), p.details(), p.interaction(), p.composer()]) expect(shown(region), region?.getAttribute('part') ?? '').to.be.true;
+    expect(p.list().querySelector('dc-task-list'), 'the task list').to.exist;
+    expect(p.list().getAttribute('aria-label')).to.equal('Task list');
+    expect(p.details()!.getAttribute('aria-label')).to.equal('Customer details');
+    expect(p.interaction()!.getAttribute('aria-label')).to.equal('Interaction pane');
+    expect(p.composer()!.getAttribute('aria-label')).to.equal('Compose area');
+
+    // By mouse: collapsed, the header still counts tasks and unread messages.
+    kit.backend.customerMessage(chat, 'Are you there?'); // chat is not the task on show: it is unread
+    await until(() => p.counts().includes('unread'), 'an unread count');
+    p.toggle().click();
+    await settle(desktop);
+    expect(desktop.collapsed).to.be.true;
+    expect(desktop.hasAttribute('collapsed')).to.be.true;
+    expect(desktop.matches(':state(collapsed)')).to.be.true;
+    expect(shown(p.window()), 'the tasks window').to.be.false;
+    expect(shown(p.header())).to.be.true;
+    expect(p.toggle().getAttribute('aria-expanded')).to.equal('false');
+    expect(p.counts()).to.equal('2 tasks 1 unread');
+    expect(store.state.selectedTaskId).to.equal(sms);
+
+    // By keyboard.
+    await press('Control+Alt+KeyT');
+    await settle(desktop);
+    expect(desktop.collapsed).to.be.false;
+    expect(shown(p.window())).to.be.true;
+    await press('Control+Alt+KeyT');
+    await settle(desktop);
+    expect(desktop.collapsed).to.be.true;
+    p.toggle().click();
+    await settle(desktop);
+    expect(shown(p.details())).to.be.true;
+  });
+
+  it('TASK-1: collapsing with the focus inside the window moves it to the toggle', async () => {
+    const kit = await desktopKit();
+    const { desktop, p } = kit;
+    await signInReady(kit.store);
+    await acceptOffer(kit, 'chat');
+    await settle(desktop);
+    p.end()!.focus();
+    await press('Control+Alt+KeyT');
+    await settle(desktop);
+    expect(desktop.collapsed).to.be.true;
+    expect(p.root.activeElement).to.equal(p.toggle());
+  });
+
+  it('OFFER-2, TASK-1: accepting an offer while the window is collapsed opens it on the new task', async () => {
+    const kit = await desktopKit();
+    const { desktop, p, store } = kit;
+    await signInReady(store);
+    desktop.collapsed = true;
+    await settle(desktop);
+    const id = await acceptOffer(kit, 'email', { customer: { name: 'Hugo Roux' } });
+    await settle(desktop);
+    expect(desktop.collapsed).to.be.false;
+    expect(text(p.details()!.querySelector('.customer'))).to.equal('Hugo Roux');
+    expect(store.state.selectedTaskId).to.equal(id);
+  });
+
+  it('TASK-3, KEY: Ctrl+Shift+8 while the window is collapsed opens it on the next task, focus on its row', async () => {
+    const kit = await desktopKit();
+    const { desktop, p, store } = kit;
+    await signInReady(store);
+    const chat = await acceptOffer(kit, 'chat');
+    await acceptOffer(kit, 'sms');
+    await settle(desktop);
+    p.toggle().focus();
+    await press('Control+Alt+KeyT');
+    await settle(desktop);
+    expect(desktop.collapsed).to.be.true;
+    await press('Control+Shift+Digit8');
+    await until(() => store.state.selectedTaskId === chat, 'the next task (wrapping) is selected');
+    await settle(desktop);
+    await settle(desktop);
+    expect(desktop.collapsed).to.be.false;
+    const list = p.root.querySelector('dc-task-list')!;
+    expect(p.root.activeElement, 'focus in the task list').to.equal(list);
+    expect((list.shadowRoot!.activeElement as HTMLElement | null)?.dataset['taskId']).to.equal(chat);
+  });
+
+  it('TASK-1, END-1: the selected task’s summary; End removes it and shows the last accepted task', async () => {
+    const kit = await desktopKit();
+    const { desktop, p, store } = kit;
+    await signInReady(store);
+    const chat = await acceptOffer(kit, 'chat', {
+      queue: 'Premium support',
+      customer: { name: 'Léa Dubois', email: 'lea.dubois@example.com', phone: '+33 6 11 22 33 44' },
+      text: 'Hello, I cannot log in.',
+    });
+    const sms = await acceptOffer(kit, 'sms', {
+      queue: 'Delivery SMS',
+      customer: { name: 'Nathan Roux', phone: '+33 6 99 88 77 66', sourceNumber: '36 111' },
+    });
+    const email = await acceptOffer(kit, 'email', { customer: { name: 'Inès Haddad', email: 'ines@example.com' } });
+    store.selectTask(chat);
+    await settle(desktop);
+
+    const details = p.details()!;
+    const bold = details.querySelector('.customer')!;
+    expect(text(bold)).to.equal('Léa Dubois');
+    expect(getComputedStyle(bold).fontWeight).to.equal('700');
+    const fields = Object.fromEntries(
+      [...details.querySelectorAll('dt')].map((dt) => [text(dt), text(dt.nextElementSibling)]),
+    );
+    expect(fields).to.deep.include({
+      Channel: 'Chat',
+      Queue: 'Premium support',
+      Email: 'lea.dubois@example.com',
+      'Phone number': '+33 6 11 22 33 44',
+    });
+    expect(text(details.querySelector('.duration'))).to.match(/^0:0\d$/);
+    expect(p.messages().map((m) => text(m.querySelector('.message-text')))).to.deep.equal(['Hello, I cannot log in.']);
+    expect(text(p.messages()[0]!.querySelector('.author'))).to.equal('Léa Dubois');
+    expect(text(p.composer())).to.contain('replies to Léa Dubois cannot be sent from here');
+
+    // The timer runs (TASK-4: derived from the acceptance time).
+    const before = text(details.querySelector('.duration'));
+    await until(() => text(p.details()!.querySelector('.duration')) !== before, 'the timer moves', 2500);
+
+    // SMS names its customer by phone number (the media's display field).
+    store.selectTask(sms);
+    await settle(desktop);
+    expect(text(p.details()!.querySelector('.customer'))).to.equal('+33 6 99 88 77 66');
+    expect(text(p.details()!.querySelector('[data-field="sourceNumber"]'))).to.equal('36 111');
+
+    // END-1: End on the chat task; the last accepted task (email) is shown.
+    store.selectTask(chat);
+    await settle(desktop);
+    p.end()!.click();
+    await until(() => !store.state.tasks[chat], 'the chat task leaves');
+    await settle(desktop);
+    expect(store.state.selectedTaskId).to.equal(email);
+    expect(text(p.details()!.querySelector('.customer'))).to.equal('Inès Haddad');
+    expect(p.counts()).to.equal('2 tasks');
+  });
+
+  it('TASK-1: with no task selected, an empty state says what to do', async () => {
+    const kit = await desktopKit();
+    const { desktop, p, store } = kit;
+    expect(text(p.empty())).to.contain('No task selected');
+    expect(text(p.empty())).to.contain('Sign in');
+    expect(desktop.matches(':state(empty)')).to.be.true;
+    store.signIn();
+    await until(() => text(p.empty()).includes('Set Ready to receive offers'), 'set Ready hint');
+    store.setState('all', { availability: 'ready' });
+    await until(() => text(p.empty()).includes('Offers appear at the bottom right'), 'waiting hint');
+    expect(p.details()).to.be.null;
+    expect(shown(p.list())).to.be.true;
+    await expect(kit.provider).to.be.accessible();
+  });
+
+  it('TASK-1: slotted elements replace the summaries', async () => {
+    const kit = await desktopKit(html`<dc-desktop>
+      <div slot="customer-details" id="my-details">CRM customer card</div>
+      <div slot="interaction" id="my-thread">CRM thread</div>
+      <div slot="composer" id="my-composer">CRM composer</div>
+    </dc-desktop>`);
+    const { desktop, p } = kit;
+    await signInReady(kit.store);
+    await acceptOffer(kit, 'chat', { text: 'Bonjour' });
+    await settle(desktop);
+    for (const [id, region] of [
+      ['my-details', p.details()],
+      ['my-thread', p.interaction()],
+      ['my-composer', p.composer()],
+    ] as const) {
+      const mine = desktop.querySelector(`#${id}`)!;
+      expect(shown(mine), id).to.be.true;
+      const r = mine.getBoundingClientRect();
+      const box = region!.getBoundingClientRect();
+      expect(r.top >= box.top - 1 && r.bottom <= box.bottom + 1, `${id} sits in its region`).to.be.true;
+    }
+    expect(shown(p.root.querySelector('.summary-head')), 'the details summary').to.be.false;
+    expect(shown(p.root.querySelector('.log')), 'the read-only conversation').to.be.false;
+    expect(shown(p.root.querySelector('.composer-note')), 'the composer note').to.be.false;
+  });
+
+  it('TASK-6: a voice call shows in the header, pauses email timers, and never breaks the layout', async () => {
+    const kit = await desktopKit(html`<dc-desktop style="width: 360px"></dc-desktop>`);
+    const { desktop, p, provider } = kit;
+    await signInReady(kit.store);
+    await acceptOffer(kit, 'email', { customer: { name: 'Inès Haddad-Fontaine de la Roche' } });
+    await settle(desktop);
+    expect(p.voice()).to.be.null;
+    provider.voice = true;
+    await until(() => !!p.voice(), 'the voice indication');
+    await settle(desktop);
+    expect(desktop.matches(':state(voice)')).to.be.true;
+    expect(text(p.voice())).to.equal('On a voice call — timers paused for Email');
+    expect(p.voice()!.closest('[role="status"]'), 'announced').to.exist;
+    expect(text(p.details())).to.contain('(paused)');
+    // Nothing sticks out of the 360 px gadget.
+    const box = desktop.getBoundingClientRect();
+    for (const el of [p.voice()!, p.toggle(), p.details()!, p.composer()!]) {
+      const r = el.getBoundingClientRect();
+      expect(r.right, `${el.className} stays inside`).to.be.at.most(box.right + 0.5);
+      expect(r.left).to.be.at.least(box.left - 0.5);
+    }
+    expect(desktop.scrollWidth).to.be.at.most(desktop.clientWidth);
+    provider.voice = false;
+    await until(() => !p.voice(), 'the indication leaves');
+    expect(desktop.matches(':state(voice)')).to.be.false;
+  });
+
+  it('TASK-1: narrow (360 px) stacks the regions; wide (1200 px) puts the list on the left', async () => {
+    const kit = await desktopKit(html`<dc-desktop style="width: 360px; height: 720px"></dc-desktop>`);
+    const { desktop, p } = kit;
+    await signInReady(kit.store);
+    await acceptOffer(kit, 'chat');
+    await acceptOffer(kit, 'sms');
+    await settle(desktop);
+    const rect = (el: Element | null) => el!.getBoundingClientRect();
+
+    // Narrow: one column, the task list above the selected task, then details, pane, composer.
+    let [list, details, pane, composer] = [rect(p.list()), rect(p.details()), rect(p.interaction()), rect(p.composer())];
+    for (const r of [list, details, pane, composer]) {
+      expect(Math.round(r.left)).to.equal(Math.round(list.left));
+      expect(r.width).to.be.closeTo(358, 2);
+    }
+    expect(list.bottom).to.be.at.most(details.top + 1);
+    expect(details.bottom).to.be.at.most(pane.top + 1);
+    expect(pane.bottom).to.be.at.most(composer.top + 1);
+    expect(pane.height).to.be.at.least(100);
+    expect(composer.bottom).to.be.at.most(rect(desktop).bottom + 1);
+
+    // Wide: the list is a left column beside details, the pane under them, the composer at the bottom.
+    desktop.style.width = '1200px';
+    await settle(desktop);
+    [list, details, pane, composer] = [rect(p.list()), rect(p.details()), rect(p.interaction()), rect(p.composer())];
+    expect(list.width).to.be.within(16 * 16 - 1, 20 * 16 + 1);
+    expect(list.right).to.be.at.most(details.left + 1);
+    expect(details.top).to.be.closeTo(list.top, 1);
+    expect(pane.left).to.be.closeTo(details.left, 1);
+    expect(pane.top).to.be.at.least(details.bottom - 1);
+    expect(composer.top).to.be.at.least(pane.bottom - 1);
+    expect(composer.bottom).to.be.closeTo(list.bottom, 1);
+    expect(details.width).to.be.greaterThan(800);
+  });
+
+  it('TASK-1: messages show as text, never as markup', async () => {
+    const kit = await desktopKit();
+    const { desktop, p } = kit;
+    await signInReady(kit.store);
+    const id = await acceptOffer(kit, 'chat', { text: null });
+    const evil = '<img src=x onerror=alert(1)>';
+    kit.backend.customerMessage(id, evil);
+    await until(() => p.messages().length === 1, 'the message shows');
+    await settle(desktop);
+    expect(text(p.messages()[0]!.querySelector('.message-text'))).to.equal(evil);
+    expect(p.root.querySelector('img')).to.be.null;
+    expect(desktop.querySelector('img')).to.be.null;
+  });
+
+  it('TASK-1: the conversation opens at its latest message and follows new ones only at its end', async () => {
+    const kit = await desktopKit(html`<dc-desktop style="width: 900px; height: 600px"></dc-desktop>`);
+    const { desktop, p } = kit;
+    await signInReady(kit.store);
+    const id = await acceptOffer(kit, 'chat', { text: null });
+    for (let i = 1; i <= 30; i++) kit.backend.customerMessage(id, `Message ${i}`);
+    await until(() => p.messages().length === 30, 'thirty messages');
+    await settle(desktop);
+    const log = p.root.querySelector<HTMLElement>('.log')!;
+    const atEnd = () => log.scrollHeight - log.scrollTop - log.clientHeight < 2;
+    expect(log.scrollHeight).to.be.greaterThan(log.clientHeight);
+    expect(atEnd(), 'at the latest message').to.be.true;
+    // Reading earlier messages: a new one does not pull the agent down.
+    log.scrollTop = 0;
+    kit.backend.customerMessage(id, 'Message 31');
+    await until(() => p.messages().length === 31, 'message 31');
+    await settle(desktop);
+    expect(log.scrollTop).to.equal(0);
+    // At the end: the new message comes into view.
+    log.scrollTop = log.scrollHeight;
+    kit.backend.customerMessage(id, 'Message 32');
+    await until(() => p.messages().length === 32, 'message 32');
+    await settle(desktop);
+    expect(atEnd(), 'follows the new message').to.be.true;
+  });
+
+  it('EMBED-1: works with a store passed as a property, outside any provider', async () => {
+    const kit = await mountKit(html`<span></span>`);
+    await signInReady(kit.store);
+    const id = await acceptOffer(kit, 'chat', { customer: { name: 'Zoé Garcia' } });
+    const desktop = await fixture<DcDesktop>(html`<dc-desktop .store=${kit.store}></dc-desktop>`);
+    await settle(desktop);
+    const p = parts(desktop);
+    expect(text(p.details()!.querySelector('.customer'))).to.equal('Zoé Garcia');
+    const list = p.root.querySelector('dc-task-list')!;
+    await (list as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(list.shadowRoot!.querySelector(`[data-task-id="${id}"]`), 'the task list row').to.exist;
+    const picker = p.root.querySelector('dc-state-picker')!;
+    expect(picker.matches(':state(ready)')).to.be.true;
+  });
+
+  it('EMBED-5: French', async () => {
+    const kit = await desktopKit(undefined, { lang: 'fr' });
+    const { desktop, p } = kit;
+    await signInReady(kit.store);
+    await acceptOffer(kit, 'chat', { customer: { name: 'Léa Dubois' } });
+    await settle(desktop);
+    expect(p.list().getAttribute('aria-label')).to.equal('Liste des tâches');
+    expect(p.details()!.getAttribute('aria-label')).to.equal('Informations client');
+    expect(p.interaction()!.getAttribute('aria-label')).to.equal('Volet d’interaction');
+    expect(p.composer()!.getAttribute('aria-label')).to.equal('Zone de saisie');
+    expect(text(p.end())).to.equal('Fin');
+    expect(p.counts()).to.equal('1 tâche');
+    expect(text(p.toggle())).to.equal('Tâches');
+    kit.provider.voice = true;
+    await until(() => !!p.voice(), 'the voice indication');
+    expect(text(p.voice())).to.equal('Appel vocal en cours — minuteurs en pause pour Email');
+  });
+
+  it('is accessible with tasks, collapsed and during a voice call', async () => {
+    const kit = await desktopKit();
+    const { desktop } = kit;
+    await signInReady(kit.store);
+    const chat = await acceptOffer(kit, 'chat');
+    await acceptOffer(kit, 'email');
+    kit.backend.customerMessage(chat, 'Hello?');
+    kit.provider.voice = true;
+    await settle(desktop);
+    await expect(kit.provider).to.be.accessible();
+    desktop.collapsed = true;
+    await settle(desktop);
+    await expect(kit.provider).to.be.accessible();
+  });
+});
