@@ -62,6 +62,9 @@ export interface DcStoreError {
 
 type Listener = (state: DcState, previous: DcState) => void;
 
+/** How long task and message changes wait to be written together (see `flush`). */
+const SAVE_DELAY_MS = 250;
+
 export class DcStore {
   readonly config: DcConfig;
   readonly backend: DcBackend;
@@ -79,6 +82,7 @@ export class DcStore {
   #nextNotification = 1;
   #queued: DcEvent[] = [];
   #hiddenBy = new Set<string>();
+  #saveTimer: unknown;
   #resyncing = false;
   #disposed = false;
   #ready: Promise<void>;
@@ -287,8 +291,21 @@ export class DcStore {
     this.#dispatch({ type: 'dismiss', id });
   }
 
+  /**
+   * Writes what must survive a reload now. Agent-state changes are written at once; task and message
+   * changes are gathered for a quarter of a second (a burst of messages makes one write). The provider
+   * calls this when the page is hidden or left, so nothing is lost.
+   */
+  flush(): void {
+    if (this.#saveTimer === undefined) return;
+    this.clock.clearTimeout(this.#saveTimer);
+    this.#saveTimer = undefined;
+    this.#save(this.#state);
+  }
+
   /** Stops listening to the backend and cancels retries. The backend itself stays open. */
   dispose(): void {
+    this.flush();
     this.#disposed = true;
     this.#unsubscribe();
     for (const t of this.#timers) this.clock.clearTimeout(t);
@@ -591,16 +608,24 @@ export class DcStore {
     const next = reduce(previous, action);
     if (next === previous) return;
     this.#state = next;
-    if (
-      this.#storage &&
-      (next.media !== previous.media ||
-        next.tasks !== previous.tasks ||
-        next.messages !== previous.messages ||
-        next.reads !== previous.reads ||
-        next.selectedTaskId !== previous.selectedTaskId ||
-        next.pauses !== previous.pauses)
-    ) {
-      this.#save(next);
+    if (this.#storage) {
+      if (next.media !== previous.media) {
+        if (this.#saveTimer !== undefined) this.clock.clearTimeout(this.#saveTimer);
+        this.#saveTimer = undefined; // written now, with everything else
+        this.#save(next);
+      } else if (
+        this.#saveTimer === undefined &&
+        (next.tasks !== previous.tasks ||
+          next.messages !== previous.messages ||
+          next.reads !== previous.reads ||
+          next.selectedTaskId !== previous.selectedTaskId ||
+          next.pauses !== previous.pauses)
+      ) {
+        this.#saveTimer = this.clock.setTimeout(() => {
+          this.#saveTimer = undefined;
+          this.#save(this.#state);
+        }, SAVE_DELAY_MS);
+      }
     }
     for (const l of [...this.#listeners]) {
       try {

@@ -217,6 +217,29 @@ describe('store: offers and tasks', () => {
     expect(kit.store.state.messages[a]).to.have.length(before.messages[a]!.length);
   });
 
+  it('FAIL-3: a burst of messages is written once; flush writes at once, so a reload loses nothing', async () => {
+    const storage = new MemoryStorage();
+    const kit = await setup({}, storage);
+    const a = await acceptNew(kit, 'chat');
+    await kit.clock.advance(1000);
+    const key = kit.config.storageKey;
+    let writes = 0;
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = (k: string, v: string) => {
+      if (k === key) writes += 1;
+      setItem(k, v);
+    };
+    for (let i = 0; i < 20; i++) kit.backend.customerMessage(a, `message ${i}`);
+    expect(writes).to.equal(0);
+    await kit.clock.advance(250);
+    expect(writes).to.equal(1);
+    kit.backend.customerMessage(a, 'last words');
+    kit.store.flush(); // the provider does this when the page is hidden or left
+    expect(writes).to.equal(2);
+    const saved = JSON.parse(storage.getItem(key)!) as { messages: Record<string, { text: string }[]> };
+    expect(saved.messages[a]!.at(-1)!.text).to.equal('last words');
+  });
+
   it('a message for an unknown task is reported and ignored', async () => {
     const kit = await setup();
     const errors: string[] = [];

@@ -118,7 +118,12 @@ export class DcProvider extends LitElement {
   #detachKeys?: () => void;
   #unsubscribe: (() => void)[] = [];
   #langObserver?: MutationObserver;
-  #onVisibility = () => this.#store?.setHidden('page', this.ownerDocument.visibilityState === 'hidden');
+  #onVisibility = () => {
+    const hidden = this.ownerDocument.visibilityState === 'hidden';
+    this.#store?.setHidden('page', hidden);
+    if (hidden) this.#store?.flush(); // the page may be closed or reloaded next
+  };
+  #onPageHide = () => this.#store?.flush();
 
   constructor() {
     super();
@@ -156,6 +161,7 @@ export class DcProvider extends LitElement {
     this.#langObserver.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
     if (this.#shortcuts) this.#detachKeys = this.#shortcuts.attach(this.ownerDocument);
     this.ownerDocument.addEventListener('visibilitychange', this.#onVisibility);
+    this.ownerDocument.defaultView?.addEventListener('pagehide', this.#onPageHide);
     if (this.hasUpdated && !this.#store) this.#rebuild();
   }
 
@@ -168,6 +174,7 @@ export class DcProvider extends LitElement {
     super.disconnectedCallback();
     this.#langObserver?.disconnect();
     this.ownerDocument.removeEventListener('visibilitychange', this.#onVisibility);
+    this.ownerDocument.defaultView?.removeEventListener('pagehide', this.#onPageHide);
     this.#detachKeys?.();
     this.#detachKeys = undefined;
     this.#teardown();
