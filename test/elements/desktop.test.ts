@@ -69,6 +69,19 @@ async function acceptOffer(kit: Kit, media: MediaId, options: OfferOptions = {})
 }
 
 describe('dc-desktop', () => {
+  it('OFFER-1, TASK-1: the desktop alone brings its offers, notifications and task list', async () => {
+    const kit = await desktopKit();
+    await signInReady(kit.store);
+    const offer = kit.backend.offer('email');
+    expect(offer).to.exist;
+    const offers = kit.desktop.shadowRoot!.querySelector('dc-offers')!;
+    expect(customElements.get('dc-offers'), 'dc-offers is defined by the desktop module').to.exist;
+    await until(() => (offers.shadowRoot?.querySelectorAll('[part~="offer"]').length ?? 0) === 1, 'the offer card shows');
+    for (const tag of ['dc-state-picker', 'dc-task-list', 'dc-notifications', 'dc-connection-banner']) {
+      expect(customElements.get(tag), tag).to.exist;
+    }
+  });
+
   it('TASK-1: four regions, open at first; the toggle and Ctrl+Alt+T collapse and expand it', async () => {
     const kit = await desktopKit();
     const { desktop, p, store } = kit;

@@ -28,6 +28,7 @@ import type { DcStore } from '../../store/store.js';
 import { DcElement } from '../internal/dc-element.js';
 import '../connection-banner/connection-banner.js';
 import '../notifications/notifications.js';
+import '../offers/offers.js';
 import '../state-picker/state-picker.js';
 import '../task-list/task-list.js';
 import { containerStyles, styles } from './desktop.styles.js';
