@@ -13,6 +13,7 @@ import { customerDisplayName, presentedOffers, secondsLeft, taskFieldValue, type
 import { formatDuration } from '../../model/time.js';
 import type { KitConnection } from '../../store/state.js';
 import { icon, MEDIA_ICONS } from '../../ui/icons.js';
+import { rovingIndex } from '../../ui/roving.js';
 import { DcElement } from '../internal/dc-element.js';
 import { styles } from './offers.styles.js';
 
@@ -228,23 +229,8 @@ export class DcOffers extends DcElement {
     const buttons = this.#acceptButtons();
     const index = buttons.indexOf(event.target as HTMLButtonElement);
     if (index < 0) return;
-    let next: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = Math.min(buttons.length - 1, index + 1);
-        break;
-      case 'ArrowUp':
-        next = Math.max(0, index - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = buttons.length - 1;
-        break;
-      default:
-        return;
-    }
+    const next = rovingIndex(event.key, index, buttons.length, false);
+    if (next === undefined) return;
     event.preventDefault();
     buttons[next]?.focus();
   };

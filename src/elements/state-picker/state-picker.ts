@@ -31,6 +31,7 @@ import {
 import { formatDuration } from '../../model/time.js';
 import type { KitConnection } from '../../store/state.js';
 import { icon, MEDIA_ICONS, type IconName } from '../../ui/icons.js';
+import { rovingIndex } from '../../ui/roving.js';
 import { DcElement } from '../internal/dc-element.js';
 import { styles } from './state-picker.styles.js';
 
@@ -396,31 +397,18 @@ export class DcStatePicker extends DcElement {
   #onMenuKeydown = (event: KeyboardEvent) => {
     const items = [...this.items];
     const index = items.indexOf(this.renderRoot.querySelector(':focus') as HTMLButtonElement);
-    let next: number | undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = (index + 1) % items.length;
-        break;
-      case 'ArrowUp':
-        next = (index - 1 + items.length) % items.length;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = items.length - 1;
-        break;
-      case 'Escape':
-        event.preventDefault();
-        event.stopPropagation();
-        this.#closeMenu(true);
-        return;
-      case 'Tab':
-        this.#closeMenu(false);
-        return;
-      default:
-        return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.#closeMenu(true);
+      return;
     }
+    if (event.key === 'Tab') {
+      this.#closeMenu(false);
+      return;
+    }
+    const next = rovingIndex(event.key, index, items.length, true);
+    if (next === undefined) return;
     event.preventDefault();
     items[next]?.focus();
   };

@@ -19,6 +19,7 @@ import {
 } from '../../model/tasks.js';
 import { formatDuration } from '../../model/time.js';
 import { icon, MEDIA_ICONS } from '../../ui/icons.js';
+import { rovingIndex } from '../../ui/roving.js';
 import { DcElement } from '../internal/dc-element.js';
 import { styles } from './task-list.styles.js';
 
@@ -418,28 +419,13 @@ export class DcTaskList extends DcElement {
     const ids = this.#rendered;
     if (!current || ids.length === 0) return;
     const index = ids.indexOf(current);
-    let next: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = Math.min(ids.length - 1, index + 1);
-        break;
-      case 'ArrowUp':
-        next = Math.max(0, index - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = ids.length - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.#select(current);
-        return;
-      default:
-        return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.#select(current);
+      return;
     }
+    const next = rovingIndex(event.key, index, ids.length, false);
+    if (next === undefined) return;
     event.preventDefault();
     const id = ids[next]!;
     this.#setFocusId(id);
