@@ -5,3 +5,7 @@ export * from './shortcuts.js';
 export * from './state-rules.js';
 export * from './text.js';
 export * from './time.js';
+export * from './tasks.js';
+export * from './templates.js';
+export * from './compose.js';
+export * from './attachments.js';

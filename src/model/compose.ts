@@ -1,0 +1,217 @@
+/**
+ * The composer's text rules, without DOM: how long a message is for the customer's channel (COMP-3), how
+ * many SMS segments it takes, and social formatting as plain text plus style spans, turned into each
+ * channel's markup on send (COMP-9). Pure functions over plain data.
+ */
+
+/**
+ * The length a customer's channel counts: Unicode code points. A character outside the Basic
+ * Multilingual Plane (most emoji) counts once, not twice as `String.length` would; a grapheme built of
+ * several code points (a flag 🇫🇷 is two regional indicators, 👍🏽 is a thumb plus a skin tone, a
+ * family emoji joins several with ZWJ) counts as its code points, as SMS gateways and messaging APIs
+ * do, so the kit never lets through a message the channel would reject. COMP-3.
+ */
+export function messageLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** How many characters `text` is over `maxChars` (0 when within), for COMP-3's red message. */
+export function overLimit(text: string, maxChars: number): number {
+  return Math.max(0, messageLength(text) - maxChars);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// SMS segments
+
+/** GSM 03.38 basic character set (without ESC, which only introduces the extension table). */
+const GSM_BASIC = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
+    '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+);
+/** GSM 03.38 extension table: each is sent as ESC plus a character, so it counts double. */
+const GSM_EXTENSION = new Set('^{}\\[~]|€\f');
+
+export type SmsEncoding = 'gsm-7' | 'ucs-2';
+
+export interface SmsSegments {
+  /** GSM-7 unless some character is outside the GSM 03.38 basic and extension tables. */
+  readonly encoding: SmsEncoding;
+  /** Number of SMS the text is sent as; 0 for an empty text. */
+  readonly segments: number;
+  /** Units one segment holds: 160 (or 153 once split) for GSM-7, 70 (or 67) for UCS-2. */
+  readonly perSegment: number;
+  /** Units left in the last segment before another one starts. */
+  readonly remainingInSegment: number;
+}
+
+const SMS_LIMITS: Readonly<Record<SmsEncoding, { single: number; multi: number }>> = {
+  'gsm-7': { single: 160, multi: 153 },
+  'ucs-2': { single: 70, multi: 67 },
+};
+
+/** Whether every character of `text` is in the GSM 03.38 basic or extension table. */
+export function isGsm7(text: string): boolean {
+  for (const ch of text) if (!GSM_BASIC.has(ch) && !GSM_EXTENSION.has(ch)) return false;
+  return true;
+}
+
+/**
+ * How `text` is sent as SMS. Units are septets in GSM-7 (an extension-table character `^ { } \ [ ~ ] | €`
+ * takes two) and UTF-16 code units in UCS-2 (an emoji outside the BMP takes two). One segment holds
+ * 160 septets or 70 code units; a longer text is split into segments of 153 or 67 (the rest of each is
+ * the concatenation header), and, as gateways do, a two-unit character is never split across
+ * segments, so it may start the next one early.
+ */
+export function smsSegments(text: string): SmsSegments {
+  const encoding: SmsEncoding = isGsm7(text) ? 'gsm-7' : 'ucs-2';
+  const sizes: number[] = [];
+  for (const ch of text) {
+    sizes.push(encoding === 'gsm-7' ? (GSM_EXTENSION.has(ch) ? 2 : 1) : ch.length);
+  }
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const { single, multi } = SMS_LIMITS[encoding];
+  if (total <= single) {
+    return { encoding, segments: total === 0 ? 0 : 1, perSegment: single, remainingInSegment: single - total };
+  }
+  let segments = 1;
+  let used = 0;
+  for (const size of sizes) {
+    if (used + size > multi) {
+      segments++;
+      used = 0;
+    }
+    used += size;
+  }
+  return { encoding, segments, perSegment: multi, remainingInSegment: multi - used };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Social formatting (COMP-9)
+
+export type TextStyle = 'bold' | 'italic' | 'strike';
+
+/**
+ * A styled range of the composer's plain text: `start` inclusive, `end` exclusive, in UTF-16 code units
+ * (the offsets of a textarea's `selectionStart`/`selectionEnd`). A list of spans is kept sorted, without
+ * overlaps (one style per character) and with touching spans of the same style merged.
+ */
+export interface StyleSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly style: TextStyle;
+}
+
+/** Sorts, drops empty spans and merges touching or overlapping spans of the same style. */
+function normalise(spans: readonly StyleSpan[]): StyleSpan[] {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: StyleSpan[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.style === s.style && s.start <= last.end) {
+      out[out.length - 1] = { ...last, end: Math.max(last.end, s.end) };
+    } else {
+      out.push({ ...s });
+    }
+  }
+  return out;
+}
+
+/** The spans with the range `[start, end)` cut out of them (a span across it is split in two). */
+function cut(spans: readonly StyleSpan[], start: number, end: number): StyleSpan[] {
+  const out: StyleSpan[] = [];
+  for (const s of spans) {
+    if (s.end <= start || s.start >= end) {
+      out.push(s);
+      continue;
+    }
+    if (s.start < start) out.push({ start: s.start, end: start, style: s.style });
+    if (s.end > end) out.push({ start: end, end: s.end, style: s.style });
+  }
+  return out;
+}
+
+/**
+ * Applies `style` to the selection `[start, end)` (COMP-9): one style per character, so a new style
+ * replaces whatever style the range had, splitting spans that reach outside it. When the whole
+ * selection already has `style`, applying it again removes it (the toolbar button toggles). An empty
+ * selection changes nothing. Returns a new list; `spans` is not changed.
+ */
+export function applyStyle(spans: readonly StyleSpan[], start: number, end: number, style: TextStyle): StyleSpan[] {
+  const [from, to] = start <= end ? [start, end] : [end, start];
+  const current = normalise(spans);
+  if (from === to) return current;
+  const covered = current.some((s) => s.style === style && s.start <= from && s.end >= to);
+  const rest = cut(current, from, to);
+  return normalise(covered ? rest : [...rest, { start: from, end: to, style }]);
+}
+
+/** The style of the character at `index`, if any (for the toolbar's pressed state). */
+export function styleAt(spans: readonly StyleSpan[], index: number): TextStyle | undefined {
+  return spans.find((s) => s.start <= index && index < s.end)?.style;
+}
+
+/**
+ * How styled text is sent: `whatsapp` markers (`*bold*`, `_italic_`, `~strike~`), `markdown` (`**bold**`,
+ * `*italic*`, `~~strike~~`), or `messenger`/`plain`, which have no formatting and get the text only.
+ */
+export type MarkupFlavour = 'whatsapp' | 'messenger' | 'plain' | 'markdown';
+
+const MARKERS: Readonly<Record<'whatsapp' | 'markdown', Readonly<Record<TextStyle, string>>>> = {
+  whatsapp: { bold: '*', italic: '_', strike: '~' },
+  markdown: { bold: '**', italic: '*', strike: '~~' },
+};
+
+/** Characters Markdown reads as formatting; escaped with a backslash in unstyled and styled text alike. */
+const MARKDOWN_SPECIAL = /[\\*_~`]/g;
+
+const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+
+/**
+ * The text as the customer's channel wants it (COMP-9).
+ *
+ * - Markers must touch non-space characters (WhatsApp ignores `* bold *`, Markdown too), so whitespace
+ *   at either edge of a span is left outside the markers, and a span of whitespace only is dropped.
+ * - Neither format carries a style across a line break, so a span is marked line by line.
+ * - Text that already contains marker characters: Markdown has an escape, so `\ * _ ~` and backquotes
+ *   are escaped with a backslash and show as typed. WhatsApp has none; the characters are sent as typed,
+ *   so `*this*` typed by hand is bold for the customer, exactly as it is when typed in WhatsApp itself.
+ * - Spans are clamped to the text; where spans overlap, the later one wins.
+ */
+export function toChannelMarkup(text: string, spans: readonly StyleSpan[], flavour: MarkupFlavour): string {
+  if (flavour === 'messenger' || flavour === 'plain') return text;
+  const markers = MARKERS[flavour];
+  const escape = (s: string) => (flavour === 'markdown' ? s.replace(MARKDOWN_SPECIAL, '\\$&') : s);
+
+  // One style per UTF-16 unit, then runs of the same style, cut at line breaks and trimmed.
+  const styles: (TextStyle | undefined)[] = new Array<TextStyle | undefined>(text.length).fill(undefined);
+  for (const s of spans) {
+    for (let i = Math.max(0, s.start); i < Math.min(text.length, s.end); i++) styles[i] = s.style;
+  }
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n' || text[i] === '\r') styles[i] = undefined;
+
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const style = styles[i];
+    let j = i + 1;
+    while (j < text.length && styles[j] === style) j++;
+    if (style === undefined) {
+      out += escape(text.slice(i, j));
+    } else {
+      let a = i;
+      let b = j;
+      while (a < b && isSpace(text[a])) a++;
+      while (b > a && isSpace(text[b - 1])) b--;
+      if (a === b) {
+        out += escape(text.slice(i, j));
+      } else {
+        const m = markers[style];
+        out += escape(text.slice(i, a)) + m + escape(text.slice(a, b)) + m + escape(text.slice(b, j));
+      }
+    }
+    i = j;
+  }
+  return out;
+}

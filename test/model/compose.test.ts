@@ -1,0 +1,142 @@
+import { expect } from '@open-wc/testing';
+import {
+  applyStyle,
+  messageLength,
+  overLimit,
+  smsSegments,
+  styleAt,
+  toChannelMarkup,
+  type MarkupFlavour,
+  type SmsSegments,
+  type StyleSpan,
+} from '../../src/model/compose.js';
+
+describe('model: message length', () => {
+  it('COMP-3: length counts code points; a grapheme counts as its code points', () => {
+    const table: [string, number][] = [
+      ['', 0],
+      ['hello', 5],
+      ['café', 4],
+      ['😀', 1], // one code point, two UTF-16 units
+      ['🇫🇷', 2], // two regional indicators
+      ['👍🏽', 2], // thumb plus skin tone
+      ['👨‍👩‍👧', 5], // three people joined by two ZWJ
+      ['a\nb', 3],
+    ];
+    expect(table.map(([text]) => [text, messageLength(text)])).to.deep.equal(table);
+  });
+
+  it('COMP-3: overLimit says by how much a message is over, 0 when within', () => {
+    expect(overLimit('x'.repeat(1000), 1000)).to.equal(0);
+    expect(overLimit('x'.repeat(1003), 1000)).to.equal(3);
+    expect(overLimit('', 1000)).to.equal(0);
+    expect(overLimit('😀😀😀', 2)).to.equal(1);
+  });
+});
+
+describe('model: SMS segments', () => {
+  const seg = (encoding: 'gsm-7' | 'ucs-2', segments: number, perSegment: number, remainingInSegment: number): SmsSegments => ({
+    encoding,
+    segments,
+    perSegment,
+    remainingInSegment,
+  });
+
+  it('COMP-3: GSM-7 and UCS-2 segments, table', () => {
+    const table: [string, string, SmsSegments][] = [
+      ['empty', '', seg('gsm-7', 0, 160, 160)],
+      ['plain text', 'Hello, your order has shipped.', seg('gsm-7', 1, 160, 130)],
+      ['GSM accents and symbols', 'Ça coûte 5€? ¿Sí! @£$¥', seg('ucs-2', 1, 70, 48)], // û and í are not GSM-7
+      ['GSM basic accents', 'Réglé à 5 £ — non', seg('ucs-2', 1, 70, 53)], // the dash is not GSM-7
+      ['GSM-only accents', 'Réglé à 5 £ ÄÖÑÜ', seg('gsm-7', 1, 160, 144)],
+      ['160 characters', 'a'.repeat(160), seg('gsm-7', 1, 160, 0)],
+      ['161 characters', 'a'.repeat(161), seg('gsm-7', 2, 153, 145)],
+      ['306 characters', 'a'.repeat(306), seg('gsm-7', 2, 153, 0)],
+      ['307 characters', 'a'.repeat(307), seg('gsm-7', 3, 153, 152)],
+      ['extension characters count double', '{[~]}^|\\€', seg('gsm-7', 1, 160, 142)],
+      ['80 euros fill one segment', '€'.repeat(80), seg('gsm-7', 1, 160, 0)],
+      ['an escape pair is not split', 'a'.repeat(152) + '€' + 'a'.repeat(10), seg('gsm-7', 2, 153, 141)],
+      ['an emoji switches to UCS-2', 'Thanks 😀', seg('ucs-2', 1, 70, 61)],
+      ['70 UCS-2 units', 'é'.repeat(60) + 'ж'.repeat(10), seg('ucs-2', 1, 70, 0)],
+      ['71 UCS-2 units', 'ж'.repeat(71), seg('ucs-2', 2, 67, 63)],
+      ['a surrogate pair is not split', 'ж'.repeat(66) + '😀' + 'ж'.repeat(5), seg('ucs-2', 2, 67, 60)],
+    ];
+    for (const [name, text, expected] of table) {
+      expect(smsSegments(text), name).to.deep.equal(expected);
+    }
+  });
+});
+
+describe('model: social formatting', () => {
+  const b = (start: number, end: number): StyleSpan => ({ start, end, style: 'bold' });
+  const i = (start: number, end: number): StyleSpan => ({ start, end, style: 'italic' });
+  const s = (start: number, end: number): StyleSpan => ({ start, end, style: 'strike' });
+
+  it('COMP-9: applyStyle, one style per selection, table', () => {
+    const table: [string, StyleSpan[], [number, number, StyleSpan['style']], StyleSpan[]][] = [
+      ['styles plain text', [], [2, 5, 'bold'], [b(2, 5)]],
+      ['an empty selection changes nothing', [b(0, 3)], [4, 4, 'italic'], [b(0, 3)]],
+      ['a reversed selection works', [], [5, 2, 'italic'], [i(2, 5)]],
+      ['a new style replaces the old', [b(0, 10)], [0, 10, 'italic'], [i(0, 10)]],
+      ['replacing the middle splits the span', [b(0, 10)], [3, 6, 'strike'], [b(0, 3), s(3, 6), b(6, 10)]],
+      ['replacing across two spans', [b(0, 4), i(4, 8)], [2, 6, 'strike'], [b(0, 2), s(2, 6), i(6, 8)]],
+      ['the same style again removes it', [b(0, 10)], [0, 10, 'bold'], []],
+      ['removing from the middle of a span', [b(0, 10)], [3, 6, 'bold'], [b(0, 3), b(6, 10)]],
+      ['partly styled: the style spreads', [b(0, 4)], [2, 8, 'bold'], [b(0, 8)]],
+      ['touching spans of a style merge', [b(0, 3)], [3, 6, 'bold'], [b(0, 6)]],
+      ['other spans are kept', [i(0, 2), s(8, 10)], [3, 5, 'bold'], [i(0, 2), b(3, 5), s(8, 10)]],
+    ];
+    for (const [name, spans, [start, end, style], expected] of table) {
+      expect(applyStyle(spans, start, end, style), name).to.deep.equal(expected);
+    }
+  });
+
+  it('COMP-9: applyStyle does not change the list it is given; styleAt reads the style', () => {
+    const spans = [b(0, 10)];
+    const next = applyStyle(spans, 3, 6, 'italic');
+    expect(spans).to.deep.equal([b(0, 10)]);
+    expect([styleAt(next, 0), styleAt(next, 3), styleAt(next, 6), styleAt(next, 10)]).to.deep.equal([
+      'bold',
+      'italic',
+      'bold',
+      undefined,
+    ]);
+  });
+
+  it('COMP-9: toChannelMarkup per flavour, table', () => {
+    const text = 'Hello dear customer';
+    const spans = [b(0, 5), i(6, 10), s(11, 19)];
+    const table: [MarkupFlavour, string][] = [
+      ['whatsapp', '*Hello* _dear_ ~customer~'],
+      ['markdown', '**Hello** *dear* ~~customer~~'],
+      ['messenger', text],
+      ['plain', text],
+    ];
+    expect(table.map(([flavour]) => [flavour, toChannelMarkup(text, spans, flavour)])).to.deep.equal(table);
+  });
+
+  it('COMP-9: markers touch non-space characters; lines are marked one by one', () => {
+    const table: [string, string, StyleSpan[], string, string][] = [
+      ['whitespace at the edges moves out', 'say  hello  now', [b(3, 12)], 'say  *hello*  now', 'say  **hello**  now'],
+      ['a span of spaces only is dropped', 'a   b', [b(1, 4)], 'a   b', 'a   b'],
+      ['a span over a line break', 'one\ntwo', [i(0, 7)], '_one_\n_two_', '*one*\n*two*'],
+      ['a trailing newline stays outside', 'hi\n', [b(0, 3)], '*hi*\n', '**hi**\n'],
+      ['adjacent spans of two styles', 'ab', [b(0, 1), s(1, 2)], '*a*~b~', '**a**~~b~~'],
+      ['spans beyond the text are clamped', 'abc', [b(1, 99)], 'a*bc*', 'a**bc**'],
+      ['no spans', 'plain', [], 'plain', 'plain'],
+    ];
+    for (const [name, text, spans, whatsapp, markdown] of table) {
+      expect(toChannelMarkup(text, spans, 'whatsapp'), `${name} (whatsapp)`).to.equal(whatsapp);
+      expect(toChannelMarkup(text, spans, 'markdown'), `${name} (markdown)`).to.equal(markdown);
+    }
+  });
+
+  it('COMP-9: marker characters already in the text are escaped for Markdown, sent as typed to WhatsApp', () => {
+    const text = '2*3 = 6 and snake_case ~x~';
+    expect(toChannelMarkup(text, [], 'whatsapp')).to.equal(text);
+    expect(toChannelMarkup(text, [], 'markdown')).to.equal('2\\*3 = 6 and snake\\_case \\~x\\~');
+    expect(toChannelMarkup('a*b', [b(0, 3)], 'markdown')).to.equal('**a\\*b**');
+    expect(toChannelMarkup('a*b', [b(0, 3)], 'whatsapp')).to.equal('*a*b*');
+    expect(toChannelMarkup('C:\\temp', [], 'markdown')).to.equal('C:\\\\temp');
+  });
+});
