@@ -1,7 +1,11 @@
+import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from './attachments.js';
+import type { MarkupFlavour } from './compose.js';
 import {
+  COMPOSER_OPTIONS,
   DEFAULT_GROUP,
   GROUPS,
   MEDIA_KINDS,
+  type ComposerOption,
   type GroupId,
   type MediaConfig,
   type MediaId,
@@ -73,6 +77,9 @@ export interface MediaConfigInput {
   pauseOnVoice?: boolean;
   offerFields?: readonly string[];
   displayField?: string;
+  options?: readonly ComposerOption[];
+  attachments?: Partial<AttachmentLimits>;
+  formatting?: MarkupFlavour;
 }
 
 /** What a host passes: every field optional. */
@@ -93,14 +100,49 @@ export interface DcConfigInput {
   customerFields?: Readonly<Record<string, { label?: LocalizedText; type?: FieldType; editable?: boolean }>>;
 }
 
-const KIND_DEFAULTS: Readonly<
-  Record<MediaKind, Omit<MediaConfig, 'id' | 'kind' | 'group' | 'label' | 'offerFields' | 'displayField'>>
-> = {
-  chat: { acceptSeconds: 30, capacity: 3, maxChars: 1000, sendKey: 'enter', pauseOnVoice: false },
-  sms: { acceptSeconds: 45, capacity: 3, maxChars: 1000, sendKey: 'mod+enter', pauseOnVoice: false },
-  social: { acceptSeconds: 45, capacity: 3, maxChars: 1000, sendKey: 'mod+enter', pauseOnVoice: false },
-  email: { acceptSeconds: 120, capacity: 2, maxChars: 30000, sendKey: 'mod+enter', pauseOnVoice: true },
+type KindDefaults = Omit<MediaConfig, 'id' | 'kind' | 'group' | 'label' | 'offerFields' | 'displayField' | 'attachments'>;
+
+/** Defaults by kind; the options follow the guide's table (COMP-2). */
+const KIND_DEFAULTS: Readonly<Record<MediaKind, KindDefaults>> = {
+  chat: {
+    acceptSeconds: 30,
+    capacity: 3,
+    maxChars: 1000,
+    sendKey: 'enter',
+    pauseOnVoice: false,
+    options: ['attachments', 'emoji', 'templates', 'workflows', 'formatting'],
+    formatting: 'markdown',
+  },
+  sms: {
+    acceptSeconds: 45,
+    capacity: 3,
+    maxChars: 1000,
+    sendKey: 'mod+enter',
+    pauseOnVoice: false,
+    options: ['emoji', 'templates', 'workflows'],
+    formatting: 'plain',
+  },
+  social: {
+    acceptSeconds: 45,
+    capacity: 3,
+    maxChars: 1000,
+    sendKey: 'mod+enter',
+    pauseOnVoice: false,
+    options: ['attachments', 'emoji', 'templates', 'workflows', 'formatting'],
+    formatting: 'whatsapp',
+  },
+  email: {
+    acceptSeconds: 120,
+    capacity: 2,
+    maxChars: 30000,
+    sendKey: 'mod+enter',
+    pauseOnVoice: true,
+    options: ['attachments', 'rich-text', 'emoji', 'templates', 'workflows'],
+    formatting: 'plain',
+  },
 };
+
+const FLAVOURS: readonly MarkupFlavour[] = ['whatsapp', 'messenger', 'plain', 'markdown'];
 
 export const DEFAULT_MEDIA: Readonly<Record<MediaId, MediaConfigInput>> = {
   chat: { kind: 'chat' },
@@ -164,6 +206,9 @@ const MEDIA_KEYS: readonly (keyof MediaConfigInput)[] = [
   'pauseOnVoice',
   'offerFields',
   'displayField',
+  'options',
+  'attachments',
+  'formatting',
 ];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -234,6 +279,29 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
       if (!Array.isArray(offerFields) || !offerFields.every((f) => typeof f === 'string' && f !== '')) {
         bad(`${path}.offerFields`, 'must be a list of customer field names');
       }
+      const options = entry['options'] ?? defaults.options;
+      if (!Array.isArray(options) || !options.every((o) => COMPOSER_OPTIONS.includes(o as ComposerOption))) {
+        bad(`${path}.options`, `must be a list of ${COMPOSER_OPTIONS.join(', ')}`);
+      }
+      const formatting = entry['formatting'] ?? defaults.formatting;
+      if (!FLAVOURS.includes(formatting as MarkupFlavour)) {
+        bad(`${path}.formatting`, `must be one of ${FLAVOURS.join(', ')} (got ${JSON.stringify(formatting)})`);
+      }
+      const limitsInput = entry['attachments'] ?? {};
+      let attachments: AttachmentLimits = DEFAULT_ATTACHMENT_LIMITS;
+      if (!isRecord(limitsInput)) {
+        bad(`${path}.attachments`, 'must be an object such as {maxBytes, maxCount, accept}');
+      } else {
+        const accept = limitsInput['accept'] ?? DEFAULT_ATTACHMENT_LIMITS.accept;
+        if (!Array.isArray(accept) || !accept.every((a) => typeof a === 'string')) {
+          bad(`${path}.attachments.accept`, 'must be a list of MIME types or extensions');
+        }
+        attachments = {
+          maxBytes: int(`${path}.attachments.maxBytes`, limitsInput['maxBytes'], DEFAULT_ATTACHMENT_LIMITS.maxBytes, 1),
+          maxCount: int(`${path}.attachments.maxCount`, limitsInput['maxCount'], DEFAULT_ATTACHMENT_LIMITS.maxCount, 0),
+          accept: accept as string[],
+        };
+      }
       const displayField = entry['displayField'] ?? DEFAULT_DISPLAY_FIELD[kind];
       if (typeof displayField !== 'string' || displayField === '') bad(`${path}.displayField`, 'must be a customer field name');
       media.push({
@@ -248,6 +316,9 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
         pauseOnVoice: pauseOnVoice as boolean,
         offerFields: offerFields as string[],
         displayField: displayField as string,
+        options: options as ComposerOption[],
+        attachments,
+        formatting: formatting as MarkupFlavour,
       });
     }
   }

@@ -1,3 +1,5 @@
+import type { AttachmentLimits } from './attachments.js';
+import type { MarkupFlavour } from './compose.js';
 import type { LocalizedText } from './text.js';
 
 /**
@@ -25,6 +27,10 @@ export const DEFAULT_GROUP: Readonly<Record<MediaKind, GroupId>> = {
   email: 'email',
 };
 
+/** What the composer offers for a media (COMP-2). */
+export const COMPOSER_OPTIONS = ['attachments', 'emoji', 'templates', 'workflows', 'formatting', 'rich-text'] as const;
+export type ComposerOption = (typeof COMPOSER_OPTIONS)[number];
+
 /** How a media sends from the composer: Enter, or Ctrl+Enter (Cmd+Enter on a Mac). COMP-1. */
 export type SendKey = 'enter' | 'mod+enter';
 
@@ -48,4 +54,10 @@ export interface MediaConfig {
   readonly offerFields: readonly string[];
   /** The customer field shown in bold in the task list (TASK-2). */
   readonly displayField: string;
+  /** The composer's options for this media (COMP-2). */
+  readonly options: readonly ComposerOption[];
+  /** Attachment limits, checked before upload (COMP-4, MAIL-8). */
+  readonly attachments: AttachmentLimits;
+  /** The markup bold, italic and strikethrough are sent in (COMP-9). */
+  readonly formatting: MarkupFlavour;
 }

@@ -32,6 +32,23 @@ describe('model: configuration', () => {
     expect(c.shortcuts['state.open-menu']).to.equal('Ctrl+Shift+L');
   });
 
+  it('COMP-2: the composer options per media follow the guide; COMP-4/9 limits and markup per media', () => {
+    const c = resolveConfig();
+    const byId = Object.fromEntries(c.media.map((m) => [m.id, m]));
+    expect(byId['chat']!.options).to.deep.equal(['attachments', 'emoji', 'templates', 'workflows', 'formatting']);
+    expect(byId['sms']!.options).to.deep.equal(['emoji', 'templates', 'workflows']);
+    expect(byId['email']!.options).to.include.members(['attachments', 'rich-text', 'emoji', 'workflows']);
+    expect(byId['social']!.formatting).to.equal('whatsapp');
+    expect(byId['sms']!.formatting).to.equal('plain');
+    const custom = resolveConfig({ media: { email: { attachments: { maxBytes: 2048, accept: ['.pdf'] } } } });
+    expect(custom.media[0]!.attachments).to.deep.equal({ maxBytes: 2048, maxCount: 5, accept: ['.pdf'] });
+    expect(problems({ media: { chat: { options: ['fax'], formatting: 'bbcode', attachments: { maxCount: -1 } } } })).to.have.members([
+      'media.chat.options',
+      'media.chat.formatting',
+      'media.chat.attachments.maxCount',
+    ]);
+  });
+
   it('accepts more media of a known kind, in the order given', () => {
     const c = resolveConfig({ media: { whatsapp: { kind: 'social', label: { en: 'WhatsApp', fr: 'WhatsApp' } }, email: {} } });
     expect(c.media.map((m) => `${m.id}:${m.kind}:${m.group}`)).to.deep.equal(['whatsapp:social:chat-social', 'email:email:email']);
