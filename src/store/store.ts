@@ -30,6 +30,7 @@ import {
   missedOfferOutcome,
   presentedOffers,
   taskListOrder,
+  unreadCount,
   type Message,
   type Task,
   type TaskPause,
@@ -544,8 +545,7 @@ export class DcStore {
     const task = state.tasks[message.taskId];
     if (!task || message.from !== 'customer' || task.status === 'offered') return;
     if (state.selectedTaskId === task.id && state.visible) return;
-    const read = state.reads[task.id] ?? 0;
-    const unread = (state.messages[task.id] ?? []).filter((m) => m.from === 'customer').length - read;
+    const unread = unreadCount(state.messages[task.id], state.reads[task.id]);
     this.#notify(
       'info',
       `message:${task.id}`,
