@@ -5,15 +5,17 @@
 //
 // BENCH_ELEMENT=<tag> mounts another kit element instead of <dc-task-list> (a check of the bench itself).
 import { existsSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import puppeteer from 'puppeteer-core';
-import { findChromium, HEADLESS_ARGS, HOW_TO_INSTALL } from './chromium.mjs';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import {
+  delta,
+  describeMachine,
+  machineMarkdown,
+  ms,
+  openBenchPage,
+  runBenchmark,
+  startBenchServer,
+  summary,
+} from './bench-support.mjs';
+import { findChromium, HOW_TO_INSTALL } from './chromium.mjs';
 const ELEMENT = process.env.BENCH_ELEMENT || 'dc-task-list';
 /** Rows and unread badges are checked only on the task list. */
 const LIST = ELEMENT === 'dc-task-list';
@@ -32,41 +34,6 @@ const PLAN = {
 };
 const DEADLINE_MS = 180_000;
 
-// ---------------------------------------------------------------------------------------------------
-// Small statistics
-
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-/** Nearest-rank percentile. */
-function percentile(xs, p) {
-  if (xs.length === 0) return NaN;
-  const s = sorted(xs);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
-const median = (xs) => {
-  if (xs.length === 0) return NaN;
-  const s = sorted(xs);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-function summary(xs) {
-  return { n: xs.length, min: Math.min(...xs), median: median(xs), p95: percentile(xs, 95), max: Math.max(...xs) };
-}
-const ms = (x, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
-
-// ---------------------------------------------------------------------------------------------------
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function main() {
   const chromium = findChromium();
   if (!chromium) {
@@ -80,68 +47,17 @@ async function main() {
   }
 
   const started = Date.now();
-  const port = await freePort();
-  const server = await startDevServer({
-    config: {
-      rootDir: root,
-      nodeResolve: { exportConditions: ['development'] },
-      hostname: '127.0.0.1',
-      port,
-      open: false,
-      watch: false,
-      plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
-    },
-    readCliArgs: false,
-    readFileConfig: false,
-    logStartMessage: false,
-  });
+  const { server, origin } = await startBenchServer();
 
   let browser;
   try {
-    browser = await puppeteer.launch({
-      executablePath: chromium,
-      headless: true,
-      args: HEADLESS_ARGS.filter((arg) => !arg.startsWith('--headless')),
-      defaultViewport: { width: 1280, height: 800 },
-    });
-    const page = await browser.newPage();
-    page.setDefaultTimeout(60_000);
-    const pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(String(error?.message ?? error)));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`);
-    });
-    const url = `http://127.0.0.1:${port}/bench/task-list.html?element=${encodeURIComponent(ELEMENT)}`;
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.dcBench || window.dcBenchError, { timeout: 30_000 });
-    const loadError = await page.evaluate(() => window.dcBenchError);
-    if (loadError) throw new Error(loadError);
-
-    const cdp = await page.target().createCDPSession();
-    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    const metrics = async () => {
-      const { metrics: list } = await cdp.send('Performance.getMetrics');
-      return Object.fromEntries(list.map((m) => [m.name, m.value]));
-    };
+    const url = `${origin}/bench/task-list.html?element=${encodeURIComponent(ELEMENT)}`;
+    const opened = await openBenchPage(chromium, url);
+    browser = opened.browser;
+    const { page, metrics, check } = opened;
 
     const { renderTasks, stormTasks, stormPerSecond, stormSeconds, warmups, runs } = PLAN;
     const raw = { reload: [], acceptAll: [], storm: [], idle: undefined };
-    const check = () => {
-      if (pageErrors.length) throw new Error(`The page reported errors:\n  ${pageErrors.join('\n  ')}`);
-    };
-
-    // Main-thread time between two readings of the DevTools Protocol's metrics (seconds → ms).
-    const delta = (before, after) => {
-      const d = (name) => (after[name] - before[name]) * 1000;
-      return {
-        taskMs: d('TaskDuration'),
-        scriptMs: d('ScriptDuration'),
-        layoutMs: d('LayoutDuration'),
-        recalcStyleMs: d('RecalcStyleDuration'),
-        layouts: after.LayoutCount - before.LayoutCount,
-        styleRecalcs: after.RecalcStyleCount - before.RecalcStyleCount,
-      };
-    };
     const measured = async (prepare, run, ...args) => {
       await page.evaluate(prepare, ...args);
       const before = await metrics();
@@ -194,16 +110,7 @@ async function main() {
     }
     process.stdout.write('\n');
 
-    const machine = {
-      cpu: os.cpus()[0]?.model ?? 'unknown',
-      cores: os.cpus().length,
-      memoryGb: Math.round(os.totalmem() / 2 ** 30),
-      loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
-      platform: `${os.type()} ${os.release()} ${os.arch()}`,
-      node: process.version,
-      browser: await browser.version(),
-      date: new Date().toISOString(),
-    };
+    const machine = await describeMachine(browser);
     const report = build(raw, machine, Date.now() - started);
     console.log(`\n${report.table}\n`);
     writeFileSync(new URL('../bench/results.md', import.meta.url), report.markdown);
@@ -316,15 +223,7 @@ depends on them.
 
 ## Machine
 
-| | |
-| --- | --- |
-| CPU | ${machine.cpu} × ${machine.cores} |
-| Memory | ${machine.memoryGb} GB |
-| System | ${machine.platform} |
-| Browser | ${machine.browser} (headless, \`--disable-gpu\`) |
-| Node | ${machine.node} |
-| Date | ${machine.date} |
-| Load average at the end (1, 5, 15 min) | ${machine.loadAverage.join(', ')} |
+${machineMarkdown(machine)}
 
 The machine was not idle: other work shared its ${machine.cores} cores during the run, so single figures are
 noisy (the slowest runs and the long tasks most of all); compare medians, and re-run before drawing a
@@ -403,16 +302,4 @@ summed over its renders: the bench wraps those two methods of the mounted elemen
   return { table, markdown, json };
 }
 
-const deadline = setTimeout(() => {
-  console.error(`The benchmark took more than ${DEADLINE_MS / 1000} s; stopped.`);
-  process.exit(1);
-}, DEADLINE_MS);
-deadline.unref();
-
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`The benchmark failed: ${error?.stack ?? error}`);
-    process.exit(1);
-  },
-);
+runBenchmark(main, DEADLINE_MS);

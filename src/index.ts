@@ -4,8 +4,19 @@
  */
 export * from './model/index.js';
 export * from './backend/index.js';
-export { DcStore, type DcStoreOptions, type DcStoreError } from './store/store.js';
-export type { DcState, DcNotification, KitConnection, NotificationKind } from './store/state.js';
+export { DcStore, type DcStoreOptions, type DcStoreError, type SendRequest } from './store/store.js';
+export type {
+  DcState,
+  DcNotification,
+  KitConnection,
+  NotificationKind,
+  Draft,
+  DraftAttachment,
+  OutboxEntry,
+  HistoryState,
+  CatalogueState,
+} from './store/state.js';
+export { MemoryBlobStore, IdbBlobStore, type BlobStore } from './store/blobs.js';
 export { MemoryStorage } from './store/persist.js';
 export { ShortcutRegistry } from './context/shortcuts.js';
 export { storeContext, shortcutsContext } from './context/contexts.js';

@@ -76,3 +76,96 @@ export function makeFollowUp(random: () => number): string {
 export function makeQueue(random: () => number, kind: MediaKind): string {
   return pick(random, QUEUES[kind]);
 }
+
+const REPLIES = [
+  'OK, thank you.',
+  'Thanks! How long will it take?',
+  'I see. And what about the refund?',
+  'Yes, that is correct.',
+  'No, it is still not working.',
+  'Great, that helps a lot.',
+  'Could you send me the link again?',
+  'D’accord, merci.',
+  'One moment, I am looking for the number.',
+  'Perfect 👍',
+];
+
+/** What a customer answers to an agent's message (a reply, after typing). */
+export function makeReply(random: () => number): string {
+  return pick(random, REPLIES);
+}
+
+const JOURNEYS = [
+  ['Home', 'Pricing', 'Delivery options', 'Contact us'],
+  ['My account', 'Orders', 'Order details', 'Help'],
+  ['Help centre', 'Returns and refunds', 'Contact us'],
+  ['Home', 'Product page', 'Basket', 'Payment', 'Help'],
+];
+
+/** The pages the customer visited before asking for help: the thread's journey announcement. */
+export function makeJourney(random: () => number): string {
+  return `Visited: ${pick(random, JOURNEYS).join(' › ')}`;
+}
+
+/** The bot that talks to customers before an agent takes over. */
+export const BOT_NAME = 'Assistant';
+
+/**
+ * The bot's part of a conversation before the hand-off, around the customer's opener: lines of
+ * `[author, text]`, in order.
+ */
+export function makeBotExchange(random: () => number, opener: string): [author: 'bot' | 'customer', text: string][] {
+  const details = pick(random, [
+    'My order number is 55-1290.',
+    'It is about my last invoice.',
+    'I already tried restarting the app.',
+    'The account is in my name.',
+  ]);
+  return [
+    ['bot', 'Hello! I am the virtual assistant. How can I help you?'],
+    ['customer', opener],
+    ['bot', 'I can help with that. Could you give me a few more details?'],
+    ['customer', details],
+    ['bot', 'Thank you. I am transferring you to an advisor, please wait a moment.'],
+  ];
+}
+
+/** Other agents, who handled the customer's earlier interactions (PANE-5). */
+const OTHER_AGENTS = ['Julie Mercier', 'Karim Benali', 'Sarah Collins', 'Marc Petit', 'Nadia Haddad'];
+
+const PAST_CUSTOMER = [
+  'Hello, I have a question about my contract.',
+  'My parcel was left at the wrong address.',
+  'Bonjour, je n’ai pas reçu ma facture.',
+  'Can I change my payment date?',
+  'Thank you, that is all.',
+  'It works now.',
+  'When will the technician come?',
+];
+
+const PAST_AGENT = [
+  'Hello, I am checking your file now.',
+  'I have updated your details.',
+  'The technician will call you before coming.',
+  'I have sent you a copy by email.',
+  'Is there anything else I can do for you?',
+  'Thank you for your patience.',
+];
+
+export function makeOtherAgent(random: () => number): string {
+  return pick(random, OTHER_AGENTS);
+}
+
+export function makePastLine(random: () => number, from: 'customer' | 'agent'): string {
+  return pick(random, from === 'customer' ? PAST_CUSTOMER : PAST_AGENT);
+}
+
+/** A number from a string (FNV-1a), to seed what is drawn for one customer the same way every time. */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

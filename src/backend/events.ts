@@ -3,7 +3,7 @@
  * snapshot is checked before the store applies it; what fails is reported with the reason and dropped.
  */
 import type { MediaState } from '../model/agent-state.js';
-import type { Message, MessageAuthor, Task, TaskStatus } from '../model/tasks.js';
+import { RECEIPTS, type Message, type MessageAttachment, type MessageAuthor, type Receipt, type Task, type TaskStatus } from '../model/tasks.js';
 import type { DcEvent, DcSnapshot, StateCause, TaskCause } from './types.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -85,9 +85,23 @@ function checkTask(raw: unknown, known: ReadonlySet<string>, path: string): Chec
   };
 }
 
+function checkAttachment(raw: unknown, path: string): Checked<MessageAttachment> {
+  if (!isRecord(raw)) return { ok: false, error: `${path} is not an object` };
+  const { id, name, type, size, url, thumbnailUrl } = raw;
+  if (typeof id !== 'string' || id === '') return { ok: false, error: `${path}.id is not a string` };
+  if (typeof name !== 'string') return { ok: false, error: `${path}.name is not a string` };
+  if (typeof type !== 'string') return { ok: false, error: `${path}.type is not a string` };
+  if (!isTime(size)) return { ok: false, error: `${path}.size is not a number of bytes` };
+  if (typeof url !== 'string') return { ok: false, error: `${path}.url is not a string` };
+  if (thumbnailUrl !== undefined && typeof thumbnailUrl !== 'string') {
+    return { ok: false, error: `${path}.thumbnailUrl is not a string` };
+  }
+  return { ok: true, value: { id, name, type, size, url, ...(thumbnailUrl !== undefined ? { thumbnailUrl } : {}) } };
+}
+
 function checkMessage(raw: unknown, path: string): Checked<Message> {
   if (!isRecord(raw)) return { ok: false, error: `${path} is not an object` };
-  const { id, taskId, from, text, at, name } = raw;
+  const { id, taskId, from, text, at, name, clientId, receipt, failure, attachments, announcement } = raw;
   if (typeof id !== 'string' || id === '') return { ok: false, error: `${path}.id is not a string` };
   if (typeof taskId !== 'string' || taskId === '') return { ok: false, error: `${path}.taskId is not a string` };
   if (!AUTHORS.includes(from as MessageAuthor)) return { ok: false, error: `${path}.from is ${JSON.stringify(from)}` };
@@ -95,7 +109,48 @@ function checkMessage(raw: unknown, path: string): Checked<Message> {
   if (text.length > MAX_TEXT) return { ok: false, error: `${path}.text is longer than ${MAX_TEXT} characters` };
   if (!isTime(at)) return { ok: false, error: `${path}.at is not a time` };
   if (name !== undefined && typeof name !== 'string') return { ok: false, error: `${path}.name is not a string` };
-  return { ok: true, value: { id, taskId, from: from as MessageAuthor, text, at, ...(name !== undefined ? { name } : {}) } };
+  if (clientId !== undefined && typeof clientId !== 'string') return { ok: false, error: `${path}.clientId is not a string` };
+  if (receipt !== undefined && !RECEIPTS.includes(receipt as Receipt)) {
+    return { ok: false, error: `${path}.receipt is ${JSON.stringify(receipt)}` };
+  }
+  if (failure !== undefined && typeof failure !== 'string') return { ok: false, error: `${path}.failure is not a string` };
+  let files: MessageAttachment[] | undefined;
+  if (attachments !== undefined) {
+    if (!Array.isArray(attachments)) return { ok: false, error: `${path}.attachments is not a list` };
+    files = [];
+    for (const [i, a] of attachments.entries()) {
+      const file = checkAttachment(a, `${path}.attachments[${i}]`);
+      if (!file.ok) return file;
+      files.push(file.value);
+    }
+  }
+  let note: Message['announcement'];
+  if (announcement !== undefined) {
+    if (!isRecord(announcement) || typeof announcement['code'] !== 'string') {
+      return { ok: false, error: `${path}.announcement has no code` };
+    }
+    const params = announcement['params'];
+    if (params !== undefined && (!isRecord(params) || !Object.values(params).every((v) => typeof v === 'string'))) {
+      return { ok: false, error: `${path}.announcement.params is not an object of strings` };
+    }
+    note = { code: announcement['code'], ...(params ? { params: { ...(params as Record<string, string>) } } : {}) };
+  }
+  return {
+    ok: true,
+    value: {
+      id,
+      taskId,
+      from: from as MessageAuthor,
+      text,
+      at,
+      ...(name !== undefined ? { name } : {}),
+      ...(clientId !== undefined ? { clientId } : {}),
+      ...(receipt !== undefined ? { receipt: receipt as Receipt } : {}),
+      ...(failure !== undefined ? { failure } : {}),
+      ...(files ? { attachments: files } : {}),
+      ...(note ? { announcement: note } : {}),
+    },
+  };
 }
 
 /** Reads the `seq` of something that may not be an event, for reporting. */
@@ -136,13 +191,44 @@ export function checkEvent(raw: unknown, known: ReadonlySet<string>): Checked<Dc
       if (!message.ok) return message;
       return { ok: true, value: { type: 'message', seq: seq as number, at: raw['at'], message: message.value } };
     }
+    case 'receipt': {
+      const { taskId, messageId, receipt, reason } = raw;
+      if (typeof taskId !== 'string' || typeof messageId !== 'string') {
+        return { ok: false, error: `event ${String(seq)}: receipt names no task or message` };
+      }
+      if (!RECEIPTS.includes(receipt as Receipt)) {
+        return { ok: false, error: `event ${String(seq)}: receipt is ${JSON.stringify(receipt)}` };
+      }
+      if (reason !== undefined && typeof reason !== 'string') {
+        return { ok: false, error: `event ${String(seq)}: reason is not a string` };
+      }
+      return {
+        ok: true,
+        value: {
+          type: 'receipt',
+          seq: seq as number,
+          at: raw['at'],
+          taskId,
+          messageId,
+          receipt: receipt as Receipt,
+          ...(reason !== undefined ? { reason } : {}),
+        },
+      };
+    }
+    case 'typing': {
+      const { taskId, typing } = raw;
+      if (typeof taskId !== 'string' || typeof typing !== 'boolean') {
+        return { ok: false, error: `event ${String(seq)}: typing needs a taskId and a boolean` };
+      }
+      return { ok: true, value: { type: 'typing', seq: seq as number, at: raw['at'], taskId, typing } };
+    }
     default:
       return { ok: false, error: `event ${String(seq)} has unknown type ${JSON.stringify(raw['type'])}` };
   }
 }
 
 /** Checks a snapshot. Media the configuration does not know are dropped and reported, not fatal. */
-export { checkTask, checkMessage };
+export { checkTask, checkMessage, checkAttachment };
 
 export function checkSnapshot(
   raw: unknown,

@@ -1,3 +1,4 @@
+export * from './catalogue.js';
 export * from './clock.js';
 export * from './events.js';
 export * from './simulated.js';

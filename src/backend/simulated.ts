@@ -10,10 +10,35 @@ import {
 } from '../model/agent-state.js';
 import { resolveConfig, type DcConfig, type SignOutDisposition } from '../model/config.js';
 import { MEDIA_KINDS, type MediaId, type MediaKind } from '../model/media.js';
+import { pickText } from '../model/text.js';
 import { mediaOfGroup } from '../model/state-rules.js';
-import { canPresentOffer, isHeld, missedOfferOutcome, type Message, type Task } from '../model/tasks.js';
+import { messageLength } from '../model/compose.js';
+import {
+  canPresentOffer,
+  isHeld,
+  missedOfferOutcome,
+  type Announcement,
+  type Message,
+  type MessageAttachment,
+  type Receipt,
+  type Task,
+} from '../model/tasks.js';
+import { validateWorkflowParams, type Catalogue, type Workflow } from '../model/workflows.js';
+import { ESCALATION_FAILURE, FAILING_WORKFLOW_ID, SAMPLE_CATALOGUE } from './catalogue.js';
 import { realClock, type Clock } from './clock.js';
-import { makeCustomer, makeFollowUp, makeOpener, makeQueue } from './customers.js';
+import {
+  BOT_NAME,
+  hashString,
+  makeBotExchange,
+  makeCustomer,
+  makeFollowUp,
+  makeJourney,
+  makeOpener,
+  makeOtherAgent,
+  makePastLine,
+  makeQueue,
+  makeReply,
+} from './customers.js';
 import {
   DcBackendError,
   type BackendListener,
@@ -21,6 +46,8 @@ import {
   type DcBackend,
   type DcEvent,
   type DcSnapshot,
+  type OutgoingAttachment,
+  type OutgoingMessage,
   type StateCause,
   type TaskCause,
 } from './types.js';
@@ -38,6 +65,9 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** A duration in ms: a number, or [min, max] drawn from the seeded generator. */
+export type Duration = number | readonly [number, number];
 
 export interface SimulatedBackendOptions {
   /**
@@ -67,6 +97,31 @@ export interface SimulatedBackendOptions {
    */
   storage?: Storage | null;
   storageKey?: string;
+  /** The agent's name on the messages they send. Default "Alex Martin". */
+  agentName?: string;
+  /**
+   * Chance (0–1) that the customer answers an agent's message once they have read it, typing first.
+   * Default 0 (tests and stories make customers write with `customerMessage()`).
+   */
+  replyRate?: number;
+  /**
+   * Chat and social offers come with the bot's part of the conversation: the customer's journey, the bot
+   * exchange, the hand-off (PANE-3). Default off; `offer()` can ask for it per offer.
+   */
+  botHistory?: boolean;
+  /**
+   * Forces the history of earlier interactions (PANE-5) to exactly this many messages in all, for large
+   * threads and benchmarks. Without it, each customer has 0 to 3 earlier interactions.
+   */
+  historySize?: number;
+  /** From sent to delivered (PANE-4). Default [500, 1500]. */
+  deliveredAfterMs?: Duration;
+  /** From delivered to read (PANE-4). Default [1500, 4000]. */
+  readAfterMs?: Duration;
+  /** From reading the agent's message to starting to type a reply. Default [1000, 3000]. */
+  replyAfterMs?: Duration;
+  /** How long the customer types before their message arrives. Default [2000, 5000]. */
+  typingMs?: Duration;
 }
 
 export interface FailureOptions {
@@ -81,11 +136,33 @@ interface Failure {
   reason: string;
 }
 
+/** The next `count` calls fail with `reason` (the conversation's failure injection). */
+export interface CountedFailureOptions {
+  /** How many calls fail; default 1. */
+  count?: number;
+  /** The server's reason, shown to the agent. */
+  reason?: string;
+}
+
+export interface SendFailureOptions extends CountedFailureOptions {
+  /**
+   * `reject` (the default): the server refuses the send (no message is made; the same client id may be
+   * sent again). `delivery`: the server takes the message but cannot deliver it (a `failed` receipt).
+   */
+  mode?: 'reject' | 'delivery';
+}
+
+interface SendFailure extends Failure {
+  mode: 'reject' | 'delivery';
+}
+
 interface ServerState {
   seq: number;
   media: Record<MediaId, MediaState>;
   tasks: Record<string, Task>;
   messages: Record<string, Message[]>;
+  /** Held tasks whose customer has left the conversation. */
+  left: Record<string, true>;
   nextId: number;
 }
 
@@ -99,7 +176,12 @@ export interface OfferOptions {
   text?: string | null;
   /** Overrides the media's accept timer. */
   acceptSeconds?: number;
+  /** Overrides the backend's `botHistory` for this offer (chat and social only). */
+  botHistory?: boolean;
 }
+
+const DAY = 86_400_000;
+const CUSTOMER_LEFT = 'The customer has left the conversation';
 
 function configFor(media: readonly MediaId[]): DcConfig {
   return resolveConfig({
@@ -128,12 +210,28 @@ export class SimulatedBackend implements DcBackend {
   #messagesPerMinute: number;
   #abandonRate: number;
   #timers = new Map<string, unknown>();
+  #seed: number;
+  #agentName: string;
+  #replyRate: number;
+  #botHistory: boolean;
+  #historySize: number | undefined;
+  #deliveredAfter: Duration;
+  #readAfter: Duration;
+  #replyAfter: Duration;
+  #typingFor: Duration;
+  #sendFailure: SendFailure | undefined;
+  #historyFailure: Failure | undefined;
+  #catalogueFailure: Failure | undefined;
+  #workflowFailure: Failure | undefined;
+  #agentTyping = new Set<string>();
+  #typingCalls = 0;
 
   constructor(options: SimulatedBackendOptions = {}) {
     this.clock = options.clock ?? realClock;
     this.config = options.config ?? configFor(options.media ?? DEFAULT_MEDIA);
     this.#media = this.config.media.map((m) => m.id);
-    this.#random = seededRandom(options.seed ?? 1);
+    this.#seed = options.seed ?? 1;
+    this.#random = seededRandom(this.#seed);
     this.#latency = options.latencyMs ?? 0;
     this.#storage = options.storage ?? null;
     this.#storageKey = options.storageKey ?? 'dc-widgets:simulated-server';
@@ -141,9 +239,18 @@ export class SimulatedBackend implements DcBackend {
     this.#offersPerMinute = Object.fromEntries(this.#media.map((m) => [m, typeof rate === 'number' ? rate : (rate[m] ?? 0)]));
     this.#messagesPerMinute = options.messagesPerMinute ?? 0;
     this.#abandonRate = options.abandonRate ?? 0;
+    this.#agentName = options.agentName ?? 'Alex Martin';
+    this.#replyRate = options.replyRate ?? 0;
+    this.#botHistory = options.botHistory ?? false;
+    this.#historySize = options.historySize;
+    this.#deliveredAfter = options.deliveredAfterMs ?? [500, 1500];
+    this.#readAfter = options.readAfterMs ?? [1500, 4000];
+    this.#replyAfter = options.replyAfterMs ?? [1000, 3000];
+    this.#typingFor = options.typingMs ?? [2000, 5000];
     this.#server = this.#restore() ?? this.#emptyServer(0);
     for (const task of Object.values(this.#server.tasks)) {
       if (task.status === 'offered') this.#armExpiry(task);
+      for (const m of this.#server.messages[task.id] ?? []) if (m.from === 'agent') this.#armReceipt(task.id, m.id);
     }
   }
 
@@ -153,6 +260,7 @@ export class SimulatedBackend implements DcBackend {
       media: Object.fromEntries(this.#media.map((m) => [m, signedOutState(m, this.clock.now())])),
       tasks: {},
       messages: {},
+      left: {},
       nextId: 1,
     };
   }
@@ -263,8 +371,84 @@ export class SimulatedBackend implements DcBackend {
     await this.#roundTrip();
     const task = this.#task(taskId);
     if (!isHeld(task)) throw new DcBackendError('rejected', 'This task is not active');
-    this.#cancel(`message:${taskId}`);
+    this.#stopCustomer(taskId);
+    this.#announce(taskId, 'Conversation closed', { code: 'closed' }); // PANE-3
     this.#taskUpdate({ ...task, status: 'closed', endedAt: this.clock.now() }, 'ended');
+  }
+
+  /**
+   * COMP-1, PANE-4: takes an agent message, once per client id. A new id makes a `sent` message whose
+   * receipt then moves on to delivered and read; an id whose message failed is delivered again (no
+   * second message); any other known id changes nothing.
+   */
+  async send(message: OutgoingMessage): Promise<void> {
+    await this.#roundTrip();
+    const task = this.#held(message.taskId);
+    this.#checkOutgoing(task, message);
+    const known = this.#server.messages[task.id]?.find((m) => m.from === 'agent' && m.clientId === message.clientId);
+    if (known && known.receipt !== 'failed') return;
+    const failure = this.#takeSendFailure();
+    if (failure?.mode === 'reject') throw new DcBackendError('rejected', failure.reason);
+    let id: string;
+    if (known) {
+      id = known.id;
+      this.#setReceipt(task.id, id, 'sent');
+    } else {
+      id = this.#addMessage(task.id, 'agent', message.text, {
+        name: this.#agentName,
+        clientId: message.clientId,
+        receipt: 'sent',
+        ...(message.attachments.length ? { attachments: message.attachments.map(served) } : {}),
+      }).id;
+    }
+    const undeliverable = failure?.reason ?? (this.#server.left[task.id] ? CUSTOMER_LEFT : undefined);
+    if (undeliverable) this.#setReceipt(task.id, id, 'failed', undeliverable);
+    else this.#armReceipt(task.id, id);
+  }
+
+  /** PANE-1, PANE-5: the customer's earlier interactions, oldest first (seeded per customer). */
+  async loadHistory(taskId: string): Promise<readonly Message[]> {
+    await this.#roundTrip();
+    const task = this.#task(taskId);
+    const failure = take(this.#historyFailure);
+    if (failure) throw new DcBackendError('rejected', failure);
+    return this.#history(task);
+  }
+
+  /** The agent is (or stopped) typing in a held task. */
+  async typing(taskId: string, typing: boolean): Promise<void> {
+    await this.#roundTrip();
+    this.#held(taskId);
+    this.#typingCalls += 1;
+    if (typing) this.#agentTyping.add(taskId);
+    else this.#agentTyping.delete(taskId);
+  }
+
+  /** COMP-5, COMP-10: the sample templates and workflows (src/backend/catalogue.ts). */
+  async catalogue(): Promise<Catalogue> {
+    await this.#roundTrip();
+    const failure = take(this.#catalogueFailure);
+    if (failure) throw new DcBackendError('rejected', failure);
+    return structuredClone(SAMPLE_CATALOGUE);
+  }
+
+  /**
+   * COMP-10: runs a sample workflow after checking its parameters as the server would, then adds its
+   * audit announcement to the thread. A workflow that runs and fails adds a `failed` announcement and
+   * rejects with the reason.
+   */
+  async triggerWorkflow(taskId: string, workflowId: string, params: Readonly<Record<string, string>>): Promise<void> {
+    await this.#roundTrip();
+    const task = this.#held(taskId);
+    const workflow = this.#workflow(task, workflowId);
+    const refused = Object.keys(validateWorkflowParams(workflow, params));
+    if (refused.length) throw new DcBackendError('invalid', `Invalid parameters: ${refused.join(', ')}`);
+    const failure = take(this.#workflowFailure) ?? (workflow.id === FAILING_WORKFLOW_ID ? ESCALATION_FAILURE : undefined);
+    if (failure) {
+      this.#announceWorkflow(task.id, workflow, 'failed', failure);
+      throw new DcBackendError('rejected', failure);
+    }
+    this.#announceWorkflow(task.id, workflow, 'succeeded', this.#workflowDetail(task, workflow, params));
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -291,7 +475,9 @@ export class SimulatedBackend implements DcBackend {
     };
     this.#taskUpdate(task, 'offered');
     const text = options.text === undefined ? (m.kind === 'email' ? task.customer['question'] : makeOpener(this.#random, m.kind)) : options.text;
-    if (text) this.#addMessage(id, 'customer', text);
+    if (text && (options.botHistory ?? this.#botHistory) && (m.kind === 'chat' || m.kind === 'social')) {
+      this.#addBotHistory(id, text, now);
+    } else if (text) this.#addMessage(id, 'customer', text);
     this.#armExpiry(task);
     if (this.#abandonRate > 0 && this.#random() < this.#abandonRate) {
       const at = (task.expiresAt - now) * (0.2 + 0.6 * this.#random());
@@ -317,6 +503,11 @@ export class SimulatedBackend implements DcBackend {
   /** The server's own view of a task (tests, the demo). */
   serverTask(taskId: string): Task | undefined {
     return this.#server.tasks[taskId];
+  }
+
+  /** The server's own messages of a task it holds, with their current receipts (tests, the demo). */
+  serverMessages(taskId: string): readonly Message[] {
+    return this.#server.messages[taskId] ?? [];
   }
 
   /** Every task the server holds for the agent (offers and held tasks). */
@@ -372,12 +563,68 @@ export class SimulatedBackend implements DcBackend {
 
   #scheduleMessage(taskId: string): void {
     if (this.#messagesPerMinute <= 0 || this.#closed || this.#timers.has(`message:${taskId}`)) return;
+    if (this.#server.left[taskId]) return;
     this.#schedule(`message:${taskId}`, this.#wait(this.#messagesPerMinute), () => {
-      const task = this.#server.tasks[taskId];
-      if (!task || !isHeld(task)) return;
-      this.customerMessage(taskId);
+      if (!this.#customerPresent(taskId)) return;
+      this.#customerWrites(taskId, makeFollowUp(this.#random));
       this.#scheduleMessage(taskId);
     });
+  }
+
+  /** Whether a held task's customer is still there to write. */
+  #customerPresent(taskId: string): boolean {
+    const task = this.#server.tasks[taskId];
+    return !!task && isHeld(task) && !this.#server.left[taskId];
+  }
+
+  /** The customer types for a while, then their message arrives (it implies they stopped typing). */
+  #customerWrites(taskId: string, text: string): void {
+    if (this.#timers.has(`write:${taskId}`)) return;
+    this.customerTyping(taskId, true);
+    this.#schedule(`write:${taskId}`, this.#draw(this.#typingFor), () => {
+      if (this.#customerPresent(taskId)) this.customerMessage(taskId, text);
+    });
+  }
+
+  /** Once the agent's message is read, the customer may answer (`replyRate`). */
+  #maybeReply(taskId: string): void {
+    if (this.#replyRate <= 0 || this.#timers.has(`reply:${taskId}`) || this.#timers.has(`write:${taskId}`)) return;
+    if (this.#random() >= this.#replyRate) return;
+    this.#schedule(`reply:${taskId}`, this.#draw(this.#replyAfter), () => {
+      if (this.#customerPresent(taskId)) this.#customerWrites(taskId, makeReply(this.#random));
+    });
+  }
+
+  /** Stops everything the customer of a task had under way (typing, replies, receipts). */
+  #stopCustomer(taskId: string): void {
+    for (const key of [...this.#timers.keys()]) {
+      const [kind, id] = key.split(':');
+      if (id === taskId && ['message', 'write', 'reply', 'receipt'].includes(kind!)) this.#cancel(key);
+    }
+  }
+
+  /** Schedules an agent message's next receipt: sent → delivered → read (PANE-4). */
+  #armReceipt(taskId: string, messageId: string): void {
+    const message = this.#server.messages[taskId]?.find((m) => m.id === messageId);
+    const next: Receipt | undefined =
+      message?.receipt === 'sent' ? 'delivered' : message?.receipt === 'delivered' ? 'read' : undefined;
+    if (!next) return;
+    const wait = this.#draw(next === 'delivered' ? this.#deliveredAfter : this.#readAfter);
+    this.#schedule(`receipt:${taskId}:${messageId}`, wait, () => {
+      if (!this.#customerPresent(taskId)) return;
+      this.#setReceipt(taskId, messageId, next);
+      if (next === 'read') this.#maybeReply(taskId);
+      else this.#armReceipt(taskId, messageId);
+    });
+  }
+
+  #setReceipt(taskId: string, messageId: string, receipt: Receipt, reason?: string): void {
+    const list = this.#server.messages[taskId];
+    const i = list?.findIndex((m) => m.id === messageId) ?? -1;
+    if (!list || i < 0) return;
+    const { failure: _previous, ...rest } = list[i]!;
+    list[i] = { ...rest, receipt, ...(reason ? { failure: reason } : {}) };
+    this.#emit({ type: 'receipt', taskId, messageId, receipt, ...(reason ? { reason } : {}) });
   }
 
   #schedule(key: string, ms: number, fn: () => void): void {
@@ -411,8 +658,8 @@ export class SimulatedBackend implements DcBackend {
     this.#emit({ type: 'task', task, cause });
   }
 
-  #addMessage(taskId: string, from: Message['from'], text: string): Message {
-    const message: Message = { id: `m${this.#server.nextId++}`, taskId, from, text, at: this.clock.now() };
+  #addMessage(taskId: string, from: Message['from'], text: string, extra: Partial<Omit<Message, 'id' | 'taskId'>> = {}): Message {
+    const message: Message = { id: `m${this.#server.nextId++}`, taskId, from, text, at: this.clock.now(), ...extra };
     (this.#server.messages[taskId] ??= []).push(message);
     this.#emit({ type: 'message', message });
     return message;
@@ -437,10 +684,68 @@ export class SimulatedBackend implements DcBackend {
     });
   }
 
+  /**
+   * The next `count` sends fail (PANE-4): refused outright (`reject`: no message, the client id is not
+   * kept) or taken but not delivered (`delivery`: the message gets a `failed` receipt with the reason).
+   */
+  failSends(options: SendFailureOptions = {}): void {
+    const mode = options.mode ?? 'reject';
+    this.#sendFailure = {
+      mode,
+      ...counted(options, mode === 'reject' ? 'Message refused by the server' : 'The message could not be delivered'),
+    };
+  }
+
+  /** The next `count` history loads fail (PANE-1). */
+  failHistory(options: CountedFailureOptions = {}): void {
+    this.#historyFailure = counted(options, 'The history is not available');
+  }
+
+  /** The next `count` catalogue loads fail (COMP-5, COMP-10). */
+  failCatalogue(options: CountedFailureOptions = {}): void {
+    this.#catalogueFailure = counted(options, 'Templates and workflows are not available');
+  }
+
+  /** The next `count` workflow runs fail on the server, with a `failed` announcement (COMP-10). */
+  failWorkflow(options: CountedFailureOptions = {}): void {
+    this.#workflowFailure = counted(options, 'The workflow failed');
+  }
+
+  /** The customer starts or stops typing in a task (their next message also means they stopped). */
+  customerTyping(taskId: string, typing: boolean): void {
+    this.#task(taskId);
+    this.#emit({ type: 'typing', taskId, typing });
+  }
+
+  /**
+   * The customer leaves the conversation (PANE-3): a `customer-left` announcement. The task stays held
+   * until the agent ends it; the customer writes no more, and messages to them are not delivered.
+   */
+  customerLeaves(taskId: string): void {
+    if (!isHeld(this.#task(taskId)) || this.#server.left[taskId]) return;
+    this.#stopCustomer(taskId);
+    this.#server.left[taskId] = true;
+    this.#announce(taskId, CUSTOMER_LEFT, { code: 'customer-left' });
+  }
+
+  /** Whether the agent is typing in a task, as the server last heard. */
+  agentTyping(taskId: string): boolean {
+    return this.#agentTyping.has(taskId);
+  }
+
+  /** How many typing calls (started or stopped) the server has received. */
+  get typingCalls(): number {
+    return this.#typingCalls;
+  }
+
   /** Removes every injected failure. */
   clearFailures(): void {
     this.#signInFailures.clear();
     this.#stateFailures.clear();
+    this.#sendFailure = undefined;
+    this.#historyFailure = undefined;
+    this.#catalogueFailure = undefined;
+    this.#workflowFailure = undefined;
   }
 
   /** The connection drops: commands fail, events are lost, until `restoreConnection()`. FAIL-1. */
@@ -496,6 +801,121 @@ export class SimulatedBackend implements DcBackend {
   }
 
   // -------------------------------------------------------------------------------------------------
+
+  /** A task the agent holds (active or wrap-up), else `unknown-task`. */
+  #held(taskId: string): Task {
+    const task = this.#server.tasks[taskId];
+    if (!task || !isHeld(task)) throw new DcBackendError('unknown-task', `The task "${taskId}" is not held by the agent`);
+    return task;
+  }
+
+  #kind(task: Task): MediaKind {
+    return this.config.media.find((m) => m.id === task.media)?.kind ?? 'chat';
+  }
+
+  /** COMP-3: what the server refuses to send: nothing at all, or more than the media takes. */
+  #checkOutgoing(task: Task, message: OutgoingMessage): void {
+    const max = this.config.media.find((m) => m.id === task.media)?.maxChars ?? Infinity;
+    if (message.text.trim() === '' && message.attachments.length === 0) {
+      throw new DcBackendError('invalid', 'The message is empty');
+    }
+    if (messageLength(message.text) > max) throw new DcBackendError('invalid', `The message is longer than ${max} characters`);
+  }
+
+  #takeSendFailure(): SendFailure | undefined {
+    const failure = this.#sendFailure;
+    if (!failure || take(failure) === undefined) return undefined;
+    return failure;
+  }
+
+  /** A value drawn from a duration (ms). */
+  #draw(duration: Duration): number {
+    return typeof duration === 'number' ? duration : duration[0] + this.#random() * (duration[1] - duration[0]);
+  }
+
+  /** A system message that is an announcement (PANE-3), worded by the server in `text`. */
+  #announce(taskId: string, text: string, announcement: Announcement, at?: number): Message {
+    return this.#addMessage(taskId, 'system', text, { announcement, ...(at !== undefined ? { at } : {}) });
+  }
+
+  /** PANE-3: the journey, the bot's exchange with the customer, and the hand-off, before the offer. */
+  #addBotHistory(taskId: string, opener: string, now: number): void {
+    const lines = makeBotExchange(this.#random, opener);
+    const step = 20_000;
+    let at = now - (lines.length + 1) * step;
+    this.#announce(taskId, makeJourney(this.#random), { code: 'journey' }, at);
+    for (const [from, text] of lines) {
+      at += step;
+      this.#addMessage(taskId, from, text, { at, ...(from === 'bot' ? { name: BOT_NAME } : {}) });
+    }
+    const handoff = { code: 'handoff', params: { name: BOT_NAME } };
+    this.#announce(taskId, `${BOT_NAME} handed the conversation over to an agent`, handoff, now);
+  }
+
+  /**
+   * PANE-5: the customer's earlier interactions, the same on every call: each with its own id, another
+   * agent joining, the conversation, and its closing. `historySize` fixes the number of messages.
+   */
+  #history(task: Task): Message[] {
+    const customer = task.customer['email'] || task.customer['phone'] || task.customer['name'] || task.id;
+    const key = hashString(customer);
+    const random = seededRandom(key ^ this.#seed);
+    const sizes: number[] = [];
+    if (this.#historySize !== undefined) {
+      for (let left = Math.max(0, Math.floor(this.#historySize)); left > 0; ) {
+        const n = Math.min(left, 6 + Math.floor(random() * 10));
+        sizes.push(n);
+        left -= n;
+      }
+    } else {
+      const count = Math.floor(random() * 4);
+      for (let i = 0; i < count; i++) sizes.push(4 + Math.floor(random() * 7));
+    }
+    const messages: Message[] = [];
+    sizes.forEach((size, i) => {
+      const interaction = `past-${key.toString(36)}-${i + 1}`;
+      const start = task.offeredAt - (sizes.length - i) * 2 * DAY;
+      messages.push(...pastInteraction(random, interaction, start, size));
+    });
+    return messages;
+  }
+
+  /** A sample workflow that applies to the task's media, else `invalid`. */
+  #workflow(task: Task, workflowId: string): Workflow {
+    const workflow = SAMPLE_CATALOGUE.workflows.find((w) => w.id === workflowId);
+    if (!workflow) throw new DcBackendError('invalid', `Unknown workflow "${workflowId}"`);
+    const kind = this.#kind(task);
+    if (workflow.media && !workflow.media.includes(kind)) {
+      throw new DcBackendError('invalid', `The workflow "${workflowId}" does not apply to ${kind}`);
+    }
+    return workflow;
+  }
+
+  /** What a successful run did, in the server's words. */
+  #workflowDetail(task: Task, workflow: Workflow, params: Readonly<Record<string, string>>): string | undefined {
+    switch (workflow.id) {
+      case 'create-case':
+        return `Case CS-${String(10_000 + this.#server.nextId)} created`;
+      case 'survey': {
+        const to = task.customer['email'] || task.customer['phone'];
+        return to ? `Sent to ${to}` : undefined;
+      }
+      case 'callback':
+        return `Callback on ${params['date'] ?? ''} to ${params['phone'] ?? ''}`;
+      default:
+        return undefined;
+    }
+  }
+
+  /** COMP-10: the audit announcement of a workflow run. */
+  #announceWorkflow(taskId: string, workflow: Workflow, outcome: 'succeeded' | 'failed', detail?: string): void {
+    const name = pickText(workflow.name, 'en');
+    const text = `${name} ${outcome === 'succeeded' ? 'done' : 'failed'}${detail ? `: ${detail}` : ''}`;
+    this.#announce(taskId, text, {
+      code: 'workflow',
+      params: { workflowId: workflow.id, workflow: name, outcome, ...(detail ? { detail } : {}) },
+    });
+  }
 
   #applyTarget(current: MediaState, target: StateTarget): MediaState {
     const base = {
@@ -588,9 +1008,56 @@ export class SimulatedBackend implements DcBackend {
         Object.entries(saved.tasks ?? {}).filter(([, t]) => this.#media.includes(t.media)),
       );
       const messages = Object.fromEntries(Object.entries(saved.messages ?? {}).filter(([id]) => id in tasks));
-      return { seq: saved.seq, media, tasks, messages, nextId: Number.isSafeInteger(saved.nextId) ? saved.nextId : 1 };
+      const left = Object.fromEntries(Object.keys(saved.left ?? {}).filter((id) => id in tasks).map((id) => [id, true] as const));
+      const nextId = Number.isSafeInteger(saved.nextId) ? saved.nextId : 1;
+      return { seq: saved.seq, media, tasks, messages, left, nextId };
     } catch {
       return undefined;
     }
   }
+}
+
+/** A failure injection of `count` calls (default 1). */
+function counted(options: CountedFailureOptions, reason: string): Failure {
+  return { remaining: options.count ?? 1, reason: options.reason ?? reason };
+}
+
+/** Uses up one call of an injected failure; its reason when the call fails. */
+function take(failure: Failure | undefined): string | undefined {
+  if (!failure || failure.remaining <= 0) return undefined;
+  failure.remaining -= 1;
+  return failure.reason;
+}
+
+/** A sent file as the server serves it: at a URL of its own (images are their own thumbnail). */
+function served(file: OutgoingAttachment): MessageAttachment {
+  const url = URL.createObjectURL(file.data);
+  return {
+    id: file.id,
+    name: file.name,
+    type: file.type,
+    size: file.size,
+    url,
+    ...(file.type.startsWith('image/') ? { thumbnailUrl: url } : {}),
+  };
+}
+
+/** One earlier interaction of `size` messages: another agent joins, they talk, it closes (PANE-5). */
+function pastInteraction(random: () => number, taskId: string, start: number, size: number): Message[] {
+  const agent = makeOtherAgent(random);
+  const messages: Message[] = [];
+  for (let j = 0; j < size; j++) {
+    const base = { id: `${taskId}-${j + 1}`, taskId, at: start + j * 60_000 };
+    if (j === 0) {
+      const announcement = { code: 'joined', params: { name: agent } };
+      messages.push({ ...base, from: 'system', text: `${agent} joined the conversation`, announcement });
+    } else if (j === size - 1) {
+      messages.push({ ...base, from: 'system', text: 'Conversation closed', announcement: { code: 'closed' } });
+    } else if (j % 2 === 1) {
+      messages.push({ ...base, from: 'customer', text: makePastLine(random, 'customer') });
+    } else {
+      messages.push({ ...base, from: 'agent', name: agent, text: makePastLine(random, 'agent'), receipt: 'read' });
+    }
+  }
+  return messages;
 }

@@ -14,7 +14,8 @@
 import type { MediaState, StateTarget } from '../model/agent-state.js';
 import type { SignOutDisposition } from '../model/config.js';
 import type { MediaId } from '../model/media.js';
-import type { Message, Task } from '../model/tasks.js';
+import type { Message, Receipt, Task } from '../model/tasks.js';
+import type { Catalogue } from '../model/workflows.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
@@ -50,8 +51,28 @@ export interface MessageEvent extends EventBase {
   readonly message: Message;
 }
 
-/** The events the kit understands. Later capabilities add receipts and email events here. */
-export type DcEvent = MediaStateEvent | TaskEvent | MessageEvent;
+/**
+ * An outgoing message's receipt moved on (PANE-4). `messageId` names the server's message; a message
+ * the kit has not seen yet is ignored (the message event carries its receipt too).
+ */
+export interface ReceiptEvent extends EventBase {
+  readonly type: 'receipt';
+  readonly taskId: string;
+  readonly messageId: string;
+  readonly receipt: Receipt;
+  /** Why it failed, when `receipt` is `failed`. */
+  readonly reason?: string;
+}
+
+/** The customer started or stopped typing. A `typing: true` lapses after a few seconds without news. */
+export interface TypingEvent extends EventBase {
+  readonly type: 'typing';
+  readonly taskId: string;
+  readonly typing: boolean;
+}
+
+/** The events the kit understands. Later capabilities add email events here. */
+export type DcEvent = MediaStateEvent | TaskEvent | MessageEvent | ReceiptEvent | TypingEvent;
 export type DcEventType = DcEvent['type'];
 
 export interface DcSnapshot {
@@ -63,6 +84,30 @@ export interface DcSnapshot {
   readonly tasks: readonly Task[];
   /** The messages of those tasks, by task id, oldest first. */
   readonly messages: Readonly<Record<string, readonly Message[]>>;
+}
+
+/** A file sent with a message. */
+export interface OutgoingAttachment {
+  /** The client's id for this file, stable across retries. */
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly size: number;
+  readonly data: Blob;
+}
+
+/** A message the agent sends (COMP-1). */
+export interface OutgoingMessage {
+  /**
+   * The client's id for the message. The server keeps one message per client id: sending again with the
+   * same id (a retry, a resend after a reconnect or a reload) never makes a second message; if the first
+   * attempt failed, it tries delivery again (PANE-4, COMP-12).
+   */
+  readonly clientId: string;
+  readonly taskId: string;
+  /** What is sent, already in the channel's markup (COMP-9). */
+  readonly text: string;
+  readonly attachments: readonly OutgoingAttachment[];
 }
 
 export interface BackendListener {
@@ -112,4 +157,26 @@ export interface DcBackend {
   accept(taskId: string): Promise<void>;
   /** Ends a held task (END-1). */
   end(taskId: string): Promise<void>;
+
+  /**
+   * Sends a message; resolves once the server holds it (its message event carries the client id).
+   * Idempotent by `clientId` (see {@link OutgoingMessage}). Rejects with `offline` when it cannot reach
+   * the server, `rejected` when the server refuses it (the reason is shown to the agent).
+   */
+  send(message: OutgoingMessage): Promise<void>;
+  /**
+   * The conversation history with this task's customer before this task: earlier interactions with
+   * other agents, oldest first (PANE-1, PANE-5). The task's own messages (its bot part included) come
+   * with the task.
+   */
+  loadHistory(taskId: string): Promise<readonly Message[]>;
+  /** The agent is (or stopped) typing in this task; the store throttles it. */
+  typing(taskId: string, typing: boolean): Promise<void>;
+  /** The templates and workflows the server offers this agent (COMP-5, COMP-10). */
+  catalogue(): Promise<Catalogue>;
+  /**
+   * Runs a workflow for a task with its parameters (COMP-10). Resolves when it ran; its audit
+   * announcement arrives as a message. Rejects with the server's reason when it failed.
+   */
+  triggerWorkflow(taskId: string, workflowId: string, params: Readonly<Record<string, string>>): Promise<void>;
 }

@@ -93,5 +93,37 @@ declare global {
     'dc-notification': DcNotificationEvent;
     'dc-attention': DcAttentionEvent;
     'dc-task-select': DcTaskSelectEvent;
+    'dc-before-send': DcBeforeSendEvent;
+    'dc-send': DcSendEvent;
+  }
+}
+
+/**
+ * COMP-1: a message is about to be sent. Cancelable: `preventDefault()` vetoes it (the draft stays as it
+ * is); a host may also change `detail.text` (it is sent as changed, after the length check runs again).
+ * Fired by `<dc-composer>` on itself, before the message enters the outbox.
+ */
+export class DcBeforeSendEvent extends Event {
+  static readonly type = 'dc-before-send';
+  readonly detail: {
+    readonly taskId: string;
+    readonly media: string;
+    /** What will be sent, in the channel's markup. */
+    text: string;
+    readonly attachments: readonly { readonly id: string; readonly name: string; readonly type: string; readonly size: number }[];
+  };
+  constructor(detail: DcBeforeSendEvent['detail']) {
+    super(DcBeforeSendEvent.type, { ...init, cancelable: true });
+    this.detail = detail;
+  }
+}
+
+/** A message entered the outbox (it is delivered exactly once from there). */
+export class DcSendEvent extends Event {
+  static readonly type = 'dc-send';
+  readonly detail: { readonly taskId: string; readonly clientId: string; readonly text: string };
+  constructor(detail: DcSendEvent['detail']) {
+    super(DcSendEvent.type, init);
+    this.detail = detail;
   }
 }

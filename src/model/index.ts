@@ -9,3 +9,4 @@ export * from './tasks.js';
 export * from './templates.js';
 export * from './compose.js';
 export * from './attachments.js';
+export * from './workflows.js';

@@ -40,15 +40,67 @@ export interface Task {
 
 export type MessageAuthor = 'customer' | 'agent' | 'bot' | 'system';
 
-/** One message of a task's conversation (the thread renders more of it later). */
+/**
+ * Where an outgoing message is (PANE-4): `sending` until the server has it, then `sent` (the server has
+ * it), `delivered` (the customer's device has it), `read`; `failed` when it could not be delivered.
+ */
+export type Receipt = 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
+export const RECEIPTS: readonly Receipt[] = ['sending', 'sent', 'delivered', 'read', 'failed'];
+
+/** A file in a message, as the server serves it. */
+export interface MessageAttachment {
+  readonly id: string;
+  readonly name: string;
+  /** MIME type; may be empty. */
+  readonly type: string;
+  /** Bytes. */
+  readonly size: number;
+  /** Where to download it (http(s), blob: or data: URL; anything else is not linked). */
+  readonly url: string;
+  /** A small image for images, when the server has one. */
+  readonly thumbnailUrl?: string;
+}
+
+/**
+ * What an announcement (a `system` message) says, as data: the thread words it in the agent's language
+ * from `code` and `params` (PANE-3). `text` on the message is the server's own wording, shown for codes
+ * the kit does not know and for free text (journey summaries).
+ */
+export type AnnouncementCode =
+  | 'joined' // params.name: an agent joined
+  | 'left' // params.name: an agent left
+  | 'handoff' // params.name: the bot handed the customer over
+  | 'transferred' // params.to: the conversation was transferred
+  | 'journey' // text: the customer's journey before contact
+  | 'workflow' // params.workflow, params.outcome ('succeeded' | 'failed'), params.detail
+  | 'customer-left' // the customer left the conversation
+  | 'closed'; // the conversation is closed (shown with its time)
+
+export interface Announcement {
+  readonly code: AnnouncementCode | (string & {});
+  readonly params?: Readonly<Record<string, string>>;
+}
+
+/** One message of a task's conversation. */
 export interface Message {
   readonly id: string;
+  /** The interaction it belongs to: the task's id, or an earlier interaction's in the history (PANE-1, PANE-5). */
   readonly taskId: string;
   readonly from: MessageAuthor;
+  /** Plain text, never markup (PANE-2): the thread shows it as written. */
   readonly text: string;
   readonly at: number;
   /** The sender's display name (an agent's or a bot's); the customer's comes from the task. */
   readonly name?: string;
+  /** The id the sending client gave an outgoing message: a send with the same id is the same message. */
+  readonly clientId?: string;
+  /** An outgoing message's receipt (PANE-4). */
+  readonly receipt?: Receipt;
+  /** Why an outgoing message failed, as the server says it. */
+  readonly failure?: string;
+  readonly attachments?: readonly MessageAttachment[];
+  /** Set on `system` messages that are announcements (PANE-3). */
+  readonly announcement?: Announcement;
 }
 
 /** The customer fields each kind shows on an offer (OFFER-5), in order, unless configured. */

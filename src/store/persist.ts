@@ -1,11 +1,12 @@
 /**
  * What survives a reload (FAIL-3): the last known agent state, shown at once (with the controls disabled)
- * until the backend's snapshot confirms or corrects it. Later capabilities add tasks, drafts, wrap-up
- * reasons and customer edits to the same record.
+ * until the backend's snapshot confirms or corrects it. Tasks, messages, drafts and queued messages are kept
+ * too; later capabilities add wrap-up reasons and customer edits to the same record.
  */
 import type { MediaState } from '../model/agent-state.js';
 import type { MediaId } from '../model/media.js';
 import type { Message, Task, TaskPause } from '../model/tasks.js';
+import type { Draft, OutboxEntry } from './state.js';
 
 export const PERSIST_VERSION = 2;
 
@@ -22,6 +23,10 @@ export interface PersistedState {
   readonly selectedTaskId?: string;
   readonly voice?: boolean;
   readonly pauses?: Readonly<Record<string, TaskPause>>;
+  /** Drafts by task (COMP-13). */
+  readonly drafts?: Readonly<Record<string, Draft>>;
+  /** Messages sent and not yet held by the server (COMP-12). */
+  readonly outbox?: readonly OutboxEntry[];
 }
 
 /** A `Storage` that keeps nothing beyond the page (for tests, or hosts that forbid storage). */

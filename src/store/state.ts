@@ -15,6 +15,57 @@ import {
   type TaskPause,
 } from '../model/tasks.js';
 import type { DcEvent, DcSnapshot, StateCause } from '../backend/types.js';
+import type { StyleSpan } from '../model/compose.js';
+import type { LoadedTemplate } from '../model/templates.js';
+import { EMPTY_CATALOGUE, type Catalogue } from '../model/workflows.js';
+
+/** A file attached to a draft or a queued message; its bytes are kept by the store's blob store. */
+export interface DraftAttachment {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly size: number;
+}
+
+/** What the agent is writing in a task (COMP-13): kept until sent or cleared. */
+export interface Draft {
+  readonly text: string;
+  /** Bold, italic and strikethrough spans over `text` (COMP-9). */
+  readonly spans: readonly StyleSpan[];
+  /** The template loaded into the box, with its fields kept in step with `text` (COMP-5..8). */
+  readonly template?: LoadedTemplate;
+  readonly attachments: readonly DraftAttachment[];
+}
+
+/**
+ * A message the agent sent that the server does not hold yet (COMP-12): `queued` waits for the
+ * connection, `sending` is on its way, `failed` was refused and waits for Retry (PANE-4).
+ */
+export interface OutboxEntry {
+  readonly clientId: string;
+  readonly taskId: string;
+  readonly text: string;
+  readonly attachments: readonly DraftAttachment[];
+  readonly createdAt: number;
+  readonly status: 'queued' | 'sending' | 'failed';
+  readonly reason?: string;
+}
+
+/** The conversation before this task (PANE-1): loading, loaded, or failed with Retry. */
+export interface HistoryState {
+  readonly status: 'loading' | 'loaded' | 'failed';
+  readonly messages: readonly Message[];
+  readonly reason?: string;
+}
+
+export interface CatalogueState {
+  readonly status: 'idle' | 'loading' | 'loaded' | 'failed';
+  readonly value: Catalogue;
+  readonly reason?: string;
+}
+
+/** How long a customer's "typing" lasts without news. */
+export const TYPING_LAPSE_MS = 6000;
 
 /**
  * The kit's view of the connection. `resyncing`: connected, re-reading the snapshot; controls stay
@@ -105,6 +156,16 @@ export interface DcState {
   readonly pauses: Readonly<Record<string, TaskPause>>;
   /** Offers whose Accept is on its way to the server. */
   readonly accepting: Readonly<Record<string, true>>;
+  /** Drafts by task (COMP-13). */
+  readonly drafts: Readonly<Record<string, Draft>>;
+  /** Sent messages the server does not hold yet, by client id, oldest first (COMP-12). */
+  readonly outbox: Readonly<Record<string, OutboxEntry>>;
+  /** Each task's earlier conversation, once asked for (PANE-1). */
+  readonly history: Readonly<Record<string, HistoryState>>;
+  /** Tasks whose customer is typing, with when that lapses (epoch ms). */
+  readonly typing: Readonly<Record<string, number>>;
+  /** Templates and workflows (COMP-5, COMP-10). */
+  readonly catalogue: CatalogueState;
 }
 
 export type Action =
@@ -120,7 +181,13 @@ export type Action =
   | { type: 'select'; taskId: string | undefined }
   | { type: 'visible'; visible: boolean }
   | { type: 'voice'; active: boolean; at: number; media: readonly MediaId[] }
-  | { type: 'accepting'; taskId: string; on: boolean };
+  | { type: 'accepting'; taskId: string; on: boolean }
+  | { type: 'draft'; taskId: string; draft: Draft | undefined }
+  | { type: 'outbox'; entry: OutboxEntry }
+  | { type: 'outbox-remove'; clientId: string }
+  | { type: 'history'; taskId: string; history: HistoryState }
+  | { type: 'catalogue'; catalogue: CatalogueState }
+  | { type: 'typing-lapse'; taskId: string; at: number };
 
 export function initialState(media: Readonly<Record<MediaId, MediaState>>): DcState {
   return {
@@ -136,6 +203,11 @@ export function initialState(media: Readonly<Record<MediaId, MediaState>>): DcSt
     voice: false,
     pauses: {},
     accepting: {},
+    drafts: {},
+    outbox: {},
+    history: {},
+    typing: {},
+    catalogue: { status: 'idle', value: EMPTY_CATALOGUE },
   };
 }
 
@@ -174,7 +246,39 @@ function removeTask(state: DcState, id: string): DcState {
     reads: without(state.reads, id),
     pauses: without(state.pauses, id),
     accepting: without(state.accepting, id),
+    drafts: without(state.drafts, id),
+    outbox: Object.values(state.outbox).some((e) => e.taskId === id)
+      ? Object.fromEntries(Object.entries(state.outbox).filter(([, e]) => e.taskId !== id))
+      : state.outbox,
+    history: without(state.history, id),
+    typing: without(state.typing, id),
   };
+}
+
+/** The server holds these client ids: their outbox entries are done. */
+function settleOutbox(outbox: Readonly<Record<string, OutboxEntry>>, messages: Iterable<Message>): Readonly<Record<string, OutboxEntry>> {
+  let next = outbox;
+  for (const m of messages) if (m.clientId && next[m.clientId]) next = without(next, m.clientId);
+  return next;
+}
+
+/** A message's receipt moved on; receipts only move forward, except to `failed` and out of it by a retry. */
+function applyReceipt(
+  list: readonly Message[] | undefined,
+  messageId: string,
+  receipt: Message['receipt'],
+  reason: string | undefined,
+): readonly Message[] | undefined {
+  if (!list) return list;
+  const i = list.findIndex((m) => m.id === messageId);
+  if (i < 0) return list;
+  const old = list[i]!;
+  if (old.receipt === receipt) return list;
+  const { failure: _f, ...rest } = old;
+  const updated: Message = { ...rest, receipt, ...(receipt === 'failed' && reason ? { failure: reason } : {}) };
+  const copy = list.slice();
+  copy[i] = updated;
+  return copy;
 }
 
 /** Puts a message in its task's list once (by id), in time order. */
@@ -222,6 +326,13 @@ export function reduce(state: DcState, action: Action): DcState {
         reads: keep(state.reads),
         pauses: keep(state.pauses),
         accepting: keep(state.accepting),
+        drafts: keep(state.drafts),
+        history: keep(state.history),
+        typing: keep(state.typing),
+        outbox: settleOutbox(
+          Object.fromEntries(Object.entries(state.outbox).filter(([, e]) => e.taskId in tasks)),
+          Object.values(messages).flat(),
+        ),
       };
       return fixSelection(markSeen(next));
     }
@@ -251,9 +362,29 @@ export function reduce(state: DcState, action: Action): DcState {
         case 'message': {
           const { message } = event;
           if (!state.tasks[message.taskId]) return { ...state, lastSeq: event.seq }; // its task is over
+          const outbox = settleOutbox(state.outbox, [message]);
+          const typing = message.from === 'customer' ? without(state.typing, message.taskId) : state.typing;
           const list = addMessage(state.messages[message.taskId], message);
-          if (list === state.messages[message.taskId]) return { ...state, lastSeq: event.seq };
-          return markSeen({ ...state, lastSeq: event.seq, messages: { ...state.messages, [message.taskId]: list } });
+          if (list === state.messages[message.taskId]) return { ...state, lastSeq: event.seq, outbox, typing };
+          return markSeen({
+            ...state,
+            lastSeq: event.seq,
+            outbox,
+            typing,
+            messages: { ...state.messages, [message.taskId]: list },
+          });
+        }
+        case 'receipt': {
+          const list = applyReceipt(state.messages[event.taskId], event.messageId, event.receipt, event.reason);
+          if (list === state.messages[event.taskId]) return { ...state, lastSeq: event.seq };
+          return { ...state, lastSeq: event.seq, messages: { ...state.messages, [event.taskId]: list! } };
+        }
+        case 'typing': {
+          if (!state.tasks[event.taskId]) return { ...state, lastSeq: event.seq };
+          const typing = event.typing
+            ? { ...state.typing, [event.taskId]: event.at + TYPING_LAPSE_MS }
+            : without(state.typing, event.taskId);
+          return { ...state, lastSeq: event.seq, typing };
         }
       }
       return state;
@@ -308,6 +439,26 @@ export function reduce(state: DcState, action: Action): DcState {
           : { pausedMs: p.pausedMs + (p.since !== undefined ? Math.max(0, action.at - p.since) : 0) };
       }
       return { ...state, voice: action.active, pauses };
+    }
+    case 'draft': {
+      if (!state.tasks[action.taskId]) return state;
+      if (!action.draft) return { ...state, drafts: without(state.drafts, action.taskId) };
+      return { ...state, drafts: { ...state.drafts, [action.taskId]: action.draft } };
+    }
+    case 'outbox':
+      if (!state.tasks[action.entry.taskId]) return state;
+      if (state.messages[action.entry.taskId]?.some((m) => m.clientId === action.entry.clientId)) return state; // already held
+      return { ...state, outbox: { ...state.outbox, [action.entry.clientId]: action.entry } };
+    case 'outbox-remove':
+      return { ...state, outbox: without(state.outbox, action.clientId) };
+    case 'history':
+      if (!state.tasks[action.taskId]) return state;
+      return { ...state, history: { ...state.history, [action.taskId]: action.history } };
+    case 'catalogue':
+      return { ...state, catalogue: action.catalogue };
+    case 'typing-lapse': {
+      const until = state.typing[action.taskId];
+      return until !== undefined && until <= action.at ? { ...state, typing: without(state.typing, action.taskId) } : state;
     }
     case 'accepting':
       return {

@@ -35,10 +35,18 @@ import {
   type Task,
   type TaskPause,
 } from '../model/tasks.js';
-import { loadPersisted, savePersisted, PERSIST_VERSION, PERSISTED_MESSAGES, type PersistedState } from './persist.js';
+import { checkAttachments, type AttachmentCheck } from '../model/attachments.js';
+import { validateWorkflowParams } from '../model/workflows.js';
+import { checkMessage } from '../backend/events.js';
+import { IdbBlobStore, MemoryBlobStore, type BlobStore } from './blobs.js';
+import { MemoryStorage, loadPersisted, savePersisted, PERSIST_VERSION, PERSISTED_MESSAGES, type PersistedState } from './persist.js';
 import {
   initialState,
   reduce,
+  TYPING_LAPSE_MS,
+  type Draft,
+  type DraftAttachment,
+  type OutboxEntry,
   type Action,
   type DcNotification,
   type DcState,
@@ -52,7 +60,24 @@ export interface DcStoreOptions {
   /** Where FAIL-3 state is kept; `null` keeps nothing. */
   storage?: Storage | null;
   clock?: Clock;
+  /**
+   * Where attached files wait until sent. Default: IndexedDB when `storage` is given (so drafts and
+   * queued messages keep their files across a reload), else memory.
+   */
+  blobs?: BlobStore;
+  /** Makes client message and attachment ids; default `crypto.randomUUID`. */
+  newId?: () => string;
 }
+
+/** A message as the agent sends it (after `dc-before-send`). */
+export interface SendRequest {
+  readonly text: string;
+  readonly attachments?: readonly DraftAttachment[];
+}
+
+/** The agent's typing is sent at most this often, and "stopped" after this long without a key. */
+export const TYPING_THROTTLE_MS = 3000;
+export const TYPING_IDLE_MS = 5000;
 
 /** A problem for the integrator (not the agent): a malformed event or snapshot, a refused command. */
 export interface DcStoreError {
@@ -87,6 +112,14 @@ export class DcStore {
   #resyncing = false;
   #disposed = false;
   #ready: Promise<void>;
+  readonly #blobs: BlobStore;
+  readonly #newId: () => string;
+  /** Client ids whose send is on its way now (a resync must not send them twice at once). */
+  #inFlight = new Set<string>();
+  /** Histories asked for before the connection was up: loaded after the resync. */
+  #historyWaiting = new Set<string>();
+  /** Per task: when the agent's typing was last sent, and the timer that sends "stopped". */
+  #typingSent = new Map<string, { at: number; stop: unknown }>();
 
   constructor(options: DcStoreOptions) {
     this.config = options.config;
@@ -94,6 +127,12 @@ export class DcStore {
     this.clock = options.clock ?? realClock;
     this.#storage = options.storage ?? null;
     this.#known = new Set(this.config.media.map((m) => m.id));
+    this.#blobs =
+      options.blobs ??
+      (this.#storage && !(this.#storage instanceof MemoryStorage)
+        ? new IdbBlobStore(`${this.config.storageKey}-files`)
+        : new MemoryBlobStore());
+    this.#newId = options.newId ?? (() => crypto.randomUUID());
 
     const now = this.clock.now();
     const media: Record<MediaId, MediaState> = Object.fromEntries(
@@ -129,8 +168,19 @@ export class DcStore {
       Object.entries(saved.pauses ?? {}).filter(([id, p]) => id in tasks && typeof p?.pausedMs === 'number'),
     ) as Record<string, TaskPause>;
     const selected = saved.selectedTaskId && tasks[saved.selectedTaskId] ? saved.selectedTaskId : undefined;
+    const drafts = Object.fromEntries(
+      Object.entries(saved.drafts ?? {}).filter(([id, d]) => id in tasks && isDraft(d)),
+    ) as Record<string, Draft>;
+    const outbox = Object.fromEntries(
+      (saved.outbox ?? [])
+        .filter((e) => isOutboxEntry(e) && e.taskId in tasks)
+        // Whatever was on its way when the page went is sent again (same client id: never twice).
+        .map((e) => [e.clientId, e.status === 'sending' ? { ...e, status: 'queued' as const } : e]),
+    ) as Record<string, OutboxEntry>;
     return {
       ...state,
+      drafts,
+      outbox,
       media,
       tasks,
       messages: checked.value.messages,
@@ -288,6 +338,154 @@ export class DcStore {
     this.#dispatch({ type: 'voice', active, at: this.clock.now(), media: mediaPausedByVoice(this.config) });
   }
 
+  // -------------------------------------------------------------------------------------------------
+  // Conversation: drafts, sending, receipts, history, typing, templates and workflows
+
+  /** COMP-13: keeps what the agent is writing in a task (or clears it with `undefined`). */
+  setDraft(taskId: string, draft: Draft | undefined): void {
+    this.#dispatch({ type: 'draft', taskId, draft });
+  }
+
+  /**
+   * COMP-4: checks files against the task media's limits and attaches those that pass to the task's
+   * draft. Returns the check, so the composer can say why the others were refused.
+   */
+  async attach(taskId: string, files: readonly File[]): Promise<AttachmentCheck<DraftAttachment & { file?: File }>> {
+    const task = this.#state.tasks[taskId];
+    const media = task && this.config.media.find((m) => m.id === task.media);
+    const draft = this.#state.drafts[taskId] ?? { text: '', spans: [], attachments: [] };
+    const added = files.map((file) => ({ id: this.#newId(), name: file.name, type: file.type, size: file.size, file }));
+    const check = checkAttachments<DraftAttachment & { file?: File }>(draft.attachments, added, media?.attachments);
+    if (!task || check.accepted.length === 0) return check;
+    await Promise.all(check.accepted.map((a) => this.#blobs.put(a.id, a.file!)));
+    const current = this.#state.drafts[taskId] ?? { text: '', spans: [], attachments: [] };
+    const attachments = [...current.attachments, ...check.accepted.map(({ id, name, type, size }) => ({ id, name, type, size }))];
+    this.#dispatch({ type: 'draft', taskId, draft: { ...current, attachments } });
+    return check;
+  }
+
+  /** COMP-4: X removes one attachment from a draft. */
+  detach(taskId: string, attachmentId: string): void {
+    const draft = this.#state.drafts[taskId];
+    if (!draft) return;
+    this.#dispatch({ type: 'draft', taskId, draft: { ...draft, attachments: draft.attachments.filter((a) => a.id !== attachmentId) } });
+  }
+
+  /** The bytes of a draft's or a queued message's attachment (for previews). */
+  attachmentData(attachmentId: string): Promise<Blob | undefined> {
+    return this.#blobs.get(attachmentId);
+  }
+
+  /**
+   * COMP-1, COMP-12: sends a message in a task and clears its draft. The message is in the outbox at once
+   * (shown as sending); it goes now if the kit is online, else when the connection returns; it is
+   * delivered once whatever happens (client ids). Returns the client id, or undefined when the task
+   * cannot take messages.
+   */
+  send(taskId: string, request: SendRequest): string | undefined {
+    const task = this.#state.tasks[taskId];
+    if (!task || !isHeld(task)) return undefined;
+    const clientId = this.#newId();
+    const entry: OutboxEntry = {
+      clientId,
+      taskId,
+      text: request.text,
+      attachments: request.attachments ?? [],
+      createdAt: this.clock.now(),
+      status: 'queued',
+    };
+    this.#dispatch({ type: 'outbox', entry });
+    this.#dispatch({ type: 'draft', taskId, draft: undefined });
+    this.#stopTyping(taskId);
+    void this.#deliver(clientId);
+    return clientId;
+  }
+
+  /**
+   * PANE-4: sends a failed message again under the same client id, so it is delivered at most once.
+   * `id` is an outbox entry's client id or a server message's id.
+   */
+  retry(id: string): void {
+    const entry = this.#state.outbox[id];
+    if (entry) {
+      if (entry.status !== 'failed') return;
+      const { reason: _r, ...rest } = entry;
+      this.#dispatch({ type: 'outbox', entry: { ...rest, status: 'queued' } });
+      void this.#deliver(id);
+      return;
+    }
+    for (const list of Object.values(this.#state.messages)) {
+      const message = list.find((m) => m.id === id);
+      if (!message) continue;
+      if (message.receipt !== 'failed' || !message.clientId || !this.#guardOnline()) return;
+      // The server holds this client id: it delivers its own copy again, whatever body comes with it.
+      this.backend
+        .send({ clientId: message.clientId, taskId: message.taskId, text: message.text, attachments: [] })
+        .catch((error: unknown) => this.#report({ source: 'command', message: `Retry failed: ${(error as Error).message}`, detail: error }));
+      return;
+    }
+  }
+
+  /** Drops a failed message the agent gives up on (it was never delivered). */
+  discard(clientId: string): void {
+    if (this.#state.outbox[clientId]?.status === 'failed') this.#dispatch({ type: 'outbox-remove', clientId });
+  }
+
+  /**
+   * PANE-1: loads the conversation before this task. Asked before the connection is up, it waits for it.
+   * A failure leaves `history[taskId].status` at `failed` with the reason; call again to retry.
+   */
+  loadHistory(taskId: string): void {
+    if (!this.#state.tasks[taskId] || this.#state.history[taskId]?.status === 'loading') return;
+    this.#dispatch({ type: 'history', taskId, history: { status: 'loading', messages: [] } });
+    if (this.#state.connection !== 'online') {
+      this.#historyWaiting.add(taskId);
+      return;
+    }
+    void this.#loadHistory(taskId);
+  }
+
+  /** The agent typed in a task: tells the backend, at most every few seconds, and "stopped" after a pause. */
+  agentTyping(taskId: string): void {
+    if (this.#state.connection !== 'online' || !this.#state.tasks[taskId]) return;
+    const now = this.clock.now();
+    const sent = this.#typingSent.get(taskId);
+    if (sent) this.clock.clearTimeout(sent.stop);
+    const stop = this.clock.setTimeout(() => this.#stopTyping(taskId), TYPING_IDLE_MS);
+    if (!sent || now - sent.at >= TYPING_THROTTLE_MS) {
+      this.backend.typing(taskId, true).catch(() => undefined); // best effort: typing is a courtesy
+      this.#typingSent.set(taskId, { at: now, stop });
+    } else {
+      this.#typingSent.set(taskId, { at: sent.at, stop });
+    }
+  }
+
+  /** Loads the templates and workflows (done once online; call again after a failure). */
+  loadCatalogue(): void {
+    if (this.#state.catalogue.status === 'loading' || this.#state.connection !== 'online') return;
+    const value = this.#state.catalogue.value;
+    this.#dispatch({ type: 'catalogue', catalogue: { status: 'loading', value } });
+    this.backend.catalogue().then(
+      (catalogue) => this.#dispatch({ type: 'catalogue', catalogue: { status: 'loaded', value: catalogue } }),
+      (error: unknown) =>
+        this.#dispatch({ type: 'catalogue', catalogue: { status: 'failed', value, reason: (error as Error).message || String(error) } }),
+    );
+  }
+
+  /**
+   * COMP-10: runs a workflow for a task. Rejects with a `DcBackendError` ('invalid' when a parameter is
+   * refused, naming it; 'offline'; or the server's reason). Its audit announcement arrives as a message.
+   */
+  async triggerWorkflow(taskId: string, workflowId: string, params: Readonly<Record<string, string>>): Promise<void> {
+    const workflow = this.#state.catalogue.value.workflows.find((w) => w.id === workflowId);
+    if (!workflow) throw new DcBackendError('invalid', `Unknown workflow ${workflowId}`);
+    const errors = Object.keys(validateWorkflowParams(workflow, params));
+    if (errors.length) throw new DcBackendError('invalid', `Invalid parameters: ${errors.join(', ')}`);
+    if (!this.#state.tasks[taskId]) throw new DcBackendError('unknown-task', `Unknown task ${taskId}`);
+    if (!this.controlsEnabled) throw new DcBackendError('offline', 'Not connected');
+    await this.backend.triggerWorkflow(taskId, workflowId, params);
+  }
+
   dismissNotification(id: number): void {
     this.#dispatch({ type: 'dismiss', id });
   }
@@ -410,6 +608,82 @@ export class DcStore {
     }
   }
 
+  async #deliver(clientId: string): Promise<void> {
+    const entry = this.#state.outbox[clientId];
+    if (!entry || entry.status === 'failed' || this.#inFlight.has(clientId)) return;
+    if (this.#state.connection !== 'online') {
+      if (entry.status !== 'queued') this.#dispatch({ type: 'outbox', entry: { ...entry, status: 'queued' } });
+      return; // COMP-12: sent after the next resync
+    }
+    this.#inFlight.add(clientId);
+    this.#dispatch({ type: 'outbox', entry: { ...entry, status: 'sending' } });
+    try {
+      const attachments = await Promise.all(
+        entry.attachments.map(async (a) => {
+          const data = await this.#blobs.get(a.id);
+          if (!data) throw new DcBackendError('invalid', `The file ${a.name} is no longer available`);
+          return { ...a, data };
+        }),
+      );
+      await this.backend.send({ clientId, taskId: entry.taskId, text: entry.text, attachments });
+    } catch (error) {
+      const current = this.#state.outbox[clientId];
+      if (!current) return; // the server's message arrived meanwhile: done
+      const offline =
+        (error instanceof DcBackendError && (error.code === 'offline' || error.code === 'timeout')) ||
+        this.backend.connection !== 'online';
+      const reason = (error as Error).message || String(error);
+      this.#dispatch({
+        type: 'outbox',
+        entry: offline ? { ...current, status: 'queued' } : { ...current, status: 'failed', reason },
+      });
+    } finally {
+      this.#inFlight.delete(clientId);
+    }
+  }
+
+  async #loadHistory(taskId: string): Promise<void> {
+    try {
+      const raw = await this.backend.loadHistory(taskId);
+      if (!Array.isArray(raw)) throw new Error('history is not a list');
+      const messages: Message[] = [];
+      raw.forEach((m: unknown, i) => {
+        const checked = checkMessage(m, `history[${i}]`);
+        if (checked.ok) messages.push(checked.value);
+        else this.#report({ source: 'event', message: `Malformed history message ignored: ${checked.error}`, detail: m });
+      });
+      messages.sort((a, b) => a.at - b.at);
+      this.#dispatch({ type: 'history', taskId, history: { status: 'loaded', messages } });
+    } catch (error) {
+      this.#dispatch({
+        type: 'history',
+        taskId,
+        history: { status: 'failed', messages: [], reason: (error as Error).message || String(error) },
+      });
+    }
+  }
+
+  #stopTyping(taskId: string): void {
+    const sent = this.#typingSent.get(taskId);
+    if (!sent) return;
+    this.clock.clearTimeout(sent.stop);
+    this.#typingSent.delete(taskId);
+    if (this.#state.connection === 'online') this.backend.typing(taskId, false).catch(() => undefined);
+  }
+
+  /** Files no draft and no queued message refer to any more are let go. */
+  #releaseFiles(previous: DcState, next: DcState): void {
+    if (previous.drafts === next.drafts && previous.outbox === next.outbox) return;
+    const held = (s: DcState) => {
+      const ids = new Set<string>();
+      for (const d of Object.values(s.drafts)) for (const a of d.attachments) ids.add(a.id);
+      for (const e of Object.values(s.outbox)) for (const a of e.attachments) ids.add(a.id);
+      return ids;
+    };
+    const now = held(next);
+    for (const id of held(previous)) if (!now.has(id)) void this.#blobs.delete(id);
+  }
+
   #later(ms: number, fn: () => void): void {
     const handle = this.clock.setTimeout(() => {
       this.#timers.delete(handle);
@@ -457,6 +731,11 @@ export class DcStore {
         this.#notify('success', 'connection', { code: 'connection-restored', params: {} });
       }
       for (const event of queued) this.#apply(event);
+      // COMP-12: what was queued (or cut off) goes now, once: the server keeps one message per client id.
+      for (const entry of Object.values(this.#state.outbox)) if (entry.status !== 'failed') void this.#deliver(entry.clientId);
+      for (const taskId of this.#historyWaiting) void this.#loadHistory(taskId);
+      this.#historyWaiting.clear();
+      if (this.#state.catalogue.status === 'idle' || this.#state.catalogue.status === 'failed') this.loadCatalogue();
     } finally {
       this.#resyncing = false;
     }
@@ -514,6 +793,13 @@ export class DcStore {
         this.#attention(message);
         return;
       }
+      case 'receipt':
+        this.#dispatch({ type: 'event', event });
+        return;
+      case 'typing':
+        this.#dispatch({ type: 'event', event });
+        if (event.typing) this.#later(TYPING_LAPSE_MS, () => this.#dispatch({ type: 'typing-lapse', taskId: event.taskId, at: this.clock.now() }));
+        return;
     }
   }
 
@@ -600,6 +886,8 @@ export class DcStore {
       ...(state.selectedTaskId ? { selectedTaskId: state.selectedTaskId } : {}),
       voice: state.voice,
       pauses: state.pauses,
+      drafts: state.drafts,
+      outbox: Object.values(state.outbox),
     });
   }
 
@@ -608,8 +896,10 @@ export class DcStore {
     const next = reduce(previous, action);
     if (next === previous) return;
     this.#state = next;
+    this.#releaseFiles(previous, next);
     if (this.#storage) {
-      if (next.media !== previous.media) {
+      // A message on its way is written at once: a page closed right after Send still sends it (COMP-12).
+      if (next.media !== previous.media || next.outbox !== previous.outbox) {
         if (this.#saveTimer !== undefined) this.clock.clearTimeout(this.#saveTimer);
         this.#saveTimer = undefined; // written now, with everything else
         this.#save(next);
@@ -619,7 +909,8 @@ export class DcStore {
           next.messages !== previous.messages ||
           next.reads !== previous.reads ||
           next.selectedTaskId !== previous.selectedTaskId ||
-          next.pauses !== previous.pauses)
+          next.pauses !== previous.pauses ||
+          next.drafts !== previous.drafts)
       ) {
         this.#saveTimer = this.clock.setTimeout(() => {
           this.#saveTimer = undefined;
@@ -635,4 +926,25 @@ export class DcStore {
       }
     }
   }
+}
+
+function isDraft(value: unknown): value is Draft {
+  const d = value as Draft;
+  return (
+    typeof d === 'object' && d !== null && typeof d.text === 'string' && Array.isArray(d.spans) && Array.isArray(d.attachments)
+  );
+}
+
+function isOutboxEntry(value: unknown): value is OutboxEntry {
+  const e = value as OutboxEntry;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.clientId === 'string' &&
+    typeof e.taskId === 'string' &&
+    typeof e.text === 'string' &&
+    Array.isArray(e.attachments) &&
+    typeof e.createdAt === 'number' &&
+    (e.status === 'queued' || e.status === 'sending' || e.status === 'failed')
+  );
 }

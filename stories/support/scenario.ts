@@ -14,7 +14,14 @@
  * ```
  */
 import { html, render, type TemplateResult } from 'lit';
-import { SimulatedBackend, type OfferOptions, type SimulatedBackendOptions } from '../../src/backend/simulated.js';
+import {
+  SimulatedBackend,
+  type CountedFailureOptions,
+  type OfferOptions,
+  type SendFailureOptions,
+  type SimulatedBackendOptions,
+} from '../../src/backend/simulated.js';
+import { ManualClock } from '../../src/backend/clock.js';
 import { presentedOffers, taskListOrder } from '../../src/model/tasks.js';
 import type { DcSnapshot, StateCause } from '../../src/backend/types.js';
 import type { Availability, StateScope } from '../../src/model/agent-state.js';
@@ -98,7 +105,18 @@ export type ScenarioStep =
   | { readonly do: 'message'; readonly index: number; readonly text?: string }
   | { readonly do: 'select'; readonly index: number }
   | { readonly do: 'voice'; readonly active: boolean }
-  | { readonly do: 'wait'; readonly ms: number };
+  | { readonly do: 'wait'; readonly ms: number }
+  | { readonly do: 'send'; readonly index: number; readonly text: string }
+  | { readonly do: 'customer-typing'; readonly index: number; readonly typing: boolean }
+  | { readonly do: 'receipts'; readonly ms?: number }
+  | { readonly do: 'fail-sends'; readonly options: SendFailureOptions }
+  | { readonly do: 'fail-history'; readonly options: CountedFailureOptions }
+  | { readonly do: 'fail-catalogue'; readonly options: CountedFailureOptions }
+  | { readonly do: 'fail-workflow'; readonly options: CountedFailureOptions }
+  | { readonly do: 'load-history'; readonly index: number }
+  | { readonly do: 'customer-leaves'; readonly index: number }
+  | { readonly do: 'workflow'; readonly index: number; readonly id: string; readonly params?: Readonly<Record<string, string>> }
+  | { readonly do: 'end'; readonly index: number };
 
 type FailureOptions = { times?: number; reason?: string };
 
@@ -160,6 +178,36 @@ export const step = {
   voice: (active: boolean): ScenarioStep => ({ do: 'voice', active }),
   /** Lets time pass (an offer's timer, a task's timer). */
   wait: (ms: number): ScenarioStep => ({ do: 'wait', ms }),
+  /** COMP-1: the agent sends `text` in the `index`-th task in the list (through the store: outbox, then the server). */
+  send: (index: number, text: string): ScenarioStep => ({ do: 'send', index, text }),
+  /** PANE-4: the customer of the `index`-th task starts (or stops) typing. */
+  customerTyping: (index: number, typing = true): ScenarioStep => ({ do: 'customer-typing', index, typing }),
+  /**
+   * PANE-4: the receipts of sent messages move on: after `ms` (default: long enough for delivered and
+   * read), as the simulated customer's device reports them.
+   */
+  receipts: (ms?: number): ScenarioStep => ({ do: 'receipts', ...(ms !== undefined ? { ms } : {}) }),
+  /** PANE-4: the next sends fail: refused (`reject`, the default) or not delivered (`delivery`). */
+  failSends: (options: SendFailureOptions = {}): ScenarioStep => ({ do: 'fail-sends', options }),
+  /** PANE-1: the next history loads fail. */
+  failHistory: (options: CountedFailureOptions = {}): ScenarioStep => ({ do: 'fail-history', options }),
+  /** COMP-5/COMP-10: the next catalogue loads fail. */
+  failCatalogue: (options: CountedFailureOptions = {}): ScenarioStep => ({ do: 'fail-catalogue', options }),
+  /** COMP-10: the next workflow runs fail on the server. */
+  failWorkflow: (options: CountedFailureOptions = {}): ScenarioStep => ({ do: 'fail-workflow', options }),
+  /** PANE-1/PANE-5: the kit loads the history of the `index`-th task in the list. */
+  loadHistory: (index: number): ScenarioStep => ({ do: 'load-history', index }),
+  /** PANE-3: the customer of the `index`-th task leaves the conversation. */
+  customerLeaves: (index: number): ScenarioStep => ({ do: 'customer-leaves', index }),
+  /** COMP-10: the agent triggers workflow `id` in the `index`-th task (a refusal is shown by the kit, not thrown). */
+  workflow: (index: number, id: string, params?: Readonly<Record<string, string>>): ScenarioStep => ({
+    do: 'workflow',
+    index,
+    id,
+    ...(params ? { params } : {}),
+  }),
+  /** END-1: the agent ends the `index`-th task in the list. */
+  end: (index: number): ScenarioStep => ({ do: 'end', index }),
 };
 
 export interface ScenarioOptions {
@@ -168,7 +216,22 @@ export interface ScenarioOptions {
   /** The kit's configuration (defaults apply for what is left out). */
   config?: DcConfigInput;
   /** Seed, latency and automatic routing of the simulated contact centre (latency 0, no routing unless given). */
-  backend?: Pick<SimulatedBackendOptions, 'seed' | 'latencyMs' | 'offersPerMinute' | 'messagesPerMinute' | 'clock'>;
+  backend?: Pick<
+    SimulatedBackendOptions,
+    | 'seed'
+    | 'latencyMs'
+    | 'offersPerMinute'
+    | 'messagesPerMinute'
+    | 'clock'
+    | 'agentName'
+    | 'replyRate'
+    | 'botHistory'
+    | 'historySize'
+    | 'deliveredAfterMs'
+    | 'readAfterMs'
+    | 'replyAfterMs'
+    | 'typingMs'
+  >;
   /** What happens to the kit, in order, once it is connected. */
   steps?: readonly ScenarioStep[];
   /** The markup inside the provider; `agentBar()` by default. */
@@ -177,6 +240,11 @@ export interface ScenarioOptions {
   theme?: DcTheme;
   /** How long the store must stay unchanged for a step to count as finished (ms). */
   quietMs?: number;
+  /**
+   * Runs once the steps are done and the kit has settled, for what only an element can do (a story
+   * types in the composer, drops files on it, opens one of its panels); `done` waits for it.
+   */
+  after?: (scenario: Scenario) => Promise<void> | void;
 }
 
 export interface Scenario {
@@ -255,7 +323,7 @@ export function scenario(options: ScenarioOptions = {}): Scenario {
     get store() {
       return provider.store;
     },
-    done: run(provider, backend, options.steps ?? [], options.quietMs ?? 80),
+    done: run(provider, backend, options.steps ?? [], options.quietMs ?? 80).then(() => options.after?.(result)),
   };
   scenarios.set(provider, result);
   return result;
@@ -342,6 +410,47 @@ async function apply(s: ScenarioStep, provider: DcProvider, store: DcStore, back
     case 'wait':
       await new Promise((resolve) => setTimeout(resolve, s.ms));
       return;
+    case 'send': {
+      const task = taskAt(store, s.index);
+      if (task) store.send(task.id, { text: s.text });
+      return;
+    }
+    case 'customer-typing': {
+      const task = taskAt(store, s.index);
+      if (task) backend.customerTyping(task.id, s.typing);
+      return;
+    }
+    case 'receipts':
+      await elapse(backend, s.ms ?? RECEIPTS_MS);
+      return;
+    case 'fail-sends':
+      return backend.failSends(s.options);
+    case 'fail-history':
+      return backend.failHistory(s.options);
+    case 'fail-catalogue':
+      return backend.failCatalogue(s.options);
+    case 'fail-workflow':
+      return backend.failWorkflow(s.options);
+    case 'load-history': {
+      const task = taskAt(store, s.index);
+      if (task) store.loadHistory(task.id);
+      return;
+    }
+    case 'customer-leaves': {
+      const task = taskAt(store, s.index);
+      if (task) backend.customerLeaves(task.id);
+      return;
+    }
+    case 'workflow': {
+      const task = taskAt(store, s.index);
+      if (task) await store.triggerWorkflow(task.id, s.id, s.params ?? {}).catch(() => undefined);
+      return;
+    }
+    case 'end': {
+      const task = taskAt(store, s.index);
+      if (task) store.end(task.id);
+      return;
+    }
     case 'open-menu': {
       const picker = provider.querySelector('dc-state-picker');
       if (!picker) return;
@@ -351,6 +460,21 @@ async function apply(s: ScenarioStep, provider: DcProvider, store: DcStore, back
       return;
     }
   }
+}
+
+/** The `index`-th task in the task list's order. */
+function taskAt(store: DcStore, index: number) {
+  return taskListOrder(Object.values(store.state.tasks))[index];
+}
+
+/** Long enough for a sent message to be delivered and read with the default receipt delays. */
+const RECEIPTS_MS = 6000;
+
+/** Lets `ms` pass on the simulated centre's clock: a manual clock moves at once, the real one is waited for. */
+async function elapse(backend: ScenarioBackend, ms: number): Promise<void> {
+  const clock = backend.clock;
+  if (clock instanceof ManualClock) await clock.advance(ms);
+  else await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function failure(s: { times?: number; reason?: string }) {

@@ -22,6 +22,7 @@ import { aggregateLook, canSignOut } from '../../model/state-rules.js';
 import { isHeld, unreadCount } from '../../model/tasks.js';
 import type { DcState } from '../../store/state.js';
 import { defaultStorage } from '../../store/persist.js';
+import type { BlobStore } from '../../store/blobs.js';
 import { DcStore } from '../../store/store.js';
 import { base, themeSwitch } from '../../styles/tokens.js';
 
@@ -91,6 +92,12 @@ export class DcProvider extends LitElement {
 
   /** The clock the store schedules retries with (tests and stories pass a manual one). */
   @property({ attribute: false }) clock?: Clock;
+
+  /**
+   * Where attached files wait until they are sent (drafts and queued messages). Default: IndexedDB when
+   * storage is the page's localStorage, memory otherwise.
+   */
+  @property({ attribute: false }) blobs?: BlobStore;
 
   /** Language: `en` or `fr`. Unset: the document's `lang`, else the browser's languages. */
   @property({ reflect: true }) override lang = '';
@@ -227,13 +234,21 @@ export class DcProvider extends LitElement {
         latencyMs: [150, 450],
         offersPerMinute: 2,
         messagesPerMinute: 3,
+        replyRate: 0.8,
+        botHistory: true,
         storage,
         storageKey: `${config.storageKey}:simulated-server`,
         ...(this.clock ? { clock: this.clock } : {}),
       });
       backend = this.#ownedBackend;
     }
-    const store = new DcStore({ config, backend, storage, ...(this.clock ? { clock: this.clock } : {}) });
+    const store = new DcStore({
+      config,
+      backend,
+      storage,
+      ...(this.clock ? { clock: this.clock } : {}),
+      ...(this.blobs ? { blobs: this.blobs } : {}),
+    });
     this.#store = store;
     this.#reportVisibility(store);
     if (store.state.voice !== this.voice) store.setVoice(this.voice);
