@@ -38,12 +38,46 @@ export function typescript() {
 }
 
 /**
+ * JSON modules. The emoji panel's data (emoji-picker-element-data) only ever reaches the picker as
+ * text (a `data:` URL, see src/ui/emoji-data.ts), so its modules export the minified JSON text itself:
+ * nothing is parsed until the panel opens, even in the script-tag bundle, where every module runs at
+ * load. Other JSON exports its value, as `JSON.parse('…')` (faster than an object literal). Single
+ * quotes, so that the JSON's double quotes need no escaping.
+ */
+export function json({ emojiBesideScript = false } = {}) {
+  return {
+    name: 'dc-json',
+    transform(code, id) {
+      if (!id.endsWith('.json')) return null;
+      const minified = JSON.stringify(JSON.parse(code));
+      const emoji = /[\\/]emoji-picker-element-data[\\/](\w+)[\\/]/.exec(id);
+      if (emoji && emojiBesideScript) {
+        // The script-tag bundle cannot load a chunk later: the data is a file beside the script
+        // (dc-widgets-emoji/<lang>.json), found from the script's own address, never from elsewhere.
+        const file = `${EMOJI_DIR}/${emoji[1]}.json`;
+        this.emitFile({ type: 'asset', fileName: file, source: minified });
+        return {
+          code: `export default { url: new URL(${JSON.stringify(file)}, document.currentScript && document.currentScript.src || location.href).href };`,
+          map: { mappings: '' },
+        };
+      }
+      const text = `'${minified.replace(/[\\']/g, '\\$&')}'`;
+      return { code: `export default ${emoji ? text : `JSON.parse(${text})`};`, map: { mappings: '' } };
+    },
+  };
+}
+
+/** The folder, beside `dc-widgets.min.js`, that holds the emoji panel's data for the script-tag bundle. */
+export const EMOJI_DIR = 'dc-widgets-emoji';
+
+/**
  * The plugins of a self-contained browser bundle: dependencies resolved with their production builds
  * (no Lit dev-mode warnings), minified with terser unless `minify` is false.
  */
-export function bundlePlugins({ minify = true, module = false } = {}) {
+export function bundlePlugins({ minify = true, module = false, emojiBesideScript = false } = {}) {
   return [
     nodeResolve({ browser: true, exportConditions: ['production'] }),
+    json({ emojiBesideScript }),
     typescript(),
     ...(minify ? [terser({ ecma: 2022, module, format: { comments: false } })] : []),
   ];
@@ -53,7 +87,7 @@ export function bundlePlugins({ minify = true, module = false } = {}) {
 export function scriptBundle({ minify = true } = {}) {
   return {
     input: fromRoot('src', 'index.ts'),
-    plugins: bundlePlugins({ minify }),
+    plugins: bundlePlugins({ minify, emojiBesideScript: true }),
     output: {
       file: fromRoot('dist', 'dc-widgets.min.js'),
       format: 'iife',
@@ -72,7 +106,7 @@ const library = {
     backend: fromRoot('src', 'backend', 'index.ts'),
   },
   external: (id) => LIBRARY_EXTERNALS.test(id),
-  plugins: [nodeResolve({ browser: true }), typescript()],
+  plugins: [nodeResolve({ browser: true }), json(), typescript()],
   output: {
     dir: fromRoot('dist'),
     format: 'es',

@@ -32,8 +32,12 @@ const backend = new SimulatedBackend({
   seed: 7,
   latencyMs: [200, 600],
   offersPerMinute: { chat: 3, sms: 2, whatsapp: 2, email: 1.5 },
-  messagesPerMinute: 4,
+  messagesPerMinute: 2,
   abandonRate: 0.1,
+  // Customers answer most messages (typing first), and chats open on the bot's conversation.
+  replyRate: 0.8,
+  botHistory: true,
+  agentName: 'Camille Martin',
   storage: localStorage,
   storageKey: `${STORAGE_KEY}:simulated-server`,
 });
@@ -52,7 +56,10 @@ const WORDS = {
       'Accept an offer (Ctrl+Alt+9 accepts them all): it joins the task list and opens. Let one run out: its channel goes Not Ready.',
       'Ctrl+Shift+8 / 9 move to the next or previous task; Ctrl+Alt+T collapses or expands the tasks window.',
       'Other shortcuts: Ctrl+Shift+L opens the state control; Ctrl+Shift+5 / 7 Chat/Social Ready / Not Ready, Ctrl+Shift+4 / 6 Email, Ctrl+Shift+Z everything Not Ready.',
-      'Reload the page: your state and your tasks come back, timers still running.',
+      'In a chat, read the bot conversation and the earlier history above it. Type / to search templates, or use the Templates button: Tab moves between the fields to fill. Attach files with the paperclip or drop them on the box; add an emoji; select a word and press Bold (WhatsApp).',
+      'Chat and WhatsApp send with Ctrl+Enter (Cmd+Enter on a Mac) by default; Shift+Enter is a new line. Workflows run from the composer and leave a note in the thread.',
+      'Drop the connection, send a message: it waits as "sending" and arrives once when the connection returns.',
+      'Reload the page: your state, your tasks and your unfinished drafts come back, timers still running.',
     ],
     simulator: 'Simulated contact centre',
     routing: 'Offers',
@@ -65,6 +72,12 @@ const WORDS = {
     noOffer: (media: string) => `No ${media} offer: that channel is not Ready, or is at capacity.`,
     conversation: 'Customers and host',
     customerWrites: 'The customer of the selected task writes',
+    customerTypes: 'The customer starts typing',
+    customerLeaves: 'The customer leaves',
+    failSend: 'The next message is refused',
+    failDelivery: 'The next message cannot be delivered',
+    failHistory: 'The next history load fails',
+    failWorkflow: 'The next workflow fails',
     voiceStart: 'A voice call starts',
     voiceEnd: 'The voice call ends',
     awayOn: 'The agent looks elsewhere',
@@ -99,7 +112,10 @@ const WORDS = {
       'Acceptez une offre (Ctrl+Alt+9 les accepte toutes) : elle rejoint la liste des tâches et s’ouvre. Laissez-en expirer une : son canal passe à Non prêt.',
       'Ctrl+Maj+8 / 9 passent à la tâche suivante ou précédente ; Ctrl+Alt+T réduit ou développe la fenêtre des tâches.',
       'Autres raccourcis : Ctrl+Maj+L ouvre le contrôle d’état ; Ctrl+Maj+5 / 7 conversation Prêt / Non prêt, Ctrl+Maj+4 / 6 email, Ctrl+Maj+Z tout Non prêt.',
-      'Rechargez la page : votre état et vos tâches reviennent, minuteurs toujours en marche.',
+      'Dans une conversation, lisez l’échange avec l’assistant virtuel et l’historique au-dessus. Tapez / pour chercher un modèle, ou utilisez le bouton Modèles : Tab passe d’un champ à remplir au suivant. Joignez des fichiers avec le trombone ou déposez-les sur la zone de saisie ; ajoutez un emoji ; sélectionnez un mot et appuyez sur Gras (WhatsApp).',
+      'Conversation et WhatsApp envoient avec Ctrl+Entrée (Cmd+Entrée sur Mac) par défaut ; Maj+Entrée passe à la ligne. Les flux de travail se lancent depuis la zone de saisie et laissent une note dans la conversation.',
+      'Coupez la connexion, envoyez un message : il attend « envoi en cours » et arrive une seule fois au retour de la connexion.',
+      'Rechargez la page : votre état, vos tâches et vos brouillons reviennent, minuteurs toujours en marche.',
     ],
     simulator: 'Centre de contact simulé',
     routing: 'Offres',
@@ -112,6 +128,12 @@ const WORDS = {
     noOffer: (media: string) => `Pas d’offre ${media} : ce canal n’est pas Prêt, ou il est à pleine capacité.`,
     conversation: 'Clients et hôte',
     customerWrites: 'Le client de la tâche sélectionnée écrit',
+    customerTypes: 'Le client commence à écrire',
+    customerLeaves: 'Le client s’en va',
+    failSend: 'Le prochain message est refusé',
+    failDelivery: 'Le prochain message ne peut pas être remis',
+    failHistory: 'Le prochain chargement de l’historique échoue',
+    failWorkflow: 'Le prochain flux de travail échoue',
     voiceStart: 'Un appel vocal commence',
     voiceEnd: 'L’appel vocal se termine',
     awayOn: 'L’agent regarde ailleurs',
@@ -282,6 +304,14 @@ export class DemoSimulator extends LitElement {
         <button data-action="customer-writes" ?disabled=${!selected} @click=${() => selected && backend.customerMessage(selected)}>
           ${w.customerWrites}
         </button>
+        <button ?disabled=${!selected} @click=${() => selected && backend.customerTyping(selected, true)}>${w.customerTypes}</button>
+        <button ?disabled=${!selected} @click=${() => selected && backend.customerLeaves(selected)}>${w.customerLeaves}</button>
+        <button @click=${() => backend.failSends({ mode: 'reject', reason: 'Message refused by the carrier' })}>${w.failSend}</button>
+        <button @click=${() => backend.failSends({ mode: 'delivery', reason: 'The customer’s device is unreachable' })}>
+          ${w.failDelivery}
+        </button>
+        <button @click=${() => backend.failHistory({ reason: 'History service unavailable' })}>${w.failHistory}</button>
+        <button @click=${() => backend.failWorkflow({ reason: 'Workflow engine timed out' })}>${w.failWorkflow}</button>
         <button
           data-action="voice"
           aria-pressed=${voice ? 'true' : 'false'}

@@ -17,7 +17,8 @@ const server = await startDevServer({
     ...(process.env.PORT ? { port: Number(process.env.PORT) } : {}),
     open: canOpen ? '/demo/' : false,
     watch: !process.env.CI,
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
+    // `json`: JSON imported by the sources (the emoji data) is served as a JavaScript module.
+    plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
   },
   readCliArgs: false,
   readFileConfig: false,

@@ -29,3 +29,5 @@ export { DcConnectionBanner } from './elements/connection-banner/connection-bann
 export { DcOffers } from './elements/offers/offers.js';
 export { DcTaskList } from './elements/task-list/task-list.js';
 export { DcDesktop } from './elements/desktop/desktop.js';
+export { DcChatThread } from './elements/chat-thread/chat-thread.js';
+export { DcComposer } from './elements/composer/composer.js';

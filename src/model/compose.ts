@@ -3,6 +3,7 @@
  * many SMS segments it takes, and social formatting as plain text plus style spans, turned into each
  * channel's markup on send (COMP-9). Pure functions over plain data.
  */
+import { textChange } from './templates.js';
 
 /**
  * The length a customer's channel counts: Unicode code points. A character outside the Basic
@@ -214,4 +215,84 @@ export function toChannelMarkup(text: string, spans: readonly StyleSpan[], flavo
     i = j;
   }
   return out;
+}
+
+/**
+ * The spans after the agent changed the text from `oldText` to `newText` (one contiguous change, as a
+ * textarea's `input` makes), so styles stay on the characters they were given to (COMP-9):
+ *
+ * - spans before the change stay; spans after it move by the change in length;
+ * - text typed at the end of a span, or inside it, takes its style (typing goes on in bold); text typed
+ *   where a span starts does not;
+ * - a span the change covers in part keeps what is left of it; a span it covers whole is dropped.
+ *
+ * `caret` (the caret after the edit) places an edit the two texts alone leave open (see `textChange`).
+ */
+export function moveSpans(spans: readonly StyleSpan[], oldText: string, newText: string, caret?: number): StyleSpan[] {
+  if (oldText === newText) return normalise(spans);
+  const { start: a, end: b, inserted } = textChange(oldText, newText, caret);
+  const delta = inserted.length - (b - a);
+  const out: StyleSpan[] = [];
+  for (const s of spans) {
+    if (s.end < a) out.push(s);
+    else if (s.end === a) out.push(a === b ? { ...s, end: a + inserted.length } : s);
+    else if (s.start >= b) out.push({ ...s, start: s.start + delta, end: s.end + delta });
+    else if (a >= s.start && b <= s.end) out.push({ ...s, end: s.end + delta });
+    else if (a <= s.start && b >= s.end) continue;
+    else if (a < s.start) out.push({ ...s, start: a + inserted.length, end: s.end + delta });
+    else out.push({ ...s, end: a });
+  }
+  return normalise(out);
+}
+
+/**
+ * The style the toolbar shows as pressed for a selection (COMP-9): the style covering the whole
+ * selection, if one does; for a caret (an empty selection), the style of the character before it, the
+ * style typing goes on in.
+ */
+export function selectionStyle(spans: readonly StyleSpan[], start: number, end: number): TextStyle | undefined {
+  const [from, to] = start <= end ? [start, end] : [end, start];
+  if (from === to) return from === 0 ? undefined : styleAt(spans, from - 1);
+  return spans.find((s) => s.start <= from && s.end >= to)?.style;
+}
+
+/** A stretch of text with one look: its style, if any, and the index of the field it is in, if any. */
+export interface TextRun {
+  readonly start: number;
+  readonly end: number;
+  readonly style?: TextStyle;
+  readonly field?: number;
+}
+
+/**
+ * Cuts `[0, length)` into runs wherever a style span or a field (a template's replaceable range)
+ * starts or ends, so the composer can draw styles and fields over the text (COMP-7, COMP-9). Runs
+ * cover the whole text, in order; a field of zero length gives an empty run where it sits, so an
+ * emptied field still shows.
+ */
+export function textRuns(
+  length: number,
+  spans: readonly StyleSpan[],
+  fields: readonly { readonly start: number; readonly end: number }[] = [],
+): TextRun[] {
+  const clamp = (n: number) => Math.max(0, Math.min(length, n));
+  const cuts = new Set<number>([0, length]);
+  for (const s of spans) [s.start, s.end].forEach((n) => cuts.add(clamp(n)));
+  for (const f of fields) [f.start, f.end].forEach((n) => cuts.add(clamp(n)));
+  const points = [...cuts].sort((x, y) => x - y);
+  const runs: TextRun[] = [];
+  const lookAt = (start: number, end: number): Omit<TextRun, 'start' | 'end'> => {
+    const style = spans.find((s) => s.start <= start && s.end >= end && s.end > s.start)?.style;
+    const field = fields.findIndex((f) => f.start <= start && f.end >= end);
+    return { ...(style ? { style } : {}), ...(field >= 0 ? { field } : {}) };
+  };
+  fields.forEach((f, field) => {
+    if (f.start === f.end) runs.push({ start: clamp(f.start), end: clamp(f.start), field });
+  });
+  for (let i = 0; i < points.length - 1; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    if (end > start) runs.push({ start, end, ...lookAt(start, end) });
+  }
+  return runs.sort((x, y) => x.start - y.start || x.end - y.end);
 }

@@ -10,3 +10,4 @@ export * from './templates.js';
 export * from './compose.js';
 export * from './attachments.js';
 export * from './workflows.js';
+export * from './thread.js';

@@ -223,11 +223,21 @@ export function isEditAllowed(loaded: LoadedTemplate, newText: string): boolean 
   return !loaded.locked || newText === loaded.text;
 }
 
-/** The one contiguous change between two texts: `old.slice(start, end)` became `inserted`. */
-export function textChange(oldText: string, newText: string): { start: number; end: number; inserted: string } {
+/**
+ * The one contiguous change between two texts: `old.slice(start, end)` became `inserted`. Where the
+ * texts alone leave it open (typing "l" after "l" in "hello" could be either), `caret`, the caret in
+ * `newText` after the edit (a textarea's `selectionEnd`), places the change where the agent made it:
+ * it ends there.
+ */
+export function textChange(
+  oldText: string,
+  newText: string,
+  caret?: number,
+): { start: number; end: number; inserted: string } {
+  const cap = caret === undefined ? Infinity : Math.max(0, caret - Math.max(0, newText.length - oldText.length));
   const max = Math.min(oldText.length, newText.length);
   let prefix = 0;
-  while (prefix < max && oldText[prefix] === newText[prefix]) prefix++;
+  while (prefix < Math.min(max, cap) && oldText[prefix] === newText[prefix]) prefix++;
   let suffix = 0;
   while (
     suffix < max - prefix &&
@@ -244,8 +254,13 @@ export function textChange(oldText: string, newText: string): { start: number; e
  * when two fields touch); fields after the edit shift; a field the edit only partly covers keeps what is
  * left of it plus the new text; a field the edit deletes whole (with text around it) is dropped.
  */
-export function moveFields(fields: readonly TemplateField[], oldText: string, newText: string): TemplateField[] {
-  const { start: a, end: b, inserted } = textChange(oldText, newText);
+export function moveFields(
+  fields: readonly TemplateField[],
+  oldText: string,
+  newText: string,
+  caret?: number,
+): TemplateField[] {
+  const { start: a, end: b, inserted } = textChange(oldText, newText, caret);
   const delta = inserted.length - (b - a);
   const out: TemplateField[] = [];
   let claimed = false;
@@ -276,11 +291,11 @@ export function moveFields(fields: readonly TemplateField[], oldText: string, ne
 
 /**
  * The loaded template after the agent changed its text to `newText`, fields moved along; unchanged (the
- * same object) when the edit is not allowed (COMP-6).
+ * same object) when the edit is not allowed (COMP-6). `caret` places an ambiguous edit (see `textChange`).
  */
-export function applyEdit(loaded: LoadedTemplate, newText: string): LoadedTemplate {
+export function applyEdit(loaded: LoadedTemplate, newText: string, caret?: number): LoadedTemplate {
   if (newText === loaded.text || !isEditAllowed(loaded, newText)) return loaded;
-  return { ...loaded, text: newText, fields: moveFields(loaded.fields, loaded.text, newText) };
+  return { ...loaded, text: newText, fields: moveFields(loaded.fields, loaded.text, newText, caret) };
 }
 
 /**

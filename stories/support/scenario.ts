@@ -22,7 +22,7 @@ import {
   type SimulatedBackendOptions,
 } from '../../src/backend/simulated.js';
 import { ManualClock } from '../../src/backend/clock.js';
-import { presentedOffers, taskListOrder } from '../../src/model/tasks.js';
+import { presentedOffers, taskListOrder, type Message } from '../../src/model/tasks.js';
 import type { DcSnapshot, StateCause } from '../../src/backend/types.js';
 import type { Availability, StateScope } from '../../src/model/agent-state.js';
 import { DEFAULT_MEDIA, resolveConfig, type DcConfig, type DcConfigInput } from '../../src/model/config.js';
@@ -34,12 +34,13 @@ import type { DcProvider, DcTheme } from '../../src/elements/provider/provider.j
 import '../../src/index.js';
 
 /** Backend calls a scenario can hold back, so that a transient look stays on screen. */
-export type HeldCall = 'sign-in' | 'snapshot';
+export type HeldCall = 'sign-in' | 'snapshot' | 'history';
 
 /**
  * The simulated contact centre, plus holds: a held call waits, without failing, until it is released.
  * A held sign-in keeps the kit "Signing in…"; a held snapshot keeps it restoring after a reconnection
- * (FAIL-2). Everything else is the simulated backend as the kit ships it.
+ * (FAIL-2); a held history keeps a thread loading its earlier conversation (PANE-1). Everything else
+ * is the simulated backend as the kit ships it.
  */
 export class ScenarioBackend extends SimulatedBackend {
   #gates = new Map<HeldCall, { promise: Promise<void>; release: () => void }>();
@@ -71,6 +72,11 @@ export class ScenarioBackend extends SimulatedBackend {
   override async snapshot(): Promise<DcSnapshot> {
     await this.#gates.get('snapshot')?.promise;
     return super.snapshot();
+  }
+
+  override async loadHistory(taskId: string): Promise<readonly Message[]> {
+    await this.#gates.get('history')?.promise;
+    return super.loadHistory(taskId);
   }
 }
 

@@ -205,9 +205,13 @@ describe('dc-desktop', () => {
       'Phone number': '+33 6 11 22 33 44',
     });
     expect(text(details.querySelector('.duration'))).to.match(/^0:0\d$/);
-    expect(p.messages().map((m) => text(m.querySelector('.message-text')))).to.deep.equal(['Hello, I cannot log in.']);
-    expect(text(p.messages()[0]!.querySelector('.author'))).to.equal('Léa Dubois');
-    expect(text(p.composer())).to.contain('replies to Léa Dubois cannot be sent from here');
+    // A chat shows its conversation in <dc-chat-thread> and its compose box in <dc-composer>.
+    const thread = p.interaction()!.querySelector('dc-chat-thread')!;
+    await until(() => text(thread.shadowRoot).includes('Hello, I cannot log in.'), 'the conversation shows');
+    expect(thread.getAttribute('task-id')).to.equal(kit.store.state.selectedTaskId);
+    const composer = p.composer()!.querySelector('dc-composer')!;
+    await composer.updateComplete;
+    expect(shown(composer.shadowRoot!.querySelector('textarea')), 'the compose box').to.be.true;
 
     // The timer runs (TASK-4: derived from the acceptance time).
     const before = text(details.querySelector('.duration'));
@@ -333,11 +337,11 @@ describe('dc-desktop', () => {
     expect(details.width).to.be.greaterThan(800);
   });
 
-  it('TASK-1: messages show as text, never as markup', async () => {
+  it('TASK-1: an email task\'s messages show read-only, as text, never as markup', async () => {
     const kit = await desktopKit();
     const { desktop, p } = kit;
     await signInReady(kit.store);
-    const id = await acceptOffer(kit, 'chat', { text: null });
+    const id = await acceptOffer(kit, 'email', { text: null });
     const evil = '<img src=x onerror=alert(1)>';
     kit.backend.customerMessage(id, evil);
     await until(() => p.messages().length === 1, 'the message shows');
@@ -345,13 +349,14 @@ describe('dc-desktop', () => {
     expect(text(p.messages()[0]!.querySelector('.message-text'))).to.equal(evil);
     expect(p.root.querySelector('img')).to.be.null;
     expect(desktop.querySelector('img')).to.be.null;
+    expect(text(p.composer())).to.contain('no email compose box');
   });
 
-  it('TASK-1: the conversation opens at its latest message and follows new ones only at its end', async () => {
+  it('TASK-1: an email task\'s messages open at the latest and follow new ones only at the end', async () => {
     const kit = await desktopKit(html`<dc-desktop style="width: 900px; height: 600px"></dc-desktop>`);
     const { desktop, p } = kit;
     await signInReady(kit.store);
-    const id = await acceptOffer(kit, 'chat', { text: null });
+    const id = await acceptOffer(kit, 'email', { text: null });
     for (let i = 1; i <= 30; i++) kit.backend.customerMessage(id, `Message ${i}`);
     await until(() => p.messages().length === 30, 'thirty messages');
     await settle(desktop);

@@ -5,12 +5,17 @@
 import { expect } from '@open-wc/testing';
 import type { StoryObj } from '@storybook/web-components-vite';
 import * as bannerStories from '../../stories/connection-banner.stories.js';
+import * as chatThreadStories from '../../stories/chat-thread.stories.js';
+import * as composerStories from '../../stories/composer.stories.js';
 import * as desktopStories from '../../stories/desktop.stories.js';
+import * as emojiPanelStories from '../../stories/emoji-panel.stories.js';
 import * as notificationStories from '../../stories/notifications.stories.js';
 import * as offerStories from '../../stories/offers.stories.js';
 import * as pickerStories from '../../stories/state-picker.stories.js';
 import * as providerStories from '../../stories/provider.stories.js';
 import * as taskListStories from '../../stories/task-list.stories.js';
+import * as templatePickerStories from '../../stories/template-picker.stories.js';
+import * as workflowDialogStories from '../../stories/workflow-dialog.stories.js';
 import { scenarioOf } from '../../stories/support/scenario.js';
 import { setLocale } from '../../src/i18n/localization.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';
@@ -68,6 +73,48 @@ const DESKTOP: Record<string, { states: string[]; rows: number; offers: number }
   Wide: { states: [], rows: 3, offers: 0 },
 };
 
+/** What each composer story must show: its custom states, and how many attachment chips (COMP-1..13). */
+const COMPOSER: Record<string, { states: string[]; chips?: number; open?: string }> = {
+  Empty: { states: ['empty'] },
+  WithText: { states: [] },
+  OverTheLimit: { states: ['over-limit'] },
+  SmsSegments: { states: [] },
+  WithAttachments: { states: [], chips: 2 },
+  RejectedAttachment: { states: [], chips: 1 },
+  TemplatePickerOpen: { states: ['empty'], open: 'dc-template-picker' },
+  TemplateWithFields: { states: [] },
+  LockedTemplate: { states: ['locked'] },
+  WorkflowDialogOpen: { states: ['empty'], open: 'dc-workflow-dialog[open]' },
+  EmojiPanelOpen: { states: [], open: 'dc-emoji-panel' },
+  FormattingApplied: { states: [] },
+  OfflineQueued: { states: ['offline', 'empty'] },
+  Disabled: { states: ['disabled', 'empty'] },
+};
+
+/** What each chat-thread story must show: its custom states and the receipts on show (PANE-1..4). */
+const CHAT_THREAD: Record<string, { states: string[]; receipts?: string[]; parts?: Record<string, number> }> = {
+  Conversation: { states: [], receipts: ['read'] },
+  Loading: { states: ['loading'] },
+  HistoryFailed: { states: ['failed'], parts: { 'history-retry': 1 } },
+  LongHistory: { states: [], parts: { 'agent-bubble': 1, 'customer-bubble': 1, interaction: 1 } },
+  BotHistory: { states: [], parts: { 'bot-bubble': 3 } },
+  Announcements: { states: [] },
+  Receipts: { states: [], receipts: ['sending', 'sent', 'delivered', 'failed'], parts: { retry: 2, discard: 1 } },
+  Typing: { states: ['typing'] },
+  Attachments: { states: [], parts: { attachment: 2 } },
+  Dark: { states: [], receipts: ['read', 'failed'] },
+};
+
+/** The custom states each building-block story must show (COMP-5, COMP-6, COMP-10, COMP-11). */
+const BLOCKS: Record<string, { tag: string; states: Record<string, string[]> }> = {
+  'template-picker': { tag: 'dc-template-picker', states: { Loading: ['loading'], Failed: ['failed'] } },
+  'workflow-dialog': {
+    tag: 'dc-workflow-dialog',
+    states: { FormWithErrors: ['form'], Running: ['running'], ServerFailure: ['failed'] },
+  },
+  'emoji-panel': { tag: 'dc-emoji-panel', states: { Open: ['ready'] } },
+};
+
 async function mount(module: Module, name: string, lang: 'en' | 'fr'): Promise<HTMLElement> {
   const story = module[name] as StoryObj<Record<string, unknown>>;
   const args = { ...module.default.args, ...story.args };
@@ -92,6 +139,11 @@ const MODULES: [string, Module][] = [
   ['provider', providerStories as unknown as Module],
   ['offers', offerStories as unknown as Module],
   ['task-list', taskListStories as unknown as Module],
+  ['composer', composerStories as unknown as Module],
+  ['chat-thread', chatThreadStories as unknown as Module],
+  ['template-picker', templatePickerStories as unknown as Module],
+  ['workflow-dialog', workflowDialogStories as unknown as Module],
+  ['emoji-panel', emojiPanelStories as unknown as Module],
 ];
 
 describe('stories', function () {
@@ -132,6 +184,10 @@ describe('stories', function () {
             expect(list.shadowRoot!.querySelectorAll('[part~="row"]').length, `${name} rows`).to.equal(rows);
             for (const s of states) expect(list.matches(`:state(${s})`), `${name} is ${s}`).to.be.true;
           }
+          const block = BLOCKS[file];
+          for (const state of block?.states[name] ?? []) {
+            expect(mounted.querySelector(block!.tag)!.matches(`:state(${state})`), `${name} is ${state}`).to.be.true;
+          }
           if (file === 'desktop' && DESKTOP[name]) {
             const desktop = mounted.querySelector('dc-desktop')!;
             const { states, rows, offers } = DESKTOP[name];
@@ -142,6 +198,29 @@ describe('stories', function () {
               desktop.shadowRoot!.querySelector(tag)!.shadowRoot!.querySelectorAll(`[part~="${part}"]`).length;
             expect(inner('dc-task-list', 'row'), `${name} rows`).to.equal(rows);
             expect(inner('dc-offers', 'offer'), `${name} offers`).to.equal(offers);
+          }
+          if (file === 'composer' && COMPOSER[name]) {
+            const composer = mounted.querySelector('dc-composer')!;
+            const { states, chips, open } = COMPOSER[name];
+            for (const s of ['disabled', 'empty', 'over-limit', 'offline', 'locked']) {
+              expect(composer.matches(`:state(${s})`), `${name} is ${states.includes(s) ? '' : 'not '}${s}`).to.equal(states.includes(s));
+            }
+            expect(composer.shadowRoot!.querySelectorAll('[part~="attachment"]').length, `${name} chips`).to.equal(chips ?? 0);
+            if (open) expect(composer.shadowRoot!.querySelector(open), `${name} shows ${open}`).to.exist;
+          }
+          if (file === 'chat-thread' && CHAT_THREAD[name]) {
+            const thread = mounted.querySelector('dc-chat-thread')!;
+            const { states, receipts = [], parts = {} } = CHAT_THREAD[name];
+            for (const s of ['loading', 'failed', 'typing', 'empty']) {
+              expect(thread.matches(`:state(${s})`), `${name} is ${states.includes(s) ? '' : 'not '}${s}`).to.equal(states.includes(s));
+            }
+            const shown = new Set([...thread.shadowRoot!.querySelectorAll<HTMLElement>('[data-receipt]')].map((r) => r.dataset['receipt']));
+            for (const r of receipts) expect(shown.has(r), `${name} shows a ${r} receipt`).to.equal(true);
+            for (const [part, count] of Object.entries(parts)) {
+              expect(thread.shadowRoot!.querySelectorAll(`[part~="${part}"]`).length, `${name} ${part}`).to.be.at.least(count);
+            }
+            // PANE-1: thousands of messages, a few hundred elements.
+            expect(thread.shadowRoot!.querySelectorAll('*').length, `${name} elements`).to.be.below(600);
           }
           if (lang === 'fr') {
             // No English label left on screen in French.

@@ -2,6 +2,9 @@ import { expect } from '@open-wc/testing';
 import {
   applyStyle,
   messageLength,
+  moveSpans,
+  selectionStyle,
+  textRuns,
   overLimit,
   smsSegments,
   styleAt,
@@ -138,5 +141,73 @@ describe('model: social formatting', () => {
     expect(toChannelMarkup('a*b', [b(0, 3)], 'markdown')).to.equal('**a\\*b**');
     expect(toChannelMarkup('a*b', [b(0, 3)], 'whatsapp')).to.equal('*a*b*');
     expect(toChannelMarkup('C:\\temp', [], 'markdown')).to.equal('C:\\\\temp');
+  });
+});
+
+describe('model: styles through edits and runs', () => {
+  const span = (start: number, end: number, style: StyleSpan['style'] = 'bold'): StyleSpan => ({ start, end, style });
+
+  it('COMP-9: moveSpans keeps styles on their characters through typing, deleting and pasting', () => {
+    // "say hello now", "hello" bold at [4, 9).
+    const text = 'say hello now';
+    const table: [string, string, StyleSpan[]][] = [
+      ['typing before the span moves it', 'I say hello now', [span(6, 11)]],
+      ['typing where the span starts does not style the new text', 'say Xhello now', [span(5, 10)]],
+      ['typing inside the span styles the new text', 'say helXlo now', [span(4, 10)]],
+      ['typing at the end of the span goes on in its style', 'say helloX now', [span(4, 10)]],
+      ['typing after the span leaves it', 'say hello nowX', [span(4, 9)]],
+      ['deleting inside the span shrinks it', 'say hlo now', [span(4, 7)]],
+      ['deleting the whole span drops it', 'say  now', []],
+      ['deleting across its start keeps the rest', 'sallo now', [span(2, 5)]],
+      ['deleting across its end keeps the rest', 'say helw', [span(4, 7)]],
+      ['replacing across its start: the new text is not styled', 'saXXllo now', [span(4, 7)]],
+      ['unchanged text keeps the spans', text, [span(4, 9)]],
+    ];
+    for (const [name, next, expected] of table) {
+      expect(moveSpans([span(4, 9)], text, next), name).to.deep.equal(expected);
+    }
+  });
+
+  it('COMP-9: moveSpans places typing by the caret where the texts leave it open', () => {
+    // "Oh" typed before an italic "hello": the "h" could be read as typed inside the span.
+    const italic = [span(2, 7, 'italic')];
+    expect(moveSpans(italic, 'O hello', 'Oh hello', 2)).to.deep.equal([span(3, 8, 'italic')]);
+    expect(moveSpans([span(1, 6, 'italic')], 'Ohello', 'Ohhello', 2)).to.deep.equal([span(2, 7, 'italic')]);
+    expect(moveSpans([span(1, 6, 'italic')], 'Ohello', 'Ohhello')).to.deep.equal([span(1, 7, 'italic')]);
+  });
+
+  it('COMP-9: moveSpans keeps two styles apart and merges nothing across styles', () => {
+    const spans = [span(0, 2, 'bold'), span(2, 4, 'italic')];
+    expect(moveSpans(spans, 'abcd', 'abXcd')).to.deep.equal([span(0, 3, 'bold'), span(3, 5, 'italic')]);
+    expect(moveSpans(spans, 'abcd', 'ad')).to.deep.equal([span(0, 1, 'bold'), span(1, 2, 'italic')]);
+  });
+
+  it('COMP-9: selectionStyle is the style over the whole selection, or before the caret', () => {
+    const spans = [span(0, 3, 'bold'), span(3, 6, 'italic')];
+    expect(selectionStyle(spans, 0, 3)).to.equal('bold');
+    expect(selectionStyle(spans, 1, 2)).to.equal('bold');
+    expect(selectionStyle(spans, 2, 4)).to.equal(undefined);
+    expect(selectionStyle(spans, 3, 3)).to.equal('bold');
+    expect(selectionStyle(spans, 4, 4)).to.equal('italic');
+    expect(selectionStyle(spans, 0, 0)).to.equal(undefined);
+    expect(selectionStyle(spans, 6, 3)).to.equal('italic');
+  });
+
+  it('COMP-7, COMP-9: textRuns cuts the text where styles and fields start and end', () => {
+    expect(textRuns(0, [])).to.deep.equal([]);
+    expect(textRuns(5, [])).to.deep.equal([{ start: 0, end: 5 }]);
+    expect(textRuns(10, [span(2, 6)], [{ start: 4, end: 8 }])).to.deep.equal([
+      { start: 0, end: 2 },
+      { start: 2, end: 4, style: 'bold' },
+      { start: 4, end: 6, style: 'bold', field: 0 },
+      { start: 6, end: 8, field: 0 },
+      { start: 8, end: 10 },
+    ]);
+    // An emptied field still has its place.
+    expect(textRuns(4, [], [{ start: 2, end: 2 }])).to.deep.equal([
+      { start: 0, end: 2 },
+      { start: 2, end: 2, field: 0 },
+      { start: 2, end: 4 },
+    ]);
   });
 });

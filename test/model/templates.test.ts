@@ -186,6 +186,21 @@ describe('model: replaceable fields', () => {
     for (const [a, b, change] of table) expect(textChange(a, b), `${a} → ${b}`).to.deep.equal(change);
   });
 
+  it('COMP-7: the caret after the edit places a change the texts leave open', () => {
+    // "a" typed at the start of "aa": the texts alone say it was typed at the end.
+    expect(textChange('aa', 'aaa', 1)).to.deep.equal({ start: 0, end: 0, inserted: 'a' });
+    // "h" typed after "Oh" in "Ohello": at 2 by the texts, at 1 by the caret.
+    expect(textChange('Ohello', 'Ohhello', 2)).to.deep.equal({ start: 1, end: 1, inserted: 'h' });
+    // Backspace on the first "l" of "hello" leaves the caret at 2.
+    expect(textChange('hello', 'helo', 2)).to.deep.equal({ start: 2, end: 3, inserted: '' });
+    // A caret that contradicts nothing changes nothing.
+    expect(textChange('abc', 'abXc', 3)).to.deep.equal({ start: 2, end: 2, inserted: 'X' });
+    // Typing at the end of a field, before the same letter: the field gets it.
+    const loaded = load('[[A|a]]a');
+    expect(applyEdit(loaded, 'aaa', 2).fields[0]).to.include({ start: 0, end: 2, value: 'aa' });
+    expect(applyEdit(loaded, 'aaa').fields[0]).to.include({ start: 0, end: 1, value: 'a' });
+  });
+
   it('COMP-7: field ranges follow edits before, inside, at the edges of, across and around them', () => {
     // "ab[X]cd[Y]ef": X = [2,5), Y = [7,10).
     const loaded = load('ab[[X]]cd[[Y]]ef');

@@ -1,10 +1,16 @@
 import { waitUntil } from '@open-wc/testing';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 
 // Test pages run two at a time, and the one in the background reports itself hidden, which the kit
 // reads as "the agent is looking elsewhere" (TASK-5). Tests pin the page visible and hide the kit the
 // way hosts do (the provider's `away`, a collapsed desktop).
 Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => 'visible' });
 Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => false });
+
+// The virtualised thread's benign "ResizeObserver loop" error (TOOLCHAIN trap 8), and nothing else,
+// is no test failure, in every test file that shows a thread (root hooks: mocha owns window.onerror
+// only once it runs).
+setupIgnoreWindowResizeObserverLoopErrors(before, after);
 
 /** Waits until `fn` holds, with a message that says what was expected. */
 export function until(fn: () => boolean, message: string, timeout = 3000): Promise<void> {

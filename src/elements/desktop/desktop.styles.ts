@@ -147,17 +147,18 @@ export const styles = css`
     display: flex;
     flex-direction: column;
   }
-  slot[name='interaction']::slotted(*) {
+  slot[name='interaction']::slotted(*),
+  dc-chat-thread {
     flex: 1 1 auto;
     min-height: 0;
   }
   .composer {
     grid-area: composer;
     min-width: 0;
-    padding: 0.6rem 0.75rem;
     border-top: 1px solid var(--_dc-border);
     background: var(--_dc-surface-raised);
   }
+
   .empty-state {
     grid-area: empty;
     display: flex;
@@ -250,7 +251,7 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
-  /* Interaction pane: the conversation, read-only. ------------------------------------------------ */
+  /* Interaction pane of an email task: its messages, read-only. ------------------------------------------------ */
   .log {
     flex: 1 1 auto;
     min-height: 0;
@@ -309,6 +310,7 @@ export const styles = css`
     align-items: flex-start;
     gap: 0.45rem;
     margin: 0;
+    padding: 0.6rem 0.75rem;
     color: var(--_dc-text-muted);
   }
 

@@ -26,6 +26,8 @@ import type { DcState } from '../../store/state.js';
 import { icon, MEDIA_ICONS } from '../../ui/icons.js';
 import type { DcStore } from '../../store/store.js';
 import { DcElement } from '../internal/dc-element.js';
+import '../chat-thread/chat-thread.js';
+import '../composer/composer.js';
 import '../connection-banner/connection-banner.js';
 import '../notifications/notifications.js';
 import '../offers/offers.js';
@@ -98,15 +100,16 @@ function unreadText(count: number): string {
  * Works inside a `<dc-provider>` or with a store passed as its `store` property (EMBED-1); the
  * elements it is made of use the same store.
  *
- * The customer details, interaction pane and compose area show a summary of the selected task (its
- * customer fields, timer and End; its conversation, read-only); put an element in their slots to
- * replace it.
+ * For a chat, SMS or social task the interaction pane is `<dc-chat-thread>` and the compose area
+ * `<dc-composer>` (PANE-*, COMP-*); for an email task they show its messages read-only until the email
+ * elements come. The customer details show the task's fields, timer and End. Put an element in a slot
+ * to replace what the desktop shows there.
  *
  * @summary The whole gadget: state, offers, notifications and the tasks window.
  *
  * @slot customer-details - Replaces the customer details summary of the selected task.
- * @slot interaction - Replaces the read-only conversation of the selected task.
- * @slot composer - Replaces the compose area's note.
+ * @slot interaction - Replaces the conversation of the selected task (`<dc-chat-thread>`).
+ * @slot composer - Replaces the compose area (`<dc-composer>`).
  *
  * @csspart header - The bar with the state control, counts, voice indication and toggle.
  * @csspart toggle - The button that collapses and expands the tasks window.
@@ -352,39 +355,43 @@ export class DcDesktop extends DcElement {
       </section>
       <section class="interaction" part="interaction" aria-label=${msg('Interaction pane', { id: 'desktop.interaction' })}>
         <slot name="interaction">
-          ${keyed(
-            task.id,
-            html`<div
-              class="log"
-              role="log"
-              tabindex="0"
-              aria-label=${msg(str`Conversation with ${name}`, { id: 'desktop.conversation' })}
-            >
-              ${messages.length
-                ? html`<ol class="messages">
-                    ${repeat(
-                      messages,
-                      (m) => m.id,
-                      (m) => this.#renderMessage(config, m, name),
-                    )}
-                  </ol>`
-                : html`<p class="no-messages">${msg('No messages yet.', { id: 'desktop.no-messages' })}</p>`}
-            </div>`,
-          )}
+          ${media?.kind === 'email'
+            ? this.#renderLog(config, task, messages, name)
+            : html`<dc-chat-thread .store=${this.store} task-id=${task.id}></dc-chat-thread>`}
         </slot>
       </section>
       <section class="composer" part="composer" aria-label=${msg('Compose area', { id: 'desktop.composer' })}>
         <slot name="composer">
-          <p class="composer-note">
-            ${icon(media ? MEDIA_ICONS[media.kind] : 'info')}<span
-              >${msg(str`Read-only: this desktop has no compose box, so replies to ${name} cannot be sent from here.`, {
-                id: 'desktop.composer-note',
-              })}</span
-            >
-          </p>
+          ${media?.kind === 'email'
+            ? html`<p class="composer-note">
+                ${icon(MEDIA_ICONS.email)}<span
+                  >${msg(str`Read-only: this desktop has no email compose box, so replies to ${name} cannot be sent from here.`, {
+                    id: 'desktop.composer-note-email',
+                  })}</span
+                >
+              </p>`
+            : html`<dc-composer .store=${this.store} task-id=${task.id}></dc-composer>`}
         </slot>
       </section>
     `;
+  }
+
+  /** The read-only conversation of an email task (the email thread is a later element). */
+  #renderLog(config: DcConfig, task: Task, messages: readonly Message[], name: string): unknown {
+    return keyed(
+      task.id,
+      html`<div class="log" role="log" tabindex="0" aria-label=${msg(str`Conversation with ${name}`, { id: 'desktop.conversation' })}>
+        ${messages.length
+          ? html`<ol class="messages">
+              ${repeat(
+                messages,
+                (m) => m.id,
+                (m) => this.#renderMessage(config, m, name),
+              )}
+            </ol>`
+          : html`<p class="no-messages">${msg('No messages yet.', { id: 'desktop.no-messages' })}</p>`}
+      </div>`,
+    );
   }
 
   #renderMessage(config: DcConfig, m: Message, customer: string): TemplateResult {

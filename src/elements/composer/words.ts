@@ -1,0 +1,77 @@
+/**
+ * The composer's sentences that take parameters: attachment refusals (COMP-4), the length counter and
+ * its limit (COMP-3), SMS segments, unfilled fields (COMP-7) and unknown parameters (COMP-8). Rendered
+ * each time, so a language switch re-words them.
+ */
+import { msg, str } from '@lit/localize';
+import { formatBytes, type AttachmentLimits, type AttachmentRejection } from '../../model/attachments.js';
+import type { SmsSegments } from '../../model/compose.js';
+import { getLocale } from '../../i18n/localization.js';
+
+/** Why one file was not attached, naming it and the limit it broke. */
+export function rejectionText(name: string, reason: AttachmentRejection, limits: AttachmentLimits): string {
+  switch (reason) {
+    case 'too-large': {
+      const limit = formatBytes(limits.maxBytes, getLocale());
+      return msg(str`“${name}” is too large: files can be up to ${limit}.`, { id: 'composer.reject-too-large' });
+    }
+    case 'forbidden-type':
+      return msg(str`“${name}” is a type of file that cannot be sent.`, { id: 'composer.reject-type' });
+    case 'too-many': {
+      const max = limits.maxCount;
+      return msg(str`“${name}” was not attached: a message holds at most ${max} files.`, { id: 'composer.reject-too-many' });
+    }
+    case 'empty':
+      return msg(str`“${name}” is empty.`, { id: 'composer.reject-empty' });
+    case 'duplicate':
+      return msg(str`“${name}” is already attached.`, { id: 'composer.reject-duplicate' });
+  }
+}
+
+/** "12 / 1000". */
+export function counterText(length: number, max: number): string {
+  return msg(str`${length} / ${max}`, { id: 'composer.counter' });
+}
+
+/** The counter as a screen reader hears it. */
+export function counterLabel(length: number, max: number): string {
+  return msg(str`${length} of ${max} characters`, { id: 'composer.counter-label' });
+}
+
+/** COMP-3's red message. */
+export function overLimitText(over: number): string {
+  return over === 1
+    ? msg('1 character over the limit: shorten the message to send it.', { id: 'composer.over-one' })
+    : msg(str`${over} characters over the limit: shorten the message to send it.`, { id: 'composer.over-many' });
+}
+
+/** After a host changed the text in `dc-before-send`, the result was too long. */
+export function hostTooLongText(over: number): string {
+  return msg(str`Not sent: the message to send is ${over} characters over the limit.`, { id: 'composer.host-too-long' });
+}
+
+/** "2 SMS · GSM-7" or "1 SMS · Unicode": how the text goes out as SMS. */
+export function segmentsText(sms: SmsSegments): string {
+  const count = sms.segments;
+  return sms.encoding === 'gsm-7'
+    ? msg(str`${count} SMS · GSM-7`, { id: 'composer.segments-gsm' })
+    : msg(str`${count} SMS · Unicode`, { id: 'composer.segments-ucs' });
+}
+
+/** COMP-7: Send is blocked until these fields are filled. */
+export function unfilledText(labels: readonly string[]): string {
+  const list = labels.join(', ');
+  return msg(str`Fill in before sending: ${list}.`, { id: 'composer.unfilled' });
+}
+
+/** COMP-8: system parameters the template named but the task does not carry. */
+export function unknownText(names: readonly string[]): string {
+  const list = names.map((n) => `{{${n}}}`).join(', ');
+  return msg(str`Left as written (no value for this task): ${list}.`, { id: 'composer.unknown-params' });
+}
+
+/** A malformed template body was loaded as plain text. */
+export function templateErrorText(index: number): string {
+  const at = index + 1;
+  return msg(str`This template has a mistake at character ${at}: it was loaded as plain text.`, { id: 'composer.template-error' });
+}

@@ -1,0 +1,563 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { getLocale } from '../../i18n/localization.js';
+import type { MediaKind } from '../../model/media.js';
+import {
+  ALL_TEMPLATES,
+  filterTemplates,
+  parseTemplate,
+  templateGroups,
+  type Template,
+  type TemplateGroup,
+} from '../../model/templates.js';
+import { pickText } from '../../model/text.js';
+import { icon } from '../../ui/icons.js';
+import { rovingIndex } from '../../ui/roving.js';
+import { DcCloseEvent, DcPresentationalElement } from './presentational.js';
+import { styles } from './template-picker.styles.js';
+
+export { DcCloseEvent };
+
+const init = { bubbles: true, composed: true } as const;
+
+/** COMP-5: the agent picked a template (click, Enter, or `pickActive()`); the composer loads it. */
+export class DcTemplatePickEvent extends Event {
+  static readonly type = 'dc-template-pick';
+  readonly detail: { readonly template: Template };
+  constructor(template: Template) {
+    super(DcTemplatePickEvent.type, init);
+    this.detail = { template };
+  }
+}
+
+/** COMP-5: the catalogue failed to load and the agent pressed Retry. */
+export class DcCatalogueRetryEvent extends Event {
+  static readonly type = 'dc-catalogue-retry';
+  constructor() {
+    super(DcCatalogueRetryEvent.type, init);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'dc-template-pick': DcTemplatePickEvent;
+    'dc-catalogue-retry': DcCatalogueRetryEvent;
+  }
+}
+
+/** Where the templates come from: not asked yet, on the way, in, or refused. */
+export type CatalogueStatus = 'idle' | 'loading' | 'loaded' | 'failed';
+
+const STATES = ['loading', 'failed', 'empty'] as const;
+const PREVIEW_LENGTH = 140;
+
+/** What the picker shows for its current properties. */
+interface PickerView {
+  /** The tabs after "All templates": the first groups, plus the one picked under More. */
+  readonly tabs: readonly TemplateGroup[];
+  /** Every group, behind More (empty when each has a tab). */
+  readonly more: readonly TemplateGroup[];
+  /** The selected group, or ALL_TEMPLATES. */
+  readonly group: string;
+  /** Whether templates can be listed (not loading, not failed). */
+  readonly ready: boolean;
+  readonly results: readonly Template[];
+}
+
+/** The tabs' element ids: "All templates" is `tab-0`, the groups follow. */
+const tabId = (view: PickerView, group: string): string =>
+  `tab-${group === ALL_TEMPLATES ? 0 : view.tabs.findIndex((g) => g.id === group) + 1}`;
+
+/** Left, Right, Home and End move along the tabs (ARIA tabs pattern), as Up, Down, Home, End in a list. */
+const TAB_KEYS: Readonly<Record<string, string>> = { ArrowLeft: 'ArrowUp', ArrowRight: 'ArrowDown', Home: 'Home', End: 'End' };
+
+/**
+ * A template body as a short line of text: parameters as the agent will see them once loaded (a
+ * replaceable field shows its default or `[Label]`, a system parameter its name), white space folded.
+ */
+function preview(body: string): string {
+  const parsed = parseTemplate(body);
+  const text = parsed.ok
+    ? parsed.value.map((s) => (s.kind === 'text' ? s.text : s.kind === 'system' ? s.source : (s.default ?? `[${s.label}]`))).join('')
+    : body;
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > PREVIEW_LENGTH ? `${line.slice(0, PREVIEW_LENGTH - 1)}…` : line;
+}
+
+/**
+ * The template picker of the compose area (COMP-5, COMP-6). Tabs: "All templates" and the first
+ * `maxTabs` groups that hold templates for the media; "More" opens a menu of every group, and a group
+ * picked there gets a tab of its own. A search field filters the current tab by name, ignoring case and
+ * accents. The templates are a listbox: Up and Down (from the search field too), Home and End move the
+ * active template, Enter or a click picks it. Each shows its name, its group, the start of its text, and
+ * a lock when it is locked (COMP-6). Escape fires `dc-close`.
+ *
+ * In `inline` mode (the composer's `/` search) there is no search field and no tab: the list shows every
+ * template whose name matches `query`, and the composer's text box keeps the focus and forwards Up, Down
+ * and Enter to `moveActive()` and `pickActive()`.
+ *
+ * Presentational: properties in, events out, no store.
+ *
+ * @summary Pick a message template: tabs of groups, More, search, and a keyboard-driven list.
+ *
+ * @fires dc-template-pick - A template was picked; `detail.template`.
+ * @fires dc-close - Escape was pressed in the picker.
+ * @fires dc-catalogue-retry - Retry was pressed after the catalogue failed to load.
+ *
+ * @csspart search - The search field.
+ * @csspart tab - Each tab ("All templates" and the groups).
+ * @csspart more - The More button.
+ * @csspart menu - The menu of every group, under More.
+ * @csspart menu-item - Each group in that menu.
+ * @csspart list - The list of templates.
+ * @csspart option - Each template.
+ * @csspart lock - The lock of a locked template.
+ * @csspart status - The loading message.
+ * @csspart error - The failure message, with Retry.
+ * @csspart retry - The Retry button.
+ * @csspart empty - The message shown when no template matches.
+ *
+ * @cssstate loading - The catalogue is loading.
+ * @cssstate failed - The catalogue failed to load.
+ * @cssstate empty - No template to show.
+ *
+ * @cssprop --dc-template-picker-max-height - The list's height before it scrolls (18rem by default).
+ */
+@customElement('dc-template-picker')
+export class DcTemplatePicker extends DcPresentationalElement {
+  static override styles = [...DcPresentationalElement.styles, styles];
+  static override shadowRootOptions: ShadowRootInit = { ...DcPresentationalElement.shadowRootOptions, delegatesFocus: true };
+
+  /** Every configured template; those for `media` are offered. */
+  @property({ attribute: false }) templates: readonly Template[] = [];
+  /** The configured groups, in order. */
+  @property({ attribute: false }) groups: readonly TemplateGroup[] = [];
+  /** The composer's kind of media: templates for other media are left out. */
+  @property() media?: MediaKind;
+  /** Where the catalogue is: `loading` and `failed` show as such. */
+  @property() status: CatalogueStatus = 'loaded';
+  /** Why the catalogue failed, when known (shown with Retry). */
+  @property() reason = '';
+  /** The search: what the search field holds, or in `inline` mode what follows the `/`. */
+  @property() query = '';
+  /** The composer's `/` search: no search field, no tab; the composer's text box keeps the focus. */
+  @property({ type: Boolean, reflect: true }) inline = false;
+  /** How many groups get a tab of their own before "More". */
+  @property({ type: Number, attribute: 'max-tabs' }) maxTabs = 3;
+
+  @state() private group = ALL_TEMPLATES;
+  @state() private activeId?: string;
+  @state() private moreOpen = false;
+
+  @query('#list') private listEl?: HTMLElement;
+  @query('.more') private moreButton?: HTMLButtonElement;
+
+  #internals = this.attachInternals();
+  #revealActive = false;
+  #focusMenu?: 'first' | 'last' | 'checked';
+  #focusTab = false;
+
+  /**
+   * Moves the active template one step down (1) or up (-1), stopping at the ends (Up and Down forwarded
+   * from the composer's text box in `inline` mode).
+   */
+  moveActive(step: 1 | -1): void {
+    const { results } = this.#view();
+    if (results.length === 0) return;
+    const index = results.indexOf(this.#activeOf(results)!);
+    this.#setActive(results[Math.max(0, Math.min(results.length - 1, index + step))]!);
+  }
+
+  /** Picks the active template, as Enter does; false when there is none to pick. */
+  pickActive(): boolean {
+    const template = this.#activeOf(this.#view().results);
+    if (!template) return false;
+    this.dispatchEvent(new DcTemplatePickEvent(template));
+    return true;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('query') || changed.has('group' as keyof DcTemplatePicker)) this.activeId = undefined;
+    // The More menu goes with the tabs (while loading, after a failure, in inline mode).
+    if (this.inline || (this.status !== 'loaded' && this.status !== 'idle')) this.moreOpen = false;
+  }
+
+  /** The groups, the selected one and the templates on show, from the current properties. */
+  #view(): PickerView {
+    const media = this.#mediaFilter();
+    const { tabs, more } = templateGroups(this.groups, this.templates, { ...media, max: this.maxTabs });
+    const offered = more.length ? more : tabs;
+    // A group that is gone (new catalogue, other media) gives way to "All templates".
+    const group = !this.inline && offered.some((g) => g.id === this.group) ? this.group : ALL_TEMPLATES;
+    const picked = tabs.some((g) => g.id === group) ? undefined : more.find((g) => g.id === group);
+    const ready = this.status === 'loaded' || this.status === 'idle';
+    const results = ready ? filterTemplates(this.templates, { query: this.query, group, locale: getLocale(), ...media }) : [];
+    return { tabs: picked ? [...tabs, picked] : tabs, more, group, ready, results };
+  }
+
+  protected override render() {
+    const locale = getLocale();
+    const view = this.#view();
+    this.setCustomStates(this.#internals, STATES, [
+      this.status === 'loading' ? 'loading' : undefined,
+      this.status === 'failed' ? 'failed' : undefined,
+      view.ready && view.results.length === 0 ? 'empty' : undefined,
+    ]);
+    const active = this.#activeOf(view.results);
+    const activeOption = active ? `option-${view.results.indexOf(active)}` : undefined;
+
+    return html`<div class="picker" @keydown=${this.#onKeydown}>
+      ${this.inline ? nothing : this.#renderSearch(activeOption, view.results.length > 0)}
+      ${this.inline || !view.ready ? nothing : this.#renderGroups(view, locale)}
+      ${this.status === 'loading' ? this.#renderLoading() : nothing}
+      ${this.status === 'failed' ? this.#renderFailure() : nothing}
+      ${view.ready ? this.#renderList(view, active, activeOption, locale) : nothing}
+    </div>`;
+  }
+
+  #renderSearch(activeOption: string | undefined, expanded: boolean) {
+    return html`<div class="search">
+      ${icon('search')}
+      <input
+        class="field"
+        part="search"
+        type="search"
+        role="combobox"
+        aria-label=${msg('Search templates by name', { id: 'templates.search' })}
+        aria-controls=${expanded ? 'list' : nothing}
+        aria-expanded=${expanded ? 'true' : 'false'}
+        aria-autocomplete="list"
+        aria-activedescendant=${activeOption ?? nothing}
+        placeholder=${msg('Search templates', { id: 'templates.search-placeholder' })}
+        autocomplete="off"
+        spellcheck="false"
+        .value=${live(this.query)}
+        @input=${this.#onSearchInput}
+        @keydown=${this.#onSearchKeydown}
+      />
+    </div>`;
+  }
+
+  #renderGroups(view: PickerView, locale: string) {
+    const tab = (id: string, name: string) =>
+      html`<button
+        role="tab"
+        part="tab"
+        class="tab"
+        id=${tabId(view, id)}
+        data-group=${id}
+        aria-selected=${id === view.group ? 'true' : 'false'}
+        aria-controls="panel"
+        tabindex=${id === view.group ? '0' : '-1'}
+        @click=${() => this.#selectGroup(id)}
+      >
+        ${name}
+      </button>`;
+    return html`<div class="groups">
+      <div class="tabs" role="tablist" aria-label=${msg('Template groups', { id: 'templates.groups' })} @keydown=${this.#onTabsKeydown}>
+        ${tab(ALL_TEMPLATES, msg('All templates', { id: 'templates.all' }))}
+        ${view.tabs.map((g) => tab(g.id, pickText(g.name, locale)))}
+      </div>
+      ${view.more.length ? this.#renderMore(view.more, view.group, locale) : nothing}
+    </div>`;
+  }
+
+  #renderMore(more: readonly TemplateGroup[], group: string, locale: string) {
+    return html`<div class="more-wrap">
+      <button
+        class="more"
+        part="more"
+        aria-haspopup="menu"
+        aria-expanded=${this.moreOpen ? 'true' : 'false'}
+        aria-controls="more-menu"
+        @click=${() => this.#toggleMore('checked')}
+        @keydown=${this.#onMoreKeydown}
+      >
+        <span>${msg('More', { id: 'templates.more' })}</span>${icon('chevron-down', 'icon chevron')}
+      </button>
+      ${this.moreOpen
+        ? html`<div
+            class="menu"
+            part="menu"
+            id="more-menu"
+            role="menu"
+            aria-label=${msg('All template groups', { id: 'templates.all-groups' })}
+            @keydown=${this.#onMenuKeydown}
+            @focusout=${this.#onMenuFocusout}
+          >
+            ${more.map(
+              (g) => html`<button
+                role="menuitemradio"
+                part="menu-item"
+                class="menu-item"
+                tabindex="-1"
+                data-group=${g.id}
+                aria-checked=${g.id === group ? 'true' : 'false'}
+                @click=${() => this.#pickFromMore(g.id)}
+              >
+                ${icon('check', 'icon check')}<span>${pickText(g.name, locale)}</span>
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderLoading() {
+    return html`<p class="status" part="status" role="status">
+      ${icon('loader-circle', 'icon spin')}<span>${msg('Loading templates…', { id: 'templates.loading' })}</span>
+    </p>`;
+  }
+
+  #renderFailure() {
+    return html`<div class="alert" part="error" role="alert">
+      ${icon('circle-alert')}
+      <div>
+        <p>${msg('The templates could not be loaded.', { id: 'templates.failed' })}</p>
+        ${this.reason ? html`<p class="reason">${this.reason}</p>` : nothing}
+        <button class="button" part="retry" @click=${this.#retry}>
+          ${icon('refresh-cw')}<span>${msg('Retry', { id: 'templates.retry' })}</span>
+        </button>
+      </div>
+    </div>`;
+  }
+
+  #renderList(view: PickerView, active: Template | undefined, activeOption: string | undefined, locale: string) {
+    const { results } = view;
+    const names = new Map(this.groups.map((g) => [g.id, pickText(g.name, locale)]));
+    const locked = msg('Locked', { id: 'templates.locked' });
+    const list =
+      results.length === 0
+        ? html`<p class="empty" part="empty" role="status">${this.#emptyText()}</p>`
+        : html`<div
+            id="list"
+            part="list"
+            class="list"
+            role="listbox"
+            aria-label=${msg('Templates', { id: 'templates.list' })}
+            tabindex="0"
+            aria-activedescendant=${activeOption ?? nothing}
+            @keydown=${this.#onListKeydown}
+            @click=${this.#onListClick}
+            @mousedown=${this.#onListMousedown}
+          >
+            ${results.map((t, i) => this.#renderOption(t, i, t === active, names.get(t.group), locked, locale))}
+          </div>`;
+    // The tabs' panel: the list of the selected tab (a plain region in inline mode, where there is no tab).
+    return this.inline
+      ? list
+      : html`<div id="panel" role="tabpanel" aria-labelledby=${tabId(view, view.group)}>${list}</div>`;
+  }
+
+  #renderOption(t: Template, index: number, active: boolean, group: string | undefined, locked: string, locale: string): TemplateResult {
+    const id = `option-${index}`;
+    return html`<div
+      role="option"
+      part="option"
+      class="option"
+      id=${id}
+      data-id=${t.id}
+      aria-selected=${active ? 'true' : 'false'}
+      aria-describedby=${`${id}-preview`}
+    >
+      <span class="name"
+        >${pickText(t.name, locale)}${t.locked
+          ? html`<span class="lock" part="lock" title=${locked}>${icon('lock')}<span class="visually-hidden">, ${locked}</span></span>`
+          : nothing}</span
+      >
+      ${group ? html`<span class="group"><span class="visually-hidden">, </span>${group}</span>` : nothing}
+      <span class="preview" id=${`${id}-preview`}>${preview(t.body)}</span>
+    </div>`;
+  }
+
+  #emptyText(): string {
+    const query = this.query.trim();
+    if (query) return msg(str`No template matches “${query}”.`, { id: 'templates.no-match' });
+    return msg('No templates for this channel.', { id: 'templates.none' });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#focusMenu) {
+      const items = this.#menuItems();
+      const target =
+        this.#focusMenu === 'first'
+          ? items[0]
+          : this.#focusMenu === 'last'
+            ? items.at(-1)
+            : (items.find((b) => b.getAttribute('aria-checked') === 'true') ?? items[0]);
+      this.#focusMenu = undefined;
+      target?.focus();
+    }
+    if (this.#focusTab) {
+      this.#focusTab = false;
+      this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+    }
+    if (this.#revealActive) {
+      this.#revealActive = false;
+      this.#reveal();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.moreOpen = false;
+  }
+
+  #mediaFilter(): { media?: MediaKind } {
+    return this.media ? { media: this.media } : {};
+  }
+
+  #activeOf(results: readonly Template[]): Template | undefined {
+    return results.find((t) => t.id === this.activeId) ?? results[0];
+  }
+
+  #setActive(template: Template): void {
+    this.activeId = template.id;
+    this.#revealActive = true;
+  }
+
+  /** Scrolls the list (and only the list) so that the active template is in view. */
+  #reveal(): void {
+    const list = this.listEl;
+    const option = list?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (!list || !option || list.scrollHeight <= list.clientHeight) return;
+    const top = option.offsetTop - list.offsetTop;
+    const bottom = top + option.offsetHeight;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
+  }
+
+  #selectGroup(id: string): void {
+    this.group = id;
+  }
+
+  #toggleMore(focus: 'first' | 'last' | 'checked'): void {
+    this.moreOpen = !this.moreOpen;
+    if (this.moreOpen) this.#focusMenu = focus;
+  }
+
+  #closeMore(focusButton: boolean): void {
+    if (!this.moreOpen) return;
+    this.moreOpen = false;
+    if (focusButton) this.moreButton?.focus();
+  }
+
+  #pickFromMore(id: string): void {
+    this.group = id;
+    this.moreOpen = false;
+    this.#focusTab = true;
+  }
+
+  #menuItems(): HTMLButtonElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="menuitemradio"]')];
+  }
+
+  #retry = () => this.dispatchEvent(new DcCatalogueRetryEvent());
+
+  #onSearchInput = (event: InputEvent) => {
+    this.query = (event.target as HTMLInputElement).value;
+  };
+
+  /** Up, Down and Enter in the search field drive the list (the caret keeps Home and End). */
+  #onSearchKeydown = (event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      this.moveActive(event.key === 'ArrowDown' ? 1 : -1);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      this.pickActive();
+    }
+  };
+
+  #onListKeydown = (event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const { results } = this.#view();
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.pickActive();
+      return;
+    }
+    const active = this.#activeOf(results);
+    const next = rovingIndex(event.key, active ? results.indexOf(active) : 0, results.length, false);
+    if (next === undefined) return;
+    event.preventDefault();
+    this.#setActive(results[next]!);
+  };
+
+  #onListClick = (event: MouseEvent) => {
+    const option = event
+      .composedPath()
+      .find((n): n is HTMLElement => n instanceof HTMLElement && n.getAttribute('role') === 'option');
+    const template = this.#view().results.find((t) => t.id === option?.dataset['id']);
+    if (!template) return;
+    this.activeId = template.id;
+    this.dispatchEvent(new DcTemplatePickEvent(template));
+  };
+
+  /** In `inline` mode a click must not take the focus from the composer's text box. */
+  #onListMousedown = (event: MouseEvent) => {
+    if (this.inline) event.preventDefault();
+  };
+
+  /** Tabs follow the ARIA tabs pattern: Left and Right (and Home, End) move and select. */
+  #onTabsKeydown = (event: KeyboardEvent) => {
+    const tabs = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="tab"]')];
+    const index = tabs.indexOf(event.target as HTMLElement);
+    const key = TAB_KEYS[event.key];
+    if (index < 0 || !key) return;
+    const next = rovingIndex(key, index, tabs.length, true);
+    if (next === undefined) return;
+    event.preventDefault();
+    this.#selectGroup(tabs[next]!.dataset['group']!);
+    this.#focusTab = true;
+  };
+
+  #onMoreKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    this.moreOpen = false;
+    this.#toggleMore(event.key === 'ArrowDown' ? 'first' : 'last');
+  };
+
+  #onMenuKeydown = (event: KeyboardEvent) => {
+    const items = this.#menuItems();
+    const index = items.indexOf(event.target as HTMLButtonElement);
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.#closeMore(true);
+      return;
+    }
+    if (event.key === 'Tab') {
+      this.moreOpen = false;
+      return;
+    }
+    const next = rovingIndex(event.key, index, items.length, true);
+    if (next === undefined) return;
+    event.preventDefault();
+    items[next]!.focus();
+  };
+
+  #onMenuFocusout = (event: FocusEvent) => {
+    const next = event.relatedTarget as Node | null;
+    const menu = event.currentTarget as HTMLElement;
+    if (!next || (!menu.contains(next) && next !== this.moreButton)) this.#closeMore(false);
+  };
+
+  #onKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || this.inline) return;
+    event.preventDefault();
+    this.dispatchEvent(new DcCloseEvent());
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dc-template-picker': DcTemplatePicker;
+  }
+}

@@ -1,0 +1,441 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { getLocale } from '../../i18n/localization.js';
+import { pickText } from '../../model/text.js';
+import {
+  validateField,
+  validateWorkflowParams,
+  type FieldError,
+  type ParamType,
+  type Workflow,
+  type WorkflowParam,
+} from '../../model/workflows.js';
+import { icon } from '../../ui/icons.js';
+import { DcCloseEvent, DcPresentationalElement } from './presentational.js';
+import { styles } from './workflow-dialog.styles.js';
+
+export { DcCloseEvent };
+
+/** COMP-10: a workflow ran; the dialog has closed. The server adds its audit announcement to the thread. */
+export class DcWorkflowDoneEvent extends Event {
+  static readonly type = 'dc-workflow-done';
+  readonly detail: { readonly workflowId: string };
+  constructor(workflowId: string) {
+    super(DcWorkflowDoneEvent.type, { bubbles: true, composed: true });
+    this.detail = { workflowId };
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'dc-workflow-done': DcWorkflowDoneEvent;
+  }
+}
+
+/** Runs a workflow: resolves when the server has run it, rejects with the reason it did not. */
+export type WorkflowRunner = (workflowId: string, params: Record<string, string>) => Promise<void>;
+
+const INPUT_TYPES: Readonly<Record<ParamType, 'text' | 'email' | 'tel' | 'number' | 'date'>> = {
+  text: 'text',
+  email: 'email',
+  phone: 'tel',
+  number: 'number',
+  date: 'date',
+};
+
+/** What a refused value needs, in words (COMP-10). */
+function errorText(error: FieldError, param: WorkflowParam): string {
+  switch (error) {
+    case 'required':
+      return msg('Enter a value.', { id: 'workflows.error-required' });
+    case 'email':
+      return msg('Enter an email address, such as name@example.com.', { id: 'workflows.error-email' });
+    case 'phone':
+      return msg('Enter a phone number: 6 to 15 digits, with + in front if needed.', { id: 'workflows.error-phone' });
+    case 'number':
+      return msg('Enter a number.', { id: 'workflows.error-number' });
+    case 'date':
+      return msg('Enter a valid date.', { id: 'workflows.error-date' });
+    case 'too-long': {
+      const max = param.maxLength ?? 0;
+      return msg(str`Use ${max} characters at most.`, { id: 'workflows.error-too-long' });
+    }
+  }
+}
+
+/**
+ * The workflow dialog of the compose area (COMP-10): a modal `<dialog>` that lists the workflows (name
+ * and description) to choose from. Trigger runs a workflow that needs no input at once; for one with
+ * parameters it first shows a form: a field of the right type per parameter, required ones marked,
+ * checked when the agent leaves an edited field and again on Trigger (the first refused field takes the
+ * focus, each says what it needs). While the workflow runs, Trigger reads "Running…" and does nothing;
+ * when it is done the dialog closes and fires `dc-workflow-done`; when it fails, the server's reason
+ * shows and everything typed stays. Back returns to the list.
+ *
+ * The browser keeps the focus inside while it is open and gives it back to where it was when it closes.
+ * Escape, Close and Cancel close it (`open` turns false) and fire `dc-close`.
+ *
+ * Presentational: properties in, events out; `run` does the work.
+ *
+ * @summary Choose a workflow, fill in its parameters, and trigger it.
+ *
+ * @fires dc-workflow-done - The workflow ran; `detail.workflowId`. The dialog has closed.
+ * @fires dc-close - The agent closed the dialog (Escape, Close or Cancel).
+ *
+ * @csspart dialog - The `<dialog>`.
+ * @csspart workflow - Each workflow in the list.
+ * @csspart form - The parameters form.
+ * @csspart error - A field's message, or the failure of a run.
+ * @csspart trigger - The Trigger button.
+ * @csspart back - The Back button.
+ *
+ * @cssstate running - A workflow is running.
+ * @cssstate form - The parameters form is on show.
+ * @cssstate failed - The last run failed.
+ */
+@customElement('dc-workflow-dialog')
+export class DcWorkflowDialog extends DcPresentationalElement {
+  static override styles = [...DcPresentationalElement.styles, styles];
+
+  /** The workflows to offer (the composer gives those for its media). */
+  @property({ attribute: false }) workflows: readonly Workflow[] = [];
+  /** Whether the dialog is open (modal). The dialog sets it back to false when it closes. */
+  @property({ type: Boolean, reflect: true }) open = false;
+  /** Runs a workflow; its rejection's message is shown to the agent. */
+  @property({ attribute: false }) run: WorkflowRunner = () =>
+    Promise.reject(new Error(msg('Workflows cannot run here.', { id: 'workflows.no-runner' })));
+
+  @state() private selectedId?: string;
+  @state() private showForm = false;
+  @state() private values: Readonly<Record<string, string>> = {};
+  @state() private errors: Readonly<Record<string, FieldError>> = {};
+  @state() private running = false;
+  @state() private failure = '';
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  #internals = this.attachInternals();
+  /** Fields the agent has typed in: leaving one checks it (an untouched field is left alone). */
+  #edited = new Set<string>();
+  /** Fields whose text the browser cannot read as a number or a date. */
+  #unreadable = new Set<string>();
+  #focusNext?: 'start' | 'invalid' | 'trigger';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('workflows') && this.selectedId && !this.#selected()) this.#reset();
+  }
+
+  protected override render() {
+    const workflow = this.#selected();
+    const form = this.showForm && workflow !== undefined;
+    this.setCustomStates(this.#internals, ['running', 'form', 'failed'], [
+      this.running ? 'running' : undefined,
+      form ? 'form' : undefined,
+      this.failure ? 'failed' : undefined,
+    ]);
+    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onClose}>
+      <div class="header">
+        <h2 id="title">${icon('workflow')}<span>${msg('Workflows', { id: 'workflows.title' })}</span></h2>
+        <button class="close" aria-label=${msg('Close', { id: 'workflows.close' })} @click=${this.#dismiss}>${icon('x')}</button>
+      </div>
+      ${form ? this.#renderForm(workflow) : this.#renderList(workflow)}
+    </dialog>`;
+  }
+
+  #renderList(selected: Workflow | undefined) {
+    const locale = getLocale();
+    return html`<div class="body">
+      ${this.workflows.length === 0
+        ? html`<p class="empty">${msg('No workflow is configured for this channel.', { id: 'workflows.none' })}</p>`
+        : html`<fieldset class="workflows">
+            <legend class="visually-hidden">${msg('Choose a workflow', { id: 'workflows.choose' })}</legend>
+            ${this.workflows.map((w, i) => {
+              const description = pickText(w.description, locale);
+              return html`<label class="workflow" part="workflow">
+                <input
+                  type="radio"
+                  name="workflow"
+                  .value=${w.id}
+                  .checked=${w.id === this.selectedId}
+                  aria-describedby=${description ? `description-${i}` : nothing}
+                  @change=${() => this.#choose(w.id)}
+                />
+                <span class="text">
+                  <span class="name">${pickText(w.name, locale)}</span>
+                  ${description ? html`<span class="description" id=${`description-${i}`}>${description}</span>` : nothing}
+                </span>
+              </label>`;
+            })}
+          </fieldset>`}
+      ${this.#renderFailure()}
+      <div class="actions">
+        <button class="button" @click=${this.#dismiss}>${msg('Cancel', { id: 'workflows.cancel' })}</button>
+        ${this.#renderTrigger(selected === undefined, () => this.#triggerFromList())}
+      </div>
+    </div>`;
+  }
+
+  #renderForm(workflow: Workflow) {
+    const locale = getLocale();
+    const description = pickText(workflow.description, locale);
+    return html`<form class="body" part="form" novalidate aria-labelledby="form-title" @submit=${this.#onSubmit}>
+      <div>
+        <h3 id="form-title">${pickText(workflow.name, locale)}</h3>
+        ${description ? html`<p class="description">${description}</p>` : nothing}
+      </div>
+      ${workflow.params.some((p) => p.required)
+        ? html`<p class="hint">
+            <span class="required" aria-hidden="true">*</span> ${msg('Required', { id: 'workflows.required' })}
+          </p>`
+        : nothing}
+      ${workflow.params.map((p, i) => this.#renderField(p, i, locale))}
+      ${this.#renderFailure()}
+      <div class="actions">
+        <button type="button" class="button" part="back" @click=${this.#back}>
+          ${icon('arrow-left')}<span>${msg('Back', { id: 'workflows.back' })}</span>
+        </button>
+        ${this.#renderTrigger(false)}
+      </div>
+    </form>`;
+  }
+
+  #renderField(param: WorkflowParam, index: number, locale: string) {
+    const id = `param-${index}`;
+    const error = this.errors[param.name];
+    return html`<div class="param">
+      <label for=${id}
+        >${pickText(param.label, locale)}${param.required
+          ? html`<span class="required" aria-hidden="true"> *</span>`
+          : nothing}</label
+      >
+      <input
+        class="field"
+        id=${id}
+        name=${param.name}
+        type=${INPUT_TYPES[param.type]}
+        autocomplete="off"
+        ?required=${param.required}
+        maxlength=${ifDefined(param.maxLength)}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? `${id}-error` : nothing}
+        .value=${live(this.values[param.name] ?? '')}
+        @input=${this.#onInput}
+        @blur=${this.#onBlur}
+      />
+      ${error
+        ? html`<p class="error" part="error" id=${`${id}-error`}>${icon('circle-alert')}<span>${errorText(error, param)}</span></p>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderTrigger(unavailable: boolean, onClick?: () => void) {
+    const busy = this.running || unavailable;
+    return html`<button
+      type=${onClick ? 'button' : 'submit'}
+      class="button primary"
+      part="trigger"
+      aria-disabled=${busy ? 'true' : 'false'}
+      @click=${onClick ?? nothing}
+    >
+      ${this.running
+        ? html`${icon('loader-circle', 'icon spin')}<span>${msg('Running…', { id: 'workflows.running' })}</span>`
+        : html`${icon('workflow')}<span>${msg('Trigger', { id: 'workflows.trigger' })}</span>`}
+    </button>`;
+  }
+
+  #renderFailure() {
+    return this.failure
+      ? html`<div class="alert" part="error" role="alert">${icon('circle-alert')}<span>${this.failure}</span></div>`
+      : nothing;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const dialog = this.dialog;
+    if (this.open && !dialog.open && this.isConnected) {
+      dialog.showModal();
+      this.#focusNext = 'start';
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+    }
+    if (this.#focusNext && dialog.open) this.#moveFocus(this.#focusNext);
+    this.#focusNext = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in a document while `open`: the dialog opens again.
+    if (this.hasUpdated && this.open) this.requestUpdate();
+  }
+
+  #moveFocus(where: 'start' | 'invalid' | 'trigger'): void {
+    const root = this.renderRoot;
+    const target =
+      where === 'trigger'
+        ? root.querySelector<HTMLElement>('[part~="trigger"]')
+        : where === 'invalid'
+          ? root.querySelector<HTMLElement>('[aria-invalid="true"]')
+          : (root.querySelector<HTMLElement>('form input') ??
+            root.querySelector<HTMLElement>('input[type="radio"]:checked') ??
+            root.querySelector<HTMLElement>('input[type="radio"]') ??
+            root.querySelector<HTMLElement>('.close'));
+    target?.focus();
+  }
+
+  #selected(): Workflow | undefined {
+    return this.workflows.find((w) => w.id === this.selectedId);
+  }
+
+  #choose(id: string): void {
+    this.selectedId = id;
+    this.failure = '';
+  }
+
+  #triggerFromList(): void {
+    const workflow = this.#selected();
+    if (!workflow || this.running) return;
+    if (workflow.params.length === 0) {
+      void this.#run(workflow, {});
+      return;
+    }
+    this.showForm = true;
+    this.failure = '';
+    this.#focusNext = 'start';
+  }
+
+  #back = () => {
+    if (this.running) return;
+    this.showForm = false;
+    this.failure = '';
+    this.#focusNext = 'start';
+  };
+
+  #onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const workflow = this.#selected();
+    if (!workflow || this.running) return;
+    for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('form input')) this.#read(input);
+    const errors = this.#validate(workflow);
+    this.errors = errors;
+    if (Object.keys(errors).length > 0) {
+      this.#focusNext = 'invalid';
+      return;
+    }
+    void this.#run(workflow, this.#params(workflow));
+  };
+
+  /** Every refused parameter (COMP-10). */
+  #validate(workflow: Workflow): Record<string, FieldError> {
+    const errors = validateWorkflowParams(workflow, this.values);
+    for (const p of workflow.params) {
+      const unreadable = this.#unreadableError(p);
+      if (unreadable) errors[p.name] = unreadable;
+    }
+    return errors;
+  }
+
+  /** A number or a date the browser cannot read (its value then reads as empty) is refused as such. */
+  #unreadableError(param: WorkflowParam): FieldError | undefined {
+    if (!this.#unreadable.has(param.name)) return undefined;
+    return param.type === 'date' ? 'date' : 'number';
+  }
+
+  /** The values to send: one per parameter, trimmed. */
+  #params(workflow: Workflow): Record<string, string> {
+    return Object.fromEntries(workflow.params.map((p) => [p.name, (this.values[p.name] ?? '').trim()]));
+  }
+
+  async #run(workflow: Workflow, params: Record<string, string>): Promise<void> {
+    this.running = true;
+    this.failure = '';
+    try {
+      await this.run(workflow.id, params);
+    } catch (error) {
+      this.running = false;
+      this.failure = (error instanceof Error ? error.message : String(error)) || msg('The workflow failed.', { id: 'workflows.failed' });
+      this.#focusNext = 'trigger';
+      return;
+    }
+    this.running = false;
+    this.open = false;
+    this.#reset();
+    this.dispatchEvent(new DcWorkflowDoneEvent(workflow.id));
+  }
+
+  #param(name: string): WorkflowParam | undefined {
+    return this.#selected()?.params.find((p) => p.name === name);
+  }
+
+  #onInput = (event: InputEvent) => {
+    const input = event.target as HTMLInputElement;
+    this.#edited.add(input.name);
+    this.#read(input);
+    // A field that shows an error is checked again as the agent corrects it.
+    if (this.errors[input.name]) this.#check(input.name);
+  };
+
+  #onBlur = (event: FocusEvent) => {
+    // A field also blurs as the form leaves the screen (Back, close): nothing to check then.
+    if (!this.showForm || !this.open) return;
+    const input = event.target as HTMLInputElement;
+    this.#read(input);
+    if (this.#edited.has(input.name) || this.errors[input.name]) this.#check(input.name);
+  };
+
+  #read(input: HTMLInputElement): void {
+    if (this.values[input.name] !== input.value) this.values = { ...this.values, [input.name]: input.value };
+    if (input.validity.badInput) this.#unreadable.add(input.name);
+    else this.#unreadable.delete(input.name);
+  }
+
+  /** Checks one field (COMP-10) and shows or clears its message. */
+  #check(name: string): void {
+    const param = this.#param(name);
+    if (!param) return;
+    const error = this.#unreadableError(param) ?? validateField(this.values[name] ?? '', param.type, param);
+    if (error === this.errors[name]) return;
+    const { [name]: _, ...others } = this.errors;
+    this.errors = error ? { ...others, [name]: error } : others;
+  }
+
+  /** Close and Cancel; they do nothing while a workflow runs: its result must still reach the agent. */
+  #dismiss = () => {
+    if (this.open && !this.running) this.#closedByAgent();
+  };
+
+  /** Escape, likewise, waits for the running workflow. */
+  #onCancel = (event: Event) => {
+    if (this.running) event.preventDefault();
+  };
+
+  /** The browser closed the dialog (Escape): `open` follows. */
+  #onClose = () => {
+    if (this.open) this.#closedByAgent();
+  };
+
+  #closedByAgent(): void {
+    this.open = false;
+    this.#reset();
+    this.dispatchEvent(new DcCloseEvent());
+  }
+
+  #reset(): void {
+    this.selectedId = undefined;
+    this.showForm = false;
+    this.values = {};
+    this.errors = {};
+    this.failure = '';
+    this.#edited.clear();
+    this.#unreadable.clear();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dc-workflow-dialog': DcWorkflowDialog;
+  }
+}

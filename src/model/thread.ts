@@ -1,0 +1,349 @@
+/**
+ * The interaction pane's content as data (PANE-1..5): the rows of a conversation thread, built from the
+ * earlier interactions with the customer, the task's own messages (its bot part included) and the
+ * messages the agent sent that the server does not hold yet; plus the text rules the thread applies to
+ * what customers write (links, initials) and the URLs it lets through. Pure functions over plain data.
+ */
+import type { Message, Receipt } from './tasks.js';
+
+/**
+ * A message the agent sent that the server does not hold yet (the store's outbox entry, COMP-12):
+ * `queued` waits for the connection, `sending` is on its way, `failed` was refused (PANE-4).
+ */
+export interface PendingMessage {
+  readonly clientId: string;
+  readonly taskId: string;
+  readonly text: string;
+  readonly attachments: readonly { readonly id: string; readonly name: string; readonly type: string; readonly size: number }[];
+  readonly createdAt: number;
+  readonly status: 'queued' | 'sending' | 'failed';
+  readonly reason?: string;
+}
+
+/** Starts an interaction: an earlier one with this customer (PANE-1, PANE-5), or this task's own. */
+export interface InteractionRow {
+  readonly kind: 'interaction';
+  readonly key: string;
+  readonly taskId: string;
+  /** Whether it is the task on show (the separator then reads "This conversation"). */
+  readonly current: boolean;
+  readonly at: number;
+}
+
+/** Starts a calendar day (local time). */
+export interface DayRow {
+  readonly kind: 'day';
+  readonly key: string;
+  readonly at: number;
+}
+
+/** A customer's, an agent's or a bot's message (PANE-2). */
+export interface MessageRow {
+  readonly kind: 'message';
+  readonly key: string;
+  readonly message: Message;
+  /** From an earlier interaction (history): it can no longer be retried. */
+  readonly earlier: boolean;
+}
+
+/** A `system` message: lifecycle, journey, workflow audit, customer left, closed (PANE-3). */
+export interface AnnouncementRow {
+  readonly kind: 'announcement';
+  readonly key: string;
+  readonly message: Message;
+  readonly earlier: boolean;
+}
+
+/**
+ * Where the bot's part of an interaction ends and an agent's begins (PANE-1), when the server sent no
+ * `handoff` announcement of its own.
+ */
+export interface HandoffRow {
+  readonly kind: 'handoff';
+  readonly key: string;
+  readonly taskId: string;
+  /** The bot's name, when its messages carry one. */
+  readonly name?: string;
+  readonly at: number;
+}
+
+/** A message the server does not hold yet (COMP-12, PANE-4). */
+export interface PendingRow {
+  readonly kind: 'pending';
+  readonly key: string;
+  readonly entry: PendingMessage;
+}
+
+export type ThreadRow = InteractionRow | DayRow | MessageRow | AnnouncementRow | HandoffRow | PendingRow;
+
+export interface ThreadInput {
+  /** The task on show. */
+  readonly taskId: string;
+  /** Earlier interactions with the customer, oldest first (PANE-1, PANE-5); none while loading or failed. */
+  readonly history?: readonly Message[];
+  /** The task's own messages, oldest first. */
+  readonly messages?: readonly Message[];
+  /** Outbox entries; only this task's are shown, oldest first. */
+  readonly pending?: Iterable<PendingMessage>;
+}
+
+/** "2026-3-14": a local calendar day, the key of a day separator. */
+export function dayKey(at: number): string {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
+}
+
+/** Messages of one interaction, in order. */
+interface Interaction {
+  readonly taskId: string;
+  readonly messages: readonly Message[];
+  readonly earlier: boolean;
+}
+
+/** Splits history into interactions by `taskId`, keeping their order of appearance. */
+function interactionsOf(history: readonly Message[], skip: ReadonlySet<string>, currentTaskId: string): Interaction[] {
+  const result: { taskId: string; messages: Message[]; earlier: boolean }[] = [];
+  for (const m of history) {
+    if (skip.has(m.id) || m.taskId === currentTaskId) continue;
+    const last = result[result.length - 1];
+    if (last && last.taskId === m.taskId) last.messages.push(m);
+    else result.push({ taskId: m.taskId, messages: [m], earlier: true });
+  }
+  return result;
+}
+
+/** Index of the message after which the hand-off row goes, or -1 when none is due. */
+function handoffIndex(interaction: Interaction): number {
+  const { messages } = interaction;
+  let lastBot = -1;
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i]!;
+    if (m.announcement?.code === 'handoff') return -1; // the server says it itself
+    if (m.from === 'bot') lastBot = i;
+  }
+  if (lastBot < 0) return -1;
+  const agentAfter = messages.slice(lastBot + 1).some((m) => m.from === 'agent');
+  return agentAfter || !interaction.earlier ? lastBot : -1;
+}
+
+/** The key a message's row keeps from the moment it is sent to its last receipt. */
+function messageKey(m: Message): string {
+  return m.clientId ? `c:${m.clientId}` : `m:${m.id}`;
+}
+
+/**
+ * The thread's rows, oldest first (PANE-1..5): each earlier interaction behind an "earlier conversation"
+ * separator, then (when there is history) a separator before this task's messages; a day separator
+ * wherever the local day changes and at the start of each interaction; announcements as their own rows;
+ * a hand-off row after the bot's part when the server gave none; then the messages the server does not
+ * hold yet. Every row has a `key` that stays the same across updates (a sent message keeps its row from
+ * outbox to delivery), for the virtualised list. The same message is never shown twice.
+ */
+export function threadRows(input: ThreadInput): ThreadRow[] {
+  const own = input.messages ?? [];
+  const ownIds = new Set(own.map((m) => m.id));
+  const interactions = interactionsOf(input.history ?? [], ownIds, input.taskId);
+  const hasHistory = interactions.length > 0;
+  if (own.length > 0 || hasHistory) interactions.push({ taskId: input.taskId, messages: own, earlier: false });
+
+  const rows: ThreadRow[] = [];
+  const keys = new Set<string>();
+  const clientIds = new Set<string>();
+  const push = (row: ThreadRow) => {
+    if (keys.has(row.key)) return false;
+    keys.add(row.key);
+    rows.push(row);
+    return true;
+  };
+  let day: string | undefined;
+  const dayBefore = (scope: string, at: number) => {
+    const key = dayKey(at);
+    if (key !== day) push({ kind: 'day', key: `day:${scope}:${key}`, at });
+    day = key;
+  };
+
+  for (const interaction of interactions) {
+    const first = interaction.messages[0];
+    if (hasHistory) {
+      push({
+        kind: 'interaction',
+        key: `interaction:${interaction.taskId}`,
+        taskId: interaction.taskId,
+        current: !interaction.earlier,
+        at: first?.at ?? 0,
+      });
+      day = undefined;
+    }
+    const handoff = handoffIndex(interaction);
+    interaction.messages.forEach((m, i) => {
+      dayBefore(interaction.taskId, m.at);
+      const kind = m.from === 'system' ? 'announcement' : 'message';
+      let key = messageKey(m);
+      if (keys.has(key)) key = `m:${m.id}`;
+      if (push({ kind, key, message: m, earlier: interaction.earlier }) && m.clientId) clientIds.add(m.clientId);
+      if (i === handoff) {
+        const bot = interaction.messages[i]!;
+        push({
+          kind: 'handoff',
+          key: `handoff:${interaction.taskId}`,
+          taskId: interaction.taskId,
+          ...(bot.name ? { name: bot.name } : {}),
+          at: bot.at,
+        });
+      }
+    });
+  }
+
+  const pending = [...(input.pending ?? [])]
+    .filter((e) => e.taskId === input.taskId && !clientIds.has(e.clientId))
+    .sort((a, b) => a.createdAt - b.createdAt);
+  for (const entry of pending) {
+    dayBefore(input.taskId, entry.createdAt);
+    push({ kind: 'pending', key: `c:${entry.clientId}`, entry });
+  }
+  return rows;
+}
+
+/**
+ * What the receipt under a row says (PANE-4): outgoing messages only (this agent's and earlier agents');
+ * a message the server holds without a receipt is `sent`; one the server does not hold yet is `sending`
+ * (queued ones too: they wait for the connection), or `failed`.
+ */
+export function rowReceipt(row: ThreadRow): Receipt | undefined {
+  if (row.kind === 'pending') return row.entry.status === 'failed' ? 'failed' : 'sending';
+  if (row.kind === 'message' && row.message.from === 'agent') return row.message.receipt ?? 'sent';
+  return undefined;
+}
+
+/** Whether the agent can retry the row's message (PANE-4): a failed one of this task. */
+export function canRetry(row: ThreadRow): boolean {
+  return rowReceipt(row) === 'failed' && (row.kind === 'pending' || (row.kind === 'message' && !row.earlier));
+}
+
+/** How many message and announcement rows come after the row with `key` (all of them when it is gone). */
+export function rowsAfter(rows: readonly ThreadRow[], key: string | undefined, count: (row: ThreadRow) => boolean): number {
+  let n = 0;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i]!;
+    if (row.key === key) return n;
+    if (count(row)) n++;
+  }
+  return key === undefined ? n : 0;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Text
+
+export type TextSegment = { readonly type: 'text'; readonly text: string } | { readonly type: 'link'; readonly text: string; readonly href: string };
+
+/** Characters never part of a link: white space, quotes, angle brackets, controls and bidi overrides. */
+const STOP = '\\s<>"\'`\\u0000-\\u001f\\u007f\\u200b-\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+const LINK = new RegExp(
+  `(?<![\\w@.+-])(?:(?:https?:\\/\\/|mailto:|www\\.)[^${STOP}]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)`,
+  'giu',
+);
+const TRAILING = /[.,;:!?…'"»)\]}]$/u;
+const PAIRS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
+
+/** Drops punctuation that ends a sentence rather than the link; keeps a closing bracket the link opened. */
+function trimLink(raw: string): string {
+  let text = raw;
+  while (TRAILING.test(text)) {
+    const last = text[text.length - 1]!;
+    const open = PAIRS[last];
+    if (open && text.split(open).length > text.split(last).length - 1) break;
+    text = text.slice(0, -1);
+  }
+  return text;
+}
+
+/** The href for a link's text, when it is an http(s) or mailto link with somewhere to go. */
+function linkHref(text: string): string | undefined {
+  let candidate = text;
+  if (/^www\./i.test(text)) candidate = `https://${text}`;
+  else if (!/^(https?:|mailto:)/i.test(text)) candidate = `mailto:${text}`;
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol === 'mailto:') return url.pathname.includes('@') ? url.href : undefined;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  // "https://bank.example@evil.example" goes to evil.example: such a link is left as text.
+  return url.hostname && !url.username && !url.password ? url.href : undefined;
+}
+
+/**
+ * A message's text cut into plain text and links (PANE-2): `http://`, `https://` and `www.` addresses,
+ * `mailto:` links and e-mail addresses become links; nothing else does (never `javascript:`, `data:`,
+ * `vbscript:` or any other scheme). Punctuation that ends the sentence is left out of the link, as are
+ * quotes, angle brackets, control characters and bidirectional overrides. Joining the segments' text
+ * gives back the input exactly.
+ */
+export function linkify(text: string): TextSegment[] {
+  const segments: TextSegment[] = [];
+  let plain = '';
+  let from = 0;
+  for (const match of text.matchAll(LINK)) {
+    const linkText = trimLink(match[0]);
+    const href = linkText ? linkHref(linkText) : undefined;
+    if (!href) continue;
+    plain += text.slice(from, match.index);
+    if (plain) segments.push({ type: 'text', text: plain });
+    plain = '';
+    segments.push({ type: 'link', text: linkText, href });
+    from = match.index + linkText.length;
+  }
+  plain += text.slice(from);
+  if (plain) segments.push({ type: 'text', text: plain });
+  return segments;
+}
+
+/**
+ * Up to two initials for an avatar (PANE-2): the first letter of the first and of the last word that
+ * starts with a letter ("Alice Martin" → "AM", "élodie" → "É"). Empty when no word starts with a letter
+ * (a phone number): the avatar then shows an icon.
+ */
+export function initials(name: string): string {
+  const words = name
+    .trim()
+    .split(/[\s\-_.,]+/u)
+    .filter((w) => /^\p{L}/u.test(w));
+  if (words.length === 0) return '';
+  const first = Array.from(words[0]!)[0]!;
+  const last = words.length > 1 ? Array.from(words[words.length - 1]!)[0]! : '';
+  return (first + last).toLocaleUpperCase();
+}
+
+/** Raster image types a `data:` URL may carry (SVG is left out: it may carry script). */
+const DATA_IMAGE = /^data:image\/(?:png|jpeg|jpg|gif|webp)(?:;[a-z0-9=.+-]*)*,/i;
+
+/**
+ * An attachment's URL if it is safe to link to or to show (PANE-2): http, https and blob URLs (relative
+ * ones resolved against `base`), and `data:` URLs of raster images only. Anything else (`javascript:`,
+ * `vbscript:`, `file:`, `data:text/html`, SVG…) gives undefined: the thread shows the file's name
+ * without a link.
+ */
+export function safeUrl(url: string | undefined, base?: string): string | undefined {
+  if (typeof url !== 'string') return undefined;
+  const trimmed = url.trim();
+  if (!trimmed) return undefined;
+  if (/^data:/i.test(trimmed)) return DATA_IMAGE.test(trimmed) ? trimmed : undefined;
+  let parsed: URL;
+  try {
+    parsed = base === undefined ? new URL(trimmed) : new URL(trimmed, base);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.hostname ? parsed.href : undefined;
+  return parsed.protocol === 'blob:' ? parsed.href : undefined;
+}
+
+/** Image types the thread shows as thumbnails. */
+const RASTER = /^image\/(?:png|jpeg|jpg|gif|webp|avif|bmp)$/i;
+
+/** Whether an attachment is shown as a picture (raster images only) rather than as a file to download. */
+export function isPicture(type: string): boolean {
+  return RASTER.test(type.trim());
+}
