@@ -235,6 +235,7 @@ export class DcProvider extends LitElement {
         offersPerMinute: 2,
         messagesPerMinute: 3,
         replyRate: 0.8,
+        agentName: config.agent.name,
         botHistory: true,
         storage,
         storageKey: `${config.storageKey}:simulated-server`,
