@@ -3,7 +3,7 @@
  * many SMS segments it takes, and social formatting as plain text plus style spans, turned into each
  * channel's markup on send (COMP-9). Pure functions over plain data.
  */
-import { textChange } from './templates.js';
+import { textChange, unfilledFields, type LoadedTemplate } from './templates.js';
 
 /**
  * The length a customer's channel counts: Unicode code points. A character outside the Basic
@@ -21,6 +21,26 @@ export function messageLength(text: string): number {
 /** How many characters `text` is over `maxChars` (0 when within), for COMP-3's red message. */
 export function overLimit(text: string, maxChars: number): number {
   return Math.max(0, messageLength(text) - maxChars);
+}
+
+/** Why a message cannot be sent yet. */
+export type SendBlock = 'empty' | 'over-limit' | 'unfilled-fields';
+
+/**
+ * Whether a message can be sent, and if not why (COMP-1, COMP-3, COMP-7): `text` is what would be sent
+ * (in the channel's markup); a message needs text or a file, must be within `maxChars`, and a loaded
+ * template's fields must all be filled.
+ */
+export function sendBlock(
+  text: string,
+  attachments: number,
+  maxChars: number,
+  template?: LoadedTemplate,
+): SendBlock | undefined {
+  if (text.trim() === '' && attachments === 0) return 'empty';
+  if (overLimit(text, maxChars) > 0) return 'over-limit';
+  if (template && unfilledFields(template).length > 0) return 'unfilled-fields';
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -215,6 +235,38 @@ export function toChannelMarkup(text: string, spans: readonly StyleSpan[], flavo
     i = j;
   }
   return out;
+}
+
+// Opening marker: at the start or after a space or an opening bracket or quote; closing marker: before
+// the end, a space or punctuation. The styled text neither starts nor ends with a space and stays on
+// one line, as WhatsApp and Markdown renderers read it.
+const MARKUP: Readonly<Record<'whatsapp' | 'markdown', RegExp>> = {
+  whatsapp: /(^|[\s([{"'«])([*_~])(?![\s*_~])([^\n]*?[^\s\\])\2(?=$|[\s.,;:!?)\]}"'»])/gu,
+  markdown: /(^|[\s([{"'«])(\*\*|~~|\*|_)(?![\s*_~])([^\n]*?[^\s\\])\2(?=$|[\s.,;:!?)\]}"'»])/gu,
+};
+const MARKER_STYLES: Readonly<Record<string, TextStyle>> = { '*': 'bold', _: 'italic', '~': 'strike', '**': 'bold', '~~': 'strike' };
+
+/**
+ * The reverse of {@link toChannelMarkup}: a message in a channel's markup as plain text plus style
+ * spans, so the thread shows `*bold*` from WhatsApp in bold, with the markers gone (COMP-9). One
+ * level of style (no nesting); Markdown's `*x*` and `_x_` are italic; anything that is not a
+ * well-formed pair stays as typed. `plain` and `messenger` text comes back unchanged, with no spans.
+ */
+export function fromChannelMarkup(markup: string, flavour: MarkupFlavour): { text: string; spans: StyleSpan[] } {
+  if (flavour === 'plain' || flavour === 'messenger') return { text: markup, spans: [] };
+  const spans: StyleSpan[] = [];
+  let text = '';
+  let from = 0;
+  for (const m of markup.matchAll(MARKUP[flavour])) {
+    const [whole, before, marker, inner] = m as unknown as [string, string, string, string];
+    text += markup.slice(from, m.index) + before;
+    const style = flavour === 'markdown' && marker === '*' ? 'italic' : MARKER_STYLES[marker]!;
+    spans.push({ start: text.length, end: text.length + inner.length, style });
+    text += inner;
+    from = m.index + whole.length;
+  }
+  text += markup.slice(from);
+  return { text, spans };
 }
 
 /**

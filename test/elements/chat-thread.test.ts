@@ -212,6 +212,20 @@ describe('dc-chat-thread', function () {
       expect(bubble.scrollWidth).to.be.at.most(bubble.clientWidth + 1);
     });
 
+    it('PANE-2, COMP-9: the agent\'s formatting shows styled, markers gone; a customer\'s markers stay as typed', async () => {
+      const kit = await mountThread();
+      kit.store.send(kit.taskId, { text: 'Call me *tomorrow* <b>please</b> ~~or not~~' });
+      kit.backend.customerMessage(kit.taskId, 'I said *today*');
+      await until(() => bubbles(kit).some((b) => b.textContent === 'I said *today*'), 'the customer message shows as typed');
+      await until(() => bubbles(kit).some((b) => b.textContent?.startsWith('Call me tomorrow')), 'the agent message shows');
+      const bubble = bubbles(kit).find((b) => b.textContent?.startsWith('Call me tomorrow'))!;
+      // Chat's markup is Markdown: *x* is italic, ~~x~~ struck through; HTML stays as typed.
+      expect(text(bubble)).to.equal('Call me tomorrow <b>please</b> or not');
+      expect(text(bubble.querySelector('em'))).to.equal('tomorrow');
+      expect(text(bubble.querySelector('s'))).to.equal('or not');
+      expect(bubble.querySelector('b')).to.be.null;
+    });
+
     it('PANE-2: markup a customer writes is shown as text and never runs (XSS corpora)', async function () {
       this.timeout(120000);
       const h5sc = await corpus('h5sc-vectors.json');

@@ -1,11 +1,13 @@
 import { expect } from '@open-wc/testing';
 import {
   applyStyle,
+  fromChannelMarkup,
   messageLength,
   moveSpans,
   selectionStyle,
   textRuns,
   overLimit,
+  sendBlock,
   smsSegments,
   styleAt,
   toChannelMarkup,
@@ -13,6 +15,7 @@ import {
   type SmsSegments,
   type StyleSpan,
 } from '../../src/model/compose.js';
+import { applyEdit, loadTemplate } from '../../src/model/templates.js';
 
 describe('model: message length', () => {
   it('COMP-3: length counts code points; a grapheme counts as its code points', () => {
@@ -209,5 +212,61 @@ describe('model: styles through edits and runs', () => {
       { start: 2, end: 2, field: 0 },
       { start: 2, end: 4 },
     ]);
+  });
+});
+
+describe('model: when a message can be sent', () => {
+  const template = loadTemplate(
+    { id: 't', name: 'T', group: 'g', locked: false, body: 'Order [[Number]] leaves [[Day|tomorrow]].' },
+    { customer: {}, agent: { name: 'Alex' }, queue: 'Q', media: 'Chat' },
+  );
+
+  it('COMP-1: a message needs text or a file', () => {
+    expect(sendBlock('', 0, 10)).to.equal('empty');
+    expect(sendBlock('  \n ', 0, 10)).to.equal('empty');
+    expect(sendBlock('', 1, 10)).to.equal(undefined);
+    expect(sendBlock('Hi', 0, 10)).to.equal(undefined);
+  });
+
+  it('COMP-3: over the limit it is blocked; at the limit it is not (emoji count once)', () => {
+    expect(sendBlock('😀'.repeat(10), 0, 10)).to.equal(undefined);
+    expect(sendBlock('😀'.repeat(11), 0, 10)).to.equal('over-limit');
+  });
+
+  it('COMP-7: a loaded template waits until every field is filled', () => {
+    expect(sendBlock(template.text, 0, 1000, template)).to.equal('unfilled-fields');
+    const filled = applyEdit(template, template.text.replace('[Number]', '42'));
+    expect(sendBlock(filled.text, 0, 1000, filled)).to.equal(undefined);
+  });
+});
+
+describe('model: reading channel markup back', () => {
+  it('COMP-9: WhatsApp markers become styles, and round-trip with toChannelMarkup', () => {
+    const read = fromChannelMarkup('Your order leaves on *Friday*, _maybe_ ~Monday~.', 'whatsapp');
+    expect(read.text).to.equal('Your order leaves on Friday, maybe Monday.');
+    expect(read.spans).to.deep.equal([
+      { start: 21, end: 27, style: 'bold' },
+      { start: 29, end: 34, style: 'italic' },
+      { start: 35, end: 41, style: 'strike' },
+    ]);
+    expect(toChannelMarkup(read.text, read.spans, 'whatsapp')).to.equal('Your order leaves on *Friday*, _maybe_ ~Monday~.');
+  });
+
+  it('COMP-9: what is not a well-formed pair stays as typed', () => {
+    for (const text of ['2 * 3 * 4', 'snake_case_name', '* not bold*', '*not\nbold*', 'a*b*c', '**', 'price ~5 € ~']) {
+      expect(fromChannelMarkup(text, 'whatsapp'), text).to.deep.equal({ text, spans: [] });
+    }
+  });
+
+  it('COMP-9: Markdown reads **bold**, *italic* and ~~strike~~; plain and Messenger text is left alone', () => {
+    expect(fromChannelMarkup('**Now** or *later* ~~never~~', 'markdown')).to.deep.equal({
+      text: 'Now or later never',
+      spans: [
+        { start: 0, end: 3, style: 'bold' },
+        { start: 7, end: 12, style: 'italic' },
+        { start: 13, end: 18, style: 'strike' },
+      ],
+    });
+    expect(fromChannelMarkup('*as typed*', 'plain')).to.deep.equal({ text: '*as typed*', spans: [] });
   });
 });

@@ -8,6 +8,7 @@ import { TickerController } from '../../context/ticker.js';
 import { getLocale } from '../../i18n/localization.js';
 import { mediaLabel } from '../../i18n/labels.js';
 import { formatBytes } from '../../model/attachments.js';
+import { fromChannelMarkup, textRuns, type MarkupFlavour, type TextStyle } from '../../model/compose.js';
 import type { DcConfig } from '../../model/config.js';
 import {
   customerDisplayName,
@@ -60,6 +61,11 @@ interface RowContext {
   readonly agentName: string;
   readonly now: number;
   readonly offline: boolean;
+  /**
+   * The markup the agent's messages are sent in (COMP-9): shown styled, markers gone, so the agent sees
+   * what the customer's app shows. A customer's text is always shown exactly as typed (PANE-2).
+   */
+  readonly markup: MarkupFlavour;
 }
 
 /** A file in a bubble: a server attachment (with its URL) or one of a message not sent yet. */
@@ -85,11 +91,30 @@ const RECEIPT_ICONS: Readonly<Record<Receipt, IconName>> = {
 const GONE = html`<div class="row"></div>`;
 
 /** Segments of a message's text, computed once per message (messages are immutable in the store). */
-const segmentsOf = new WeakMap<object, TextSegment[]>();
-function segments(owner: object, text: string): TextSegment[] {
-  let found = segmentsOf.get(owner);
-  if (!found) segmentsOf.set(owner, (found = linkify(text)));
-  return found;
+/** A piece of a message in one style (or none), cut into text and links. */
+interface StyledRun {
+  readonly style?: TextStyle;
+  readonly segments: readonly TextSegment[];
+}
+
+/** The message's markup read as styles (COMP-9), each run linkified; worked out once per message. */
+const runsOf = new WeakMap<object, { markup: MarkupFlavour; runs: StyledRun[] }>();
+function styledRuns(owner: object, text: string, markup: MarkupFlavour): StyledRun[] {
+  const found = runsOf.get(owner);
+  if (found?.markup === markup) return found.runs;
+  const read = fromChannelMarkup(text, markup);
+  const runs = textRuns(read.text.length, read.spans).map((r) => ({
+    ...(r.style ? { style: r.style } : {}),
+    segments: linkify(read.text.slice(r.start, r.end)),
+  }));
+  runsOf.set(owner, { markup, runs });
+  return runs;
+}
+
+/** The markup a task's messages are in: the media's, when it offers formatting. */
+function markupOf(config: DcConfig, task: Task): MarkupFlavour {
+  const media = config.media.find((m) => m.id === task.media);
+  return media?.options.includes('formatting') ? media.formatting : 'plain';
 }
 
 /** Date and time formats, per locale. */
@@ -360,6 +385,7 @@ export class DcChatThread extends DcElement {
       agentName: view.config.agent.name,
       now,
       offline: view.connection !== 'online',
+      markup: markupOf(view.config, task),
     };
 
     return html`
@@ -628,7 +654,7 @@ export class DcChatThread extends DcElement {
             ? html`<span class="tag">${msg('Automated', { id: 'thread.automated' })}</span>`
             : nothing}${this.#time(m.at, ctx)}
         </div>
-        <div class="bubble" part="bubble ${from}-bubble">${this.#text(m, m.text)}${this.#files(m.attachments)}</div>
+        <div class="bubble" part="bubble ${from}-bubble">${this.#text(m, m.text, from === 'agent' ? ctx.markup : 'plain')}${this.#files(m.attachments)}</div>
         ${this.#receipt(row, ctx)}
       </div>
     </div>`;
@@ -639,18 +665,27 @@ export class DcChatThread extends DcElement {
     return html`<div class="row message agent outgoing" part="row message">
       <div class="body">
         <div class="meta"><span class="sender" part="sender">${ctx.agentName}</span>${this.#time(e.createdAt, ctx)}</div>
-        <div class="bubble" part="bubble agent-bubble">${this.#text(e, e.text)}${this.#files(e.attachments)}</div>
+        <div class="bubble" part="bubble agent-bubble">${this.#text(e, e.text, ctx.markup)}${this.#files(e.attachments)}</div>
         ${this.#receipt(row, ctx)}
       </div>
     </div>`;
   }
 
-  /** Plain text through text bindings, links from `linkify` only (PANE-2). */
-  #text(owner: object, text: string): unknown {
+  /**
+   * Plain text through text bindings, links from `linkify` only (PANE-2); an agent's message in a
+   * channel with markup shows its bold, italic and strikethrough as such (COMP-9), still as text.
+   */
+  #text(owner: object, text: string, markup: MarkupFlavour): unknown {
     if (!text) return nothing;
-    return segments(owner, text).map((s) =>
-      s.type === 'link' ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : s.text,
-    );
+    return styledRuns(owner, text, markup).map(({ style, segments: parts }) => {
+      const content = parts.map((s) =>
+        s.type === 'link' ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : s.text,
+      );
+      if (style === 'bold') return html`<strong>${content}</strong>`;
+      if (style === 'italic') return html`<em>${content}</em>`;
+      if (style === 'strike') return html`<s>${content}</s>`;
+      return content;
+    });
   }
 
   #files(files: readonly FileView[] | undefined): unknown {

@@ -13,6 +13,7 @@ import {
   messageLength,
   moveSpans,
   overLimit,
+  sendBlock,
   selectionStyle,
   smsSegments,
   toChannelMarkup,
@@ -236,12 +237,12 @@ export class DcComposer extends DcElement {
     this.dispatchEvent(event);
     if (event.defaultPrevented) return undefined;
     const text = event.detail.text;
-    const over = overLimit(text, media.maxChars);
-    if (over > 0) {
-      this.notice = { kind: 'host-too-long', over };
+    const block = sendBlock(text, draft.attachments.length, media.maxChars);
+    if (block === 'over-limit') {
+      this.notice = { kind: 'host-too-long', over: overLimit(text, media.maxChars) };
       return undefined;
     }
-    if (text.trim() === '' && draft.attachments.length === 0) return undefined;
+    if (block) return undefined;
     const clientId = this.activeStore!.send(taskId, { text, attachments: draft.attachments });
     if (!clientId) return undefined;
     this.notice = undefined;
@@ -288,9 +289,7 @@ export class DcComposer extends DcElement {
 
   #sendable(target: Writable): boolean {
     const { draft, media } = target;
-    if (draft.text.trim() === '' && draft.attachments.length === 0) return false;
-    if (overLimit(this.#channelText(media, draft), media.maxChars) > 0) return false;
-    return !draft.template || unfilledFields(draft.template).length === 0;
+    return !sendBlock(this.#channelText(media, draft), draft.attachments.length, media.maxChars, draft.template);
   }
 
   #setDraft(target: Writable, draft: Draft): void {
