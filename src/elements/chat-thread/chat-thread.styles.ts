@@ -7,6 +7,8 @@ export const styles = css`
     position: relative;
     min-height: 0;
     height: 100%;
+    --_dc-button-height: 1.9rem;
+    --_dc-button-padding: 0.2rem 0.75rem;
     background: var(--_dc-surface);
     --_dc-agent-bg: var(--dc-bubble-agent-bg, var(--_dc-accent));
     --_dc-agent-color: var(--dc-bubble-agent-color, var(--_dc-accent-text));
@@ -378,31 +380,6 @@ export const styles = css`
     }
   }
 
-  button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    gap: 0.3rem;
-    min-height: 1.9rem;
-    padding: 0.2rem 0.75rem;
-    border: 1px solid var(--_dc-border);
-    border-radius: var(--_dc-radius);
-    background: var(--_dc-surface);
-    color: var(--_dc-text);
-    font-weight: 600;
-    cursor: pointer;
-  }
-  button:hover {
-    background: var(--_dc-surface-raised);
-  }
-  button.primary {
-    border-color: var(--_dc-accent);
-    background: var(--_dc-accent);
-    color: var(--_dc-accent-text);
-  }
-  button.primary:hover {
-    filter: brightness(1.08);
-  }
   .failure button {
     min-height: 1.6rem;
     padding: 0.1rem 0.5rem;

@@ -39,6 +39,7 @@ import {
 import { formatDuration } from '../../model/time.js';
 import type { HistoryState, KitConnection, OutboxEntry } from '../../store/state.js';
 import { icon, MEDIA_ICONS, type IconName } from '../../ui/icons.js';
+import { buttonStyles } from '../../styles/controls.js';
 import { DcElement } from '../internal/dc-element.js';
 import { styles } from './chat-thread.styles.js';
 
@@ -298,7 +299,7 @@ const isIncoming = (row: ThreadRow) =>
  */
 @customElement('dc-chat-thread')
 export class DcChatThread extends DcElement {
-  static override styles = [...DcElement.styles, styles];
+  static override styles = [...DcElement.styles, buttonStyles('button'), styles];
 
   /** The task to show; the selected task when left out. */
   @property({ attribute: 'task-id' }) taskId?: string;

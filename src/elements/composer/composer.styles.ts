@@ -277,45 +277,6 @@ export const styles = css`
     gap: 0.4rem;
     margin-left: auto;
   }
-  button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    gap: 0.35rem;
-    min-height: 2rem;
-    padding: 0.25rem 0.8rem;
-    border: 1px solid var(--_dc-border);
-    border-radius: var(--_dc-radius);
-    background: var(--_dc-surface);
-    color: var(--_dc-text);
-    cursor: pointer;
-  }
-  button:hover:not(:disabled) {
-    background: var(--_dc-surface-raised);
-  }
-  button:disabled {
-    cursor: not-allowed;
-    opacity: 0.6;
-  }
-  button.primary {
-    border-color: var(--_dc-accent);
-    background: var(--_dc-accent);
-    color: var(--_dc-accent-text);
-    font-weight: 600;
-  }
-  button.primary:hover:not(:disabled) {
-    background: var(--_dc-accent);
-    filter: brightness(1.08);
-  }
-  button.icon-button {
-    min-width: 2rem;
-    padding: 0.25rem;
-    border-color: transparent;
-    background: transparent;
-  }
-  button.icon-button:hover:not(:disabled) {
-    background: var(--_dc-surface-raised);
-  }
   button.style span {
     min-width: 1em;
     font-family: Georgia, 'Times New Roman', serif;

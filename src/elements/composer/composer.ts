@@ -35,6 +35,7 @@ import { pickText } from '../../model/text.js';
 import { workflowsFor } from '../../model/workflows.js';
 import type { CatalogueState, Draft, KitConnection } from '../../store/state.js';
 import { icon } from '../../ui/icons.js';
+import { buttonStyles } from '../../styles/controls.js';
 import { DcElement } from '../internal/dc-element.js';
 import '../internal/emoji-panel.js';
 import '../internal/template-picker.js';
@@ -176,7 +177,7 @@ function styleGlyph(style: TextStyle): string {
  */
 @customElement('dc-composer')
 export class DcComposer extends DcElement {
-  static override styles = [...DcElement.styles, styles];
+  static override styles = [...DcElement.styles, buttonStyles('button'), styles];
 
   /** The task to write in; the task on show when absent. */
   @property({ attribute: 'task-id' }) taskId?: string;

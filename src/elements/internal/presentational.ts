@@ -1,5 +1,6 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { css, LitElement } from 'lit';
+import { buttonStyles } from '../../styles/controls.js';
 import { base } from '../../styles/tokens.js';
 
 const init = { bubbles: true, composed: true } as const;
@@ -22,42 +23,16 @@ declare global {
   }
 }
 
-/** Buttons and fields the building blocks share, drawn with the kit's tokens in both themes. */
+/** Fields, alerts and the spinner the building blocks share (buttons: src/styles/controls.ts). */
 const controls = css`
+  :host {
+    --_dc-button-height: 2.25rem;
+    --_dc-button-padding: 0.35rem 0.85rem;
+  }
   .icon {
     width: 1.25em;
     height: 1.25em;
     flex: none;
-  }
-  .button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    gap: 0.4rem;
-    min-height: 2.25rem;
-    padding: 0.35rem 0.85rem;
-    border: 1px solid var(--_dc-border);
-    border-radius: var(--_dc-radius);
-    background: var(--_dc-surface);
-    color: var(--_dc-text);
-    font-weight: 600;
-    cursor: pointer;
-  }
-  .button:hover:not(:disabled) {
-    background: var(--_dc-surface-raised);
-  }
-  .button.primary {
-    border-color: var(--_dc-accent);
-    background: var(--_dc-accent);
-    color: var(--_dc-accent-text);
-  }
-  .button.primary:hover:not(:disabled) {
-    background: var(--_dc-accent);
-    filter: brightness(1.08);
-  }
-  .button:disabled {
-    cursor: not-allowed;
-    opacity: 0.65;
   }
   .field {
     min-height: 2.25rem;
@@ -102,11 +77,6 @@ const controls = css`
   .alert > .icon {
     color: var(--_dc-danger);
   }
-  @media (forced-colors: active) {
-    .button.primary {
-      border: 1px solid ButtonText;
-    }
-  }
 `;
 
 /**
@@ -116,7 +86,7 @@ const controls = css`
  * show their state as custom states.
  */
 export class DcPresentationalElement extends LitElement {
-  static override styles = [base, controls];
+  static override styles = [base, buttonStyles('.button'), controls];
 
   constructor() {
     super();
