@@ -34,7 +34,7 @@ import {
 import { pickText } from '../../model/text.js';
 import { workflowsFor } from '../../model/workflows.js';
 import type { CatalogueState, Draft, KitConnection } from '../../store/state.js';
-import { icon } from '../../ui/icons.js';
+import { icon, type IconName } from '../../ui/icons.js';
 import { buttonStyles } from '../../styles/controls.js';
 import { DcElement } from '../internal/dc-element.js';
 import '../internal/emoji-panel.js';
@@ -295,6 +295,28 @@ export class DcComposer extends DcElement {
 
   #setDraft(target: Writable, draft: Draft): void {
     this.activeStore!.setDraft(target.taskId, isEmptyDraft(draft) ? undefined : draft);
+  }
+
+  /** A toolbar button that opens a pop-up (emoji, templates, workflows); `expanded` when it tracks one. */
+  #popupButton(
+    action: string,
+    name: IconName,
+    label: string,
+    title: string | undefined,
+    expanded: boolean | undefined,
+    onClick: () => void,
+  ): TemplateResult {
+    return html`<button
+      class="icon-button"
+      data-action=${action}
+      aria-label=${label}
+      title=${title ?? label}
+      aria-haspopup="dialog"
+      aria-expanded=${ifDefined(expanded === undefined ? undefined : expanded ? 'true' : 'false')}
+      @click=${onClick}
+    >
+      ${icon(name)}
+    </button>`;
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -566,42 +588,20 @@ export class DcComposer extends DcElement {
               />`
           : nothing}
         ${this.#has(media, 'emoji')
-          ? html`<button
-              class="icon-button"
-              data-action="emoji"
-              aria-label=${msg('Emoji', { id: 'composer.emoji' })}
-              title=${msg('Emoji', { id: 'composer.emoji' })}
-              aria-haspopup="dialog"
-              aria-expanded=${this.emojiOpen ? 'true' : 'false'}
-              @click=${this.#toggleEmoji}
-            >
-              ${icon('face-slightly-smiling')}
-            </button>`
+          ? this.#popupButton('emoji', 'face-slightly-smiling', msg('Emoji', { id: 'composer.emoji' }), undefined, this.emojiOpen, this.#toggleEmoji)
           : nothing}
         ${this.#has(media, 'templates')
-          ? html`<button
-              class="icon-button"
-              data-action="templates"
-              aria-label=${msg('Templates', { id: 'composer.templates' })}
-              title=${msg('Templates (or type / in an empty box)', { id: 'composer.templates-hint' })}
-              aria-haspopup="dialog"
-              aria-expanded=${this.picker === 'menu' ? 'true' : 'false'}
-              @click=${this.#toggleTemplates}
-            >
-              ${icon('file-text')}
-            </button>`
+          ? this.#popupButton(
+              'templates',
+              'file-text',
+              msg('Templates', { id: 'composer.templates' }),
+              msg('Templates (or type / in an empty box)', { id: 'composer.templates-hint' }),
+              this.picker === 'menu',
+              this.#toggleTemplates,
+            )
           : nothing}
         ${this.#has(media, 'workflows')
-          ? html`<button
-              class="icon-button"
-              data-action="workflows"
-              aria-label=${msg('Workflows', { id: 'composer.workflows' })}
-              title=${msg('Workflows', { id: 'composer.workflows' })}
-              aria-haspopup="dialog"
-              @click=${this.#openWorkflows}
-            >
-              ${icon('workflow')}
-            </button>`
+          ? this.#popupButton('workflows', 'workflow', msg('Workflows', { id: 'composer.workflows' }), undefined, undefined, this.#openWorkflows)
           : nothing}
       </div>
       <div class="group end">
