@@ -16,8 +16,14 @@ import esbuild from 'rollup-plugin-esbuild';
 const root = dirname(fileURLToPath(import.meta.url));
 const fromRoot = (...parts) => join(root, ...parts);
 
-/** Bare specifiers the library build leaves to the host: lit, @lit/context, @lit/localize, and their subpaths. */
-export const LIBRARY_EXTERNALS = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|@lit\/localize)(\/.*)?$/;
+/**
+ * Bare specifiers the library build leaves to the host's bundler (its dependencies, resolved once even
+ * when the host uses them too): lit, @lit/context, @lit/localize, @lit-labs/virtualizer,
+ * emoji-picker-element and idb-keyval, with their subpaths. Lucide's icons and the emoji data stay
+ * in: the kit takes a few icons from a large set, and the data needs the JSON handling above.
+ */
+export const LIBRARY_EXTERNALS =
+  /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|@lit\/localize|@lit-labs\/virtualizer|emoji-picker-element|idb-keyval)(\/.*)?$/;
 
 /** `{ name: 'src/elements/<name>/<name>.ts' }` for every public element folder (`internal` holds none). */
 export function elementEntries() {

@@ -381,6 +381,7 @@ export class DemoSimulator extends LitElement {
           @click=${() => {
             localStorage.removeItem(STORAGE_KEY);
             localStorage.removeItem(`${STORAGE_KEY}:simulated-server`);
+            indexedDB.deleteDatabase(`${STORAGE_KEY}-files`); // the files of the drafts just forgotten
             location.reload();
           }}
         >

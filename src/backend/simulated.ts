@@ -338,6 +338,10 @@ export class SimulatedBackend implements DcBackend {
         if (task.status === 'offered') this.#taskUpdate({ ...task, status: 'rescinded', endedAt: this.clock.now() }, 'rescinded');
         else if (isHeld(task)) {
           const status = disposition === 'transfer' ? 'transferred' : 'closed';
+          this.#stopCustomer(task.id);
+          // PANE-3, PANE-5: the conversation's record says how it ended, for whoever reads it next.
+          if (status === 'closed') this.#announce(task.id, 'Conversation closed', { code: 'closed' });
+          else this.#announce(task.id, 'Conversation transferred', { code: 'transferred', params: { to: task.queue } });
           this.#taskUpdate({ ...task, status, endedAt: this.clock.now() }, disposition === 'transfer' ? 'transferred' : 'ended');
         }
       }

@@ -325,6 +325,19 @@ describe('backend: the simulated conversation', () => {
     expect(tail[0]!.type === 'message' && tail[0]!.message.announcement).to.deep.equal({ code: 'closed' });
   });
 
+  it('PANE-3, PANE-5: signing out announces how each held conversation ended: closed, or transferred back', async () => {
+    for (const disposition of ['close', 'transfer'] as const) {
+      const kit = await ready();
+      const taskId = await acceptedChat(kit);
+      const start = kit.events.length;
+      await run(kit.clock, kit.backend.signOut(kit.backend.media, disposition));
+      const announced = kit.events
+        .slice(start)
+        .flatMap((e) => (e.type === 'message' && e.message.taskId === taskId ? [e.message.announcement?.code] : []));
+      expect(announced, disposition).to.deep.equal([disposition === 'close' ? 'closed' : 'transferred']);
+    }
+  });
+
   it('receipts that move on while the connection is down are in the snapshot after it', async () => {
     const kit = await ready({ deliveredAfterMs: 1000, readAfterMs: 1000 });
     const taskId = await acceptedChat(kit);
