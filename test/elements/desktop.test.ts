@@ -209,6 +209,7 @@ describe('dc-desktop', () => {
     const thread = p.interaction()!.querySelector('dc-chat-thread')!;
     await until(() => text(thread.shadowRoot).includes('Hello, I cannot log in.'), 'the conversation shows');
     expect(thread.getAttribute('task-id')).to.equal(kit.store.state.selectedTaskId);
+    expect(shown(thread.shadowRoot!.querySelector('[part~="header"]')), 'a second header over the thread').to.be.false;
     const composer = p.composer()!.querySelector('dc-composer')!;
     await composer.updateComplete;
     expect(shown(composer.shadowRoot!.querySelector('textarea')), 'the compose box').to.be.true;

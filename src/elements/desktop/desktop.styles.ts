@@ -152,6 +152,10 @@ export const styles = css`
     flex: 1 1 auto;
     min-height: 0;
   }
+  /* The customer details above already show the customer, queue and timer. */
+  dc-chat-thread::part(header) {
+    display: none;
+  }
   .composer {
     grid-area: composer;
     min-width: 0;
