@@ -5,6 +5,7 @@
  * `loadHistory()`, messages through the backend's event stream, keys through real key events.
  */
 import type { LitElement } from 'lit';
+import { afterFrame, nextPaint, rendered } from './frames.js';
 import { SimulatedBackend } from '../src/backend/simulated.js';
 import type { DcProvider } from '../src/elements/provider/provider.js';
 // The provider is defined first: a context consumer defined before its provider never finds it.
@@ -54,28 +55,6 @@ const CONFIG: DcConfigInput = {
 };
 
 const stage = (): HTMLElement => document.querySelector<HTMLElement>('#stage')!;
-
-/** A frame later, and the one after: by then the frame carrying the change has been painted. */
-function nextPaint(): Promise<number> {
-  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))));
-}
-
-/** Runs `fn` right after the current frame is presented (call it from a rAF callback). */
-function afterFrame(fn: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    fn();
-  };
-  channel.port2.postMessage(null);
-}
-
-/** Resolves once the element has no render pending. */
-async function rendered(el: LitElement): Promise<void> {
-  for (let i = 0; i < 1000 && !(await el.updateComplete); i++) {
-    // another render was requested while this one ran
-  }
-}
 
 function deepCount(root: ShadowRoot | null): { elements: number; nodes: number } {
   let elements = 0;

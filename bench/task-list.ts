@@ -10,6 +10,7 @@
  * `?element=<tag>` mounts another kit element instead of the task list (a check of the page itself).
  */
 import type { LitElement } from 'lit';
+import { afterFrame, nextPaint, rendered } from './frames.js';
 import { ManualClock } from '../src/backend/clock.js';
 import { SimulatedBackend } from '../src/backend/simulated.js';
 import type { DcProvider } from '../src/elements/provider/provider.js';
@@ -100,30 +101,6 @@ function configInput(capacity: number): DcConfigInput {
 }
 
 const stage = (): HTMLElement => document.querySelector<HTMLElement>('#stage')!;
-
-/** A frame later, and the one after: by then the frame carrying the change has been painted. */
-function nextPaint(): Promise<number> {
-  return new Promise((resolve) =>
-    requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))),
-  );
-}
-
-/** Runs `fn` right after the current frame is presented (call it from a rAF callback). */
-function afterFrame(fn: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    fn();
-  };
-  channel.port2.postMessage(null);
-}
-
-/** Resolves once the element has no render pending. */
-async function rendered(el: LitElement): Promise<void> {
-  for (let i = 0; i < 1000 && !(await el.updateComplete); i++) {
-    // another render was requested while this one ran
-  }
-}
 
 /** What the element under test has done since it was mounted (wall-clock ms). */
 interface Renders {
