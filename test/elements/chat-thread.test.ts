@@ -5,7 +5,7 @@ import '../../src/elements/chat-thread/chat-thread.js';
 import type { DcChatThread } from '../../src/elements/chat-thread/chat-thread.js';
 import { setLocale } from '../../src/i18n/localization.js';
 import type { Message } from '../../src/model/tasks.js';
-import { mountKit, press, text, until } from '../support/kit.js';
+import { mountKit, press, signInReady, text, until } from '../support/kit.js';
 
 const ALICE: OfferOptions = { queue: 'Sales', customer: { name: 'Alice Martin', email: 'alice.martin@example.com' } };
 
@@ -32,10 +32,7 @@ async function mountThread(options: ThreadKitOptions = {}) {
   );
   if (options.theme) kit.provider.theme = options.theme;
   const { store, backend } = kit;
-  store.signIn();
-  await until(() => Object.values(store.state.media).every((m) => m.signIn === 'signed-in'), 'signed in');
-  store.setState('all', { availability: 'ready' });
-  await until(() => Object.values(store.state.media).every((m) => m.availability === 'ready'), 'all Ready');
+  await signInReady(store);
   options.beforeAccept?.(kit);
   const offer = backend.offer('chat', { text: 'Hello, my parcel has not arrived.', ...ALICE, ...options.offer })!;
   await until(() => store.state.tasks[offer.id]?.status === 'offered', 'offered');

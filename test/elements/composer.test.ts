@@ -11,7 +11,7 @@ import { DEFAULT_MEDIA, resolveConfig, type DcConfigInput, type MediaConfigInput
 import type { Message } from '../../src/model/tasks.js';
 import type { Template } from '../../src/model/templates.js';
 import { MemoryStorage } from '../../src/store/persist.js';
-import { press, text, until } from '../support/kit.js';
+import { press, signInReady, text, until } from '../support/kit.js';
 
 interface ComposerKitOptions {
   /** Per-media settings laid over the defaults. */
@@ -71,13 +71,7 @@ async function mountComposer(options: ComposerKitOptions = {}) {
 
 type Kit = Awaited<ReturnType<typeof mountComposer>>;
 
-async function readyForOffers(kit: Kit): Promise<void> {
-  const { store } = kit;
-  store.signIn();
-  await until(() => Object.values(store.state.media).every((m) => m.signIn === 'signed-in'), 'signed in');
-  store.setState('all', { availability: 'ready' });
-  await until(() => Object.values(store.state.media).every((m) => m.availability === 'ready'), 'all Ready');
-}
+const readyForOffers = (kit: Kit): Promise<void> => signInReady(kit.store);
 
 const CUSTOMERS: Readonly<Record<string, OfferOptions>> = {
   chat: { queue: 'Sales', customer: { name: 'Alice Martin', email: 'alice@example.com' } },

@@ -2,10 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/elements/desktop/desktop.js';
 import type { DcDesktop } from '../../src/elements/desktop/desktop.js';
-import type { DcStore } from '../../src/store/store.js';
 import type { MediaId } from '../../src/model/media.js';
 import type { OfferOptions } from '../../src/backend/simulated.js';
-import { mountKit, press, text, until, type KitOptions } from '../support/kit.js';
+import { mountKit, press, signInReady, text, until, type KitOptions } from '../support/kit.js';
 
 type Kit = Awaited<ReturnType<typeof mountKit>>;
 
@@ -49,13 +48,6 @@ async function settle(desktop: DcDesktop): Promise<void> {
   // A timer, not a frame: test pages run two at a time and a page in the background gets no frames.
   await new Promise((resolve) => setTimeout(resolve, 20));
   await desktop.updateComplete;
-}
-
-async function signInReady(store: DcStore): Promise<void> {
-  store.signIn();
-  await until(() => Object.values(store.state.media).every((m) => m.signIn === 'signed-in'), 'every media signed in');
-  store.setState('all', { availability: 'ready' });
-  await until(() => Object.values(store.state.media).every((m) => m.availability === 'ready'), 'every media ready');
 }
 
 /** The routing system offers a task of `media`; the agent accepts it. Returns the task's id. */

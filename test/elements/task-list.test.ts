@@ -13,7 +13,7 @@ import { setLocale } from '../../src/i18n/localization.js';
 import { resolveConfig, type DcConfigInput } from '../../src/model/config.js';
 import { MemoryStorage } from '../../src/store/persist.js';
 import type { DcStore } from '../../src/store/store.js';
-import { press, text, until } from '../support/kit.js';
+import { press, signInReady, text, until } from '../support/kit.js';
 
 /** The real clock, moved forward by hand: timers run for real, and time can jump (TASK-4). */
 class ShiftClock implements Clock {
@@ -64,13 +64,7 @@ async function mountList(options: ListKitOptions = {}) {
 
 type Kit = Awaited<ReturnType<typeof mountList>>;
 
-async function readyForOffers(kit: Kit): Promise<void> {
-  const { store } = kit;
-  store.signIn();
-  await until(() => Object.values(store.state.media).every((m) => m.signIn === 'signed-in'), 'signed in');
-  store.setState('all', { availability: 'ready' });
-  await until(() => Object.values(store.state.media).every((m) => m.availability === 'ready'), 'all Ready');
-}
+const readyForOffers = (kit: Kit): Promise<void> => signInReady(kit.store);
 
 /** Offers a task and accepts it as the agent would; one simulated second apart, so the order is stable. */
 async function hold(kit: Kit, media: string, options: OfferOptions = {}): Promise<string> {

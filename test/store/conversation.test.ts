@@ -28,6 +28,17 @@ async function setup(input: DcConfigInput = {}, storage: Storage = new MemorySto
 
 type Kit = Awaited<ReturnType<typeof setup>>;
 
+/** The page reloads a second later: new objects over the same storage and file store (the simulated server keeps its own). */
+function reload(kit: Kit) {
+  kit.store.dispose();
+  kit.backend.close();
+  const { config, storage, blobs } = kit;
+  const clock = new ManualClock(kit.clock.now() + 1000);
+  const backend = new SimulatedBackend({ config, clock, latencyMs: LATENCY, storage, storageKey: 'server' });
+  const store = new DcStore({ config, backend, clock, storage, blobs });
+  return { clock, backend, store };
+}
+
 /** What the server holds for a task: its agent messages. */
 async function serverAgentMessages(kit: Pick<Kit, 'backend'>, taskId: string) {
   return kit.backend.serverMessages(taskId).filter((m) => m.from === 'agent');
@@ -87,18 +98,12 @@ describe('store: sending, receipts, drafts, history', () => {
   });
 
   it('COMP-12: a queued message survives a reload and is delivered once after it', async () => {
-    const storage = new MemoryStorage();
-    const blobs = new MemoryBlobStore();
-    const kit = await setup({}, storage, blobs);
+    const kit = await setup();
     kit.backend.dropConnection();
     await settle(kit.clock);
     const clientId = kit.store.send(kit.taskId, { text: 'Queued before the reload' })!;
     await settle(kit.clock);
-    kit.store.dispose();
-    kit.backend.close();
-    const clock = new ManualClock(kit.clock.now() + 1000);
-    const backend = new SimulatedBackend({ config: kit.config, clock, latencyMs: LATENCY, storage, storageKey: 'server' });
-    const store = new DcStore({ config: kit.config, backend, clock, storage, blobs });
+    const { clock, backend, store } = reload(kit);
     expect(store.state.outbox[clientId]!.status).to.equal('queued');
     await settle(clock);
     await settle(clock);
@@ -165,9 +170,7 @@ describe('store: sending, receipts, drafts, history', () => {
   });
 
   it('COMP-13: drafts are kept per task across a switch and a reload, until sent or cleared', async () => {
-    const storage = new MemoryStorage();
-    const blobs = new MemoryBlobStore();
-    const kit = await setup({}, storage, blobs);
+    const kit = await setup();
     const other = kit.backend.offer('sms')!;
     kit.store.accept(other.id);
     await settle(kit.clock);
@@ -178,11 +181,7 @@ describe('store: sending, receipts, drafts, history', () => {
     expect(kit.store.state.drafts[kit.taskId]!.text).to.equal('Half-written answer');
     await kit.store.attach(kit.taskId, [new File(['abc'], 'note.txt', { type: 'text/plain' })]);
     await settle(kit.clock);
-    kit.store.dispose();
-    kit.backend.close();
-    const clock = new ManualClock(kit.clock.now() + 1000);
-    const backend = new SimulatedBackend({ config: kit.config, clock, latencyMs: LATENCY, storage, storageKey: 'server' });
-    const store = new DcStore({ config: kit.config, backend, clock, storage, blobs });
+    const { clock, store } = reload(kit);
     expect(store.state.drafts[kit.taskId]!.text).to.equal('Half-written answer');
     expect(store.state.drafts[other.id]!.text).to.equal('SMS draft');
     const file = store.state.drafts[kit.taskId]!.attachments[0]!;

@@ -9,6 +9,8 @@ import { resolveConfig, type DcConfigInput } from '../../src/model/config.js';
 import { MemoryStorage } from '../../src/store/persist.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';
 import '../../src/elements/provider/provider.js';
+import { until } from './dom.js';
+import type { DcStore } from '../../src/store/store.js';
 import { setLocale } from '../../src/i18n/localization.js';
 
 export interface KitOptions {
@@ -33,3 +35,11 @@ export async function mountKit(content: TemplateResult, options: KitOptions = {}
 }
 
 export { until, press, text } from './dom.js';
+
+/** Signs every media in and sets them all Ready through the store, as the agent's Sign In and Ready would. */
+export async function signInReady(store: DcStore): Promise<void> {
+  store.signIn();
+  await until(() => Object.values(store.state.media).every((m) => m.signIn === 'signed-in'), 'every media signed in');
+  store.setState('all', { availability: 'ready' });
+  await until(() => Object.values(store.state.media).every((m) => m.availability === 'ready'), 'every media Ready');
+}
