@@ -20,7 +20,8 @@ export { MemoryBlobStore, IdbBlobStore, type BlobStore } from './store/blobs.js'
 export { MemoryStorage } from './store/persist.js';
 export { ShortcutRegistry } from './context/shortcuts.js';
 export { storeContext, shortcutsContext } from './context/contexts.js';
-export { setLocale, getLocale, resolveLocale, type DcLocale } from './i18n/localization.js';
+export { setDefaultLocale, getLocale, resolveLocale, localeContext, type DcLocale } from './i18n/localization.js';
+export { storeApi, type DcStoreApi } from './store/api.js';
 export * from './events/events.js';
 export { DcProvider, type DcTheme } from './elements/provider/provider.js';
 export { DcStatePicker } from './elements/state-picker/state-picker.js';

@@ -1,12 +1,15 @@
 import { ContextRoot, createContext } from '@lit/context';
-import type { DcStore } from '../store/store.js';
+import type { DcStoreApi } from '../store/api.js';
 import type { ShortcutRegistry } from './shortcuts.js';
 
+export { localeContext } from '../i18n/localization.js';
+
 /**
- * The store that a `<dc-provider>` gives to every kit element inside it (through shadow roots too).
- * The keys are strings, not symbols, so that two builds of the kit on one page still find each other.
+ * What a `<dc-provider>` gives to every kit element inside it (through shadow roots too): its store's
+ * selectors and intents (never the store itself, nor its backend). The keys are strings, not symbols,
+ * so that two builds of the kit on one page still find each other.
  */
-export const storeContext = createContext<DcStore | undefined>('dc-widgets/store');
+export const storeContext = createContext<DcStoreApi | undefined>('dc-widgets/store');
 export const shortcutsContext = createContext<ShortcutRegistry | undefined>('dc-widgets/shortcuts');
 
 /**

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { DcStore } from '../store/store.js';
+import type { DcStoreApi } from '../store/api.js';
 import type { DcState } from '../store/state.js';
 
 /** Equal when the same object, or plain objects/arrays whose own entries are the same (one level). */
@@ -13,11 +13,11 @@ export function shallowEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-export type Selector<T> = (state: DcState, store: DcStore) => T;
+export type Selector<T> = (state: DcState, store: DcStoreApi) => T;
 
 /** What a host must offer: the store it uses now (from context or a property) and a way to watch it. */
 export interface StoreHost extends ReactiveControllerHost {
-  readonly activeStore: DcStore | undefined;
+  readonly activeStore: DcStoreApi | undefined;
 }
 
 /**
@@ -28,7 +28,7 @@ export class StoreController<T> implements ReactiveController {
   #host: StoreHost;
   #selector: Selector<T>;
   #equals: (a: T, b: T) => boolean;
-  #store: DcStore | undefined;
+  #store: DcStoreApi | undefined;
   #unsubscribe: (() => void) | undefined;
   #value: T | undefined;
 

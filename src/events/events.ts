@@ -1,12 +1,28 @@
 /**
  * The kit's DOM events. Every event is a class with a typed `detail`, bubbles and crosses shadow roots.
  */
-import type { MediaState } from '../model/agent-state.js';
+import type { MediaState, StateScope, StateTarget } from '../model/agent-state.js';
+import type { MediaId } from '../model/media.js';
 import type { AggregateLook } from '../model/state-rules.js';
 import type { DcStoreError } from '../store/store.js';
 import type { DcNotification, KitConnection } from '../store/state.js';
 
 const init = { bubbles: true, composed: true } as const;
+
+/**
+ * An agent's intent, announced before the kit acts on it: cancelable (`preventDefault()` vetoes it, and
+ * nothing changes), bubbling and composed, fired on the element the agent used (or on the provider, for a
+ * keyboard shortcut). Fields of `detail` that are not read-only may be changed by a listener: the kit
+ * acts on what the detail says after the event. This is how a CRM vetoes or enriches any action.
+ */
+export abstract class DcIntentEvent<D extends object> extends Event {
+  readonly detail: D;
+  constructor(type: string, detail: D) {
+    super(type, { ...init, cancelable: true });
+    this.detail = detail;
+  }
+}
+
 
 /** A problem for the integrator: an invalid configuration, a malformed backend event. Never thrown. */
 export class DcErrorEvent extends Event {
@@ -95,7 +111,94 @@ declare global {
     'dc-task-select': DcTaskSelectEvent;
     'dc-before-send': DcBeforeSendEvent;
     'dc-send': DcSendEvent;
+    'dc-before-sign-in': DcBeforeSignInEvent;
+    'dc-before-state-change': DcBeforeStateChangeEvent;
+    'dc-before-accept': DcBeforeAcceptEvent;
+    'dc-before-end': DcBeforeEndEvent;
+    'dc-before-retry': DcBeforeRetryEvent;
+    'dc-before-discard': DcBeforeDiscardEvent;
+    'dc-before-workflow': DcBeforeWorkflowEvent;
   }
+}
+
+/** SIGN-2: the agent asks to sign in (`detail.media`: the media that would sign in). */
+export class DcBeforeSignInEvent extends DcIntentEvent<{ readonly media: readonly MediaId[] }> {
+  static readonly type = 'dc-before-sign-in';
+  constructor(detail: DcBeforeSignInEvent['detail']) {
+    super(DcBeforeSignInEvent.type, detail);
+  }
+}
+
+/**
+ * STATE-1..6: the agent asks for Ready or Not Ready for All, a group, or one media (a notification's
+ * Retry). A host may change `detail.target` (a reason of its own, say).
+ */
+export class DcBeforeStateChangeEvent extends DcIntentEvent<{
+  readonly scope: StateScope | { readonly media: MediaId };
+  target: StateTarget;
+}> {
+  static readonly type = 'dc-before-state-change';
+  constructor(detail: DcBeforeStateChangeEvent['detail']) {
+    super(DcBeforeStateChangeEvent.type, detail);
+  }
+}
+
+/** OFFER-2, OFFER-6: the agent accepts an offer (Accept all fires one per offer). */
+export class DcBeforeAcceptEvent extends DcIntentEvent<{ readonly taskId: string; readonly media: MediaId }> {
+  static readonly type = 'dc-before-accept';
+  constructor(detail: DcBeforeAcceptEvent['detail']) {
+    super(DcBeforeAcceptEvent.type, detail);
+  }
+}
+
+/** END-1: the agent ends a task. */
+export class DcBeforeEndEvent extends DcIntentEvent<{ readonly taskId: string; readonly media: MediaId }> {
+  static readonly type = 'dc-before-end';
+  constructor(detail: DcBeforeEndEvent['detail']) {
+    super(DcBeforeEndEvent.type, detail);
+  }
+}
+
+/** PANE-4: the agent retries a failed message (`id`: its client id or the server's message id). */
+export class DcBeforeRetryEvent extends DcIntentEvent<{ readonly taskId: string; readonly id: string }> {
+  static readonly type = 'dc-before-retry';
+  constructor(detail: DcBeforeRetryEvent['detail']) {
+    super(DcBeforeRetryEvent.type, detail);
+  }
+}
+
+/** PANE-4: the agent discards a message the server refused. */
+export class DcBeforeDiscardEvent extends DcIntentEvent<{ readonly taskId: string; readonly clientId: string }> {
+  static readonly type = 'dc-before-discard';
+  constructor(detail: DcBeforeDiscardEvent['detail']) {
+    super(DcBeforeDiscardEvent.type, detail);
+  }
+}
+
+/**
+ * COMP-10: the agent triggers a workflow. A host may add or change `detail.params` (they are checked
+ * against the workflow's parameters again).
+ */
+export class DcBeforeWorkflowEvent extends DcIntentEvent<{
+  readonly taskId: string;
+  readonly workflowId: string;
+  params: Record<string, string>;
+}> {
+  static readonly type = 'dc-before-workflow';
+  constructor(detail: DcBeforeWorkflowEvent['detail']) {
+    super(DcBeforeWorkflowEvent.type, detail);
+  }
+}
+
+/**
+ * Asks first, then acts: dispatches `event` on `target` and, unless a listener vetoed it, runs `act`
+ * with the (possibly changed) detail. Returns whether it ran.
+ */
+export function intend<D extends object>(target: EventTarget, event: DcIntentEvent<D>, act: (detail: D) => void): boolean {
+  target.dispatchEvent(event);
+  if (event.defaultPrevented) return false;
+  act(event.detail);
+  return true;
 }
 
 /**
@@ -103,18 +206,16 @@ declare global {
  * is); a host may also change `detail.text` (it is sent as changed, after the length check runs again).
  * Fired by `<dc-composer>` on itself, before the message enters the outbox.
  */
-export class DcBeforeSendEvent extends Event {
+export class DcBeforeSendEvent extends DcIntentEvent<{
+  readonly taskId: string;
+  readonly media: string;
+  /** What will be sent, in the channel's markup. */
+  text: string;
+  readonly attachments: readonly { readonly id: string; readonly name: string; readonly type: string; readonly size: number }[];
+}> {
   static readonly type = 'dc-before-send';
-  readonly detail: {
-    readonly taskId: string;
-    readonly media: string;
-    /** What will be sent, in the channel's markup. */
-    text: string;
-    readonly attachments: readonly { readonly id: string; readonly name: string; readonly type: string; readonly size: number }[];
-  };
   constructor(detail: DcBeforeSendEvent['detail']) {
-    super(DcBeforeSendEvent.type, { ...init, cancelable: true });
-    this.detail = detail;
+    super(DcBeforeSendEvent.type, detail);
   }
 }
 

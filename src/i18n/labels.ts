@@ -3,13 +3,12 @@
  * (`msg` with a stable id), so switching language re-renders them; labels that come from configuration
  * (reasons, custom media) are picked per locale with `pickText`.
  */
-import { msg, str } from '@lit/localize';
+import { msg, str, getLocale } from './localization.js';
 import type { MediaState, StateTarget } from '../model/agent-state.js';
 import type { DcConfig } from '../model/config.js';
 import type { GroupId, MediaConfig, MediaId, MediaKind } from '../model/media.js';
 import type { AggregateLook, GroupLook } from '../model/state-rules.js';
 import { pickText } from '../model/text.js';
-import { getLocale } from './localization.js';
 
 export function kindLabel(kind: MediaKind): string {
   switch (kind) {

@@ -11,3 +11,5 @@ export * from './compose.js';
 export * from './attachments.js';
 export * from './workflows.js';
 export * from './thread.js';
+export * from './draft.js';
+export * from './customer.js';

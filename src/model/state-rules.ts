@@ -100,6 +100,31 @@ export function groupSince(config: DcConfig, states: MediaStates, group: GroupId
   return list.length ? Math.max(...list.map((s) => s.since)) : undefined;
 }
 
+/**
+ * What the state control's trigger says (STATE-4): a uniform Ready or Not Ready names the reason the
+ * groups share (or non-routable, OFFER-4) and when it began (its timer); any other look is named alone.
+ */
+export interface AggregateSummary {
+  readonly look: AggregateLook;
+  /** For a uniform Not Ready: the reason every group shares, if one. */
+  readonly reasonId?: string;
+  /** For a uniform Not Ready: some group lost routing after a missed offer. */
+  readonly nonRoutable: boolean;
+  /** For a uniform Ready or Not Ready: when it began (the latest change of any group). */
+  readonly since?: number;
+}
+
+export function aggregateSummary(config: DcConfig, states: MediaStates): AggregateSummary {
+  const look = aggregateLook(config, states);
+  if (look !== 'ready' && look !== 'not-ready') return { look, nonRoutable: false };
+  const groups = activeGroups(config);
+  const reasons = new Set(groups.map((g) => groupReason(config, states, g)));
+  const reasonId = look === 'not-ready' && reasons.size === 1 ? [...reasons][0] : undefined;
+  const since = Math.max(...groups.map((g) => groupSince(config, states, g) ?? 0));
+  const nonRoutable = look === 'not-ready' && groups.some((g) => groupLook(config, states, g) === 'non-routable');
+  return { look, nonRoutable, since, ...(reasonId !== undefined ? { reasonId } : {}) };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Menu (STATE-1..3)
 

@@ -131,6 +131,15 @@ export function taskFieldValue(task: Task, name: string): string {
   return name === 'queue' ? task.queue : (task.customer[name] ?? '');
 }
 
+/** Why the agent cannot write in a task now: there is none, or it is not held (an offer, or over). */
+export type WriteBlock = 'no-task' | 'not-held';
+
+/** Only a task the agent holds (active or wrapping up) of a configured media can be written in. */
+export function writeBlock(task: Task | undefined, media: MediaConfig | undefined): WriteBlock | undefined {
+  if (!task) return 'no-task';
+  return isHeld(task) && media ? undefined : 'not-held';
+}
+
 export function isHeld(task: Task): boolean {
   return HELD_STATUSES.includes(task.status);
 }
@@ -213,6 +222,32 @@ export function unreadCount(messages: readonly Message[] | undefined, readCount:
   if (!messages) return 0;
   const fromCustomer = messages.reduce((n, m) => (m.from === 'customer' ? n + 1 : n), 0);
   return Math.max(0, fromCustomer - (readCount ?? 0));
+}
+
+/** Unread customer messages of the held tasks: per task (every held task, 0 included) and in all. TASK-2/5. */
+export interface UnreadCounts {
+  readonly total: number;
+  readonly byTask: Readonly<Record<string, number>>;
+}
+
+/**
+ * TASK-5: the unread counts a host shows as a red dot and the desktop in its header. Offers count for
+ * nothing (the agent has not taken them); `messages` and `reads` are by task id.
+ */
+export function unreadCounts(
+  tasks: Iterable<Task>,
+  messages: Readonly<Record<string, readonly Message[]>>,
+  reads: Readonly<Record<string, number>>,
+): UnreadCounts {
+  const byTask: Record<string, number> = Object.create(null);
+  let total = 0;
+  for (const task of tasks) {
+    if (!isHeld(task)) continue;
+    const n = unreadCount(messages[task.id], reads[task.id]);
+    byTask[task.id] = n;
+    total += n;
+  }
+  return { total, byTask };
 }
 
 /** How many customer messages a task has: what "read" means once the agent looks at it. */

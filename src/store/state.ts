@@ -15,27 +15,10 @@ import {
   type TaskPause,
 } from '../model/tasks.js';
 import type { DcEvent, DcSnapshot, StateCause } from '../backend/types.js';
-import type { StyleSpan } from '../model/compose.js';
-import type { LoadedTemplate } from '../model/templates.js';
+import type { Draft, DraftAttachment } from '../model/draft.js';
 import { EMPTY_CATALOGUE, type Catalogue } from '../model/workflows.js';
 
-/** A file attached to a draft or a queued message; its bytes are kept by the store's blob store. */
-export interface DraftAttachment {
-  readonly id: string;
-  readonly name: string;
-  readonly type: string;
-  readonly size: number;
-}
-
-/** What the agent is writing in a task (COMP-13): kept until sent or cleared. */
-export interface Draft {
-  readonly text: string;
-  /** Bold, italic and strikethrough spans over `text` (COMP-9). */
-  readonly spans: readonly StyleSpan[];
-  /** The template loaded into the box, with its fields kept in step with `text` (COMP-5..8). */
-  readonly template?: LoadedTemplate;
-  readonly attachments: readonly DraftAttachment[];
-}
+export type { Draft, DraftAttachment } from '../model/draft.js';
 
 /**
  * A message the agent sent that the server does not hold yet (COMP-12): `queued` waits for the

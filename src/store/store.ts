@@ -40,6 +40,7 @@ import { validateWorkflowParams } from '../model/workflows.js';
 import { checkMessage } from '../backend/events.js';
 import { IdbBlobStore, MemoryBlobStore, type BlobStore } from './blobs.js';
 import { MemoryStorage, loadPersisted, savePersisted, PERSIST_VERSION, PERSISTED_MESSAGES, type PersistedState } from './persist.js';
+import { storeApi, type DcStoreApi, type SendRequest, type StoreListener } from './api.js';
 import {
   initialState,
   reduce,
@@ -69,11 +70,7 @@ export interface DcStoreOptions {
   newId?: () => string;
 }
 
-/** A message as the agent sends it (after `dc-before-send`). */
-export interface SendRequest {
-  readonly text: string;
-  readonly attachments?: readonly DraftAttachment[];
-}
+export type { SendRequest } from './api.js';
 
 /** The agent's typing is sent at most this often, and "stopped" after this long without a key. */
 export const TYPING_THROTTLE_MS = 3000;
@@ -86,12 +83,12 @@ export interface DcStoreError {
   readonly detail?: unknown;
 }
 
-type Listener = (state: DcState, previous: DcState) => void;
+type Listener = StoreListener;
 
 /** How long task and message changes wait to be written together (see `flush`). */
 const SAVE_DELAY_MS = 250;
 
-export class DcStore {
+export class DcStore implements DcStoreApi {
   readonly config: DcConfig;
   readonly backend: DcBackend;
   readonly clock: Clock;
@@ -196,6 +193,17 @@ export class DcStore {
 
   get state(): DcState {
     return this.#state;
+  }
+
+  /** The store's clock, read (timers, countdowns). */
+  now(): number {
+    return this.clock.now();
+  }
+
+  #api?: DcStoreApi;
+  /** What kit elements are given: selectors and intents, never the backend (see api.ts). */
+  get api(): DcStoreApi {
+    return (this.#api ??= storeApi(this));
   }
 
   /** Resolves when the first snapshot has been applied (or the first connection failed). */

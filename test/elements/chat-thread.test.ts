@@ -3,7 +3,7 @@ import { readFile, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { OfferOptions, SimulatedBackendOptions } from '../../src/backend/simulated.js';
 import '../../src/elements/chat-thread/chat-thread.js';
 import type { DcChatThread } from '../../src/elements/chat-thread/chat-thread.js';
-import { setLocale } from '../../src/i18n/localization.js';
+import { setDefaultLocale } from '../../src/i18n/localization.js';
 import type { Message } from '../../src/model/tasks.js';
 import { mountKit, press, signInReady, text, until } from '../support/kit.js';
 
@@ -103,7 +103,7 @@ describe('dc-chat-thread', function () {
 
   afterEach(async () => {
     await sendMouse({ type: 'move', position: [0, 0] });
-    await setLocale('en');
+    await setDefaultLocale(undefined);
   });
 
   describe('PANE-1: history', () => {
@@ -302,7 +302,7 @@ describe('dc-chat-thread', function () {
 
       // The same thread in French writes sizes the French way.
       kit.provider.lang = 'fr';
-      await setLocale('fr');
+      await kit.provider.localeReady;
       await kit.thread.updateComplete;
       await frames();
       expect(root(kit).querySelector('a[part~="attachment"].file .size')!.textContent).to.equal('2\u00a0Ko');

@@ -6,7 +6,7 @@ import '../../src/elements/composer/composer.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';
 import '../../src/elements/provider/provider.js';
 import type { DcBeforeSendEvent, DcSendEvent } from '../../src/events/events.js';
-import { setLocale } from '../../src/i18n/localization.js';
+import { setDefaultLocale } from '../../src/i18n/localization.js';
 import { DEFAULT_MEDIA, resolveConfig, type DcConfigInput, type MediaConfigInput } from '../../src/model/config.js';
 import type { Message } from '../../src/model/tasks.js';
 import type { Template } from '../../src/model/templates.js';
@@ -63,7 +63,7 @@ async function mountComposer(options: ComposerKitOptions = {}) {
   );
   const store = provider.store!;
   await store.ready;
-  await setLocale(options.lang ?? 'en');
+  await provider.localeReady;
   const composer = (provider.querySelector('composer-test-host')?.shadowRoot ?? provider).querySelector('dc-composer')!;
   await composer.updateComplete;
   return { provider, backend, store, storage, serverStorage, composer };
@@ -165,7 +165,7 @@ describe('dc-composer', function () {
   this.timeout(15000);
 
   afterEach(async () => {
-    await setLocale('en');
+    await setDefaultLocale(undefined);
   });
 
   describe('sending', () => {

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import '../../src/elements/internal/emoji-panel.js';
 import type { DcEmojiPanel } from '../../src/elements/internal/emoji-panel.js';
-import { setLocale } from '../../src/i18n/localization.js';
+import { setDefaultLocale } from '../../src/i18n/localization.js';
 import { darkTokens } from '../../src/styles/tokens.js';
 import { press, text, until } from '../support/dom.js';
 
@@ -43,7 +43,7 @@ describe('dc-emoji-panel', function () {
   after(() => {
     window.fetch = realFetch;
   });
-  afterEach(() => setLocale('en'));
+  afterEach(() => setDefaultLocale(undefined));
 
   it('COMP-11: loads nothing until it first opens', async () => {
     const panel = await fixture<DcEmojiPanel>(html`<dc-emoji-panel></dc-emoji-panel>`);
@@ -91,7 +91,7 @@ describe('dc-emoji-panel', function () {
   });
 
   it('COMP-11: in French, the names, search words and labels are French', async () => {
-    await setLocale('fr');
+    await setDefaultLocale('fr');
     const panel = await fixture<DcEmojiPanel>(html`<dc-emoji-panel></dc-emoji-panel>`);
     const [first] = await opened(panel);
     expect(first!.getAttribute('aria-label')).to.equal('😀, visage rieur, visage_rieur');
@@ -105,7 +105,7 @@ describe('dc-emoji-panel', function () {
     const panel = await fixture<DcEmojiPanel>(html`<dc-emoji-panel></dc-emoji-panel>`);
     const [first] = await opened(panel);
     expect(first!.getAttribute('aria-label')).to.equal('😀, grinning face, grinning, grinning_face');
-    await setLocale('fr');
+    await setDefaultLocale('fr');
     await until(() => emojiButtons(panel)[0]?.getAttribute('aria-label') === '😀, visage rieur, visage_rieur', 'French names', 8000);
   });
 

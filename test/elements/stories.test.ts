@@ -17,7 +17,6 @@ import * as taskListStories from '../../stories/task-list.stories.js';
 import * as templatePickerStories from '../../stories/template-picker.stories.js';
 import * as workflowDialogStories from '../../stories/workflow-dialog.stories.js';
 import { scenarioOf } from '../../stories/support/scenario.js';
-import { setLocale } from '../../src/i18n/localization.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';
 import { text } from '../support/dom.js';
 
@@ -123,7 +122,7 @@ async function mount(module: Module, name: string, lang: 'en' | 'fr'): Promise<H
   for (const p of providers) p.lang = lang;
   document.body.append(node);
   await Promise.all(providers.map((p) => scenarioOf(p)?.done));
-  await setLocale(lang);
+  await Promise.all(providers.map((p) => p.localeReady));
   for (const p of providers) {
     await p.updateComplete;
     for (const el of p.querySelectorAll('*')) await (el as { updateComplete?: Promise<unknown> }).updateComplete;

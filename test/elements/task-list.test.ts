@@ -9,7 +9,6 @@ import '../../src/elements/notifications/notifications.js';
 import '../../src/elements/task-list/task-list.js';
 import type { DcTaskList } from '../../src/elements/task-list/task-list.js';
 import type { DcAttentionEvent, DcTaskSelectEvent } from '../../src/events/events.js';
-import { setLocale } from '../../src/i18n/localization.js';
 import { resolveConfig, type DcConfigInput } from '../../src/model/config.js';
 import { MemoryStorage } from '../../src/store/persist.js';
 import type { DcStore } from '../../src/store/store.js';
@@ -56,7 +55,7 @@ async function mountList(options: ListKitOptions = {}) {
   );
   const store = provider.store!;
   await store.ready;
-  await setLocale(options.lang ?? 'en');
+  await provider.localeReady;
   const list = provider.querySelector<DcTaskList>('dc-task-list')!;
   await list.updateComplete;
   return { provider, backend, store, storage, serverStorage, clock, list };

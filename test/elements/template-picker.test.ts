@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { SAMPLE_TEMPLATE_GROUPS, SAMPLE_TEMPLATES } from '../../src/backend/catalogue.js';
 import '../../src/elements/internal/template-picker.js';
 import type { DcTemplatePicker } from '../../src/elements/internal/template-picker.js';
-import { setLocale } from '../../src/i18n/localization.js';
+import { setDefaultLocale } from '../../src/i18n/localization.js';
 import type { MediaKind } from '../../src/model/media.js';
 import { darkTokens } from '../../src/styles/tokens.js';
 import { press, text, until } from '../support/dom.js';
@@ -53,7 +53,7 @@ const namesFor = (media: MediaKind) =>
 
 describe('dc-template-picker', function () {
   this.timeout(10000);
-  afterEach(() => setLocale('en'));
+  afterEach(() => setDefaultLocale(undefined));
 
   it('COMP-5: "All templates", a tab for each of the first groups, and More; every template for the media', async () => {
     const picker = await mount({ media: 'sms' });
@@ -126,7 +126,7 @@ describe('dc-template-picker', function () {
   });
 
   it('COMP-5: the search filters names, ignoring case and accents', async () => {
-    await setLocale('fr');
+    await setDefaultLocale('fr');
     const picker = await mount({ media: 'sms' });
     const p = parts(picker);
     picker.focus();
@@ -228,7 +228,7 @@ describe('dc-template-picker', function () {
   });
 
   it('COMP-5: names in French, inside another shadow root, axe-clean in light and dark', async () => {
-    await setLocale('fr');
+    await setDefaultLocale('fr');
     const host = await fixture<HTMLElement>(html`<div></div>`);
     const root = host.attachShadow({ mode: 'open' });
     const picker = document.createElement('dc-template-picker');

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { SAMPLE_WORKFLOWS } from '../../src/backend/catalogue.js';
 import '../../src/elements/internal/workflow-dialog.js';
 import type { DcWorkflowDialog } from '../../src/elements/internal/workflow-dialog.js';
-import { setLocale } from '../../src/i18n/localization.js';
+import { setDefaultLocale } from '../../src/i18n/localization.js';
 import type { Workflow } from '../../src/model/workflows.js';
 import { darkTokens } from '../../src/styles/tokens.js';
 import { press, text, until } from '../support/dom.js';
@@ -79,7 +79,7 @@ async function chooseAndTrigger(dialog: DcWorkflowDialog, name: string) {
 
 describe('dc-workflow-dialog', function () {
   this.timeout(10000);
-  afterEach(() => setLocale('en'));
+  afterEach(() => setDefaultLocale(undefined));
 
   it('COMP-10: a modal dialog lists the workflows with their descriptions; arrows choose one', async () => {
     const { dialog } = await mount();
@@ -259,7 +259,7 @@ describe('dc-workflow-dialog', function () {
   });
 
   it('COMP-10: French names, inside another shadow root, axe-clean in light and dark', async () => {
-    await setLocale('fr');
+    await setDefaultLocale('fr');
     const host = await fixture<HTMLElement>(html`<div></div>`);
     const root = host.attachShadow({ mode: 'open' });
     const dialog = document.createElement('dc-workflow-dialog');

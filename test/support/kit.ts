@@ -11,7 +11,6 @@ import type { DcProvider } from '../../src/elements/provider/provider.js';
 import '../../src/elements/provider/provider.js';
 import { until } from './dom.js';
 import type { DcStore } from '../../src/store/store.js';
-import { setLocale } from '../../src/i18n/localization.js';
 
 export interface KitOptions {
   config?: DcConfigInput;
@@ -30,7 +29,7 @@ export async function mountKit(content: TemplateResult, options: KitOptions = {}
     >`,
   );
   await provider.store!.ready;
-  await setLocale(options.lang === 'fr' ? 'fr' : 'en');
+  await provider.localeReady;
   return { provider, backend, store: provider.store!, storage };
 }
 

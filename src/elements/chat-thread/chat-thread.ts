@@ -1,15 +1,15 @@
-import { msg, str } from '@lit/localize';
+import { msg, str, getLocale, inLocale } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { TickerController } from '../../context/ticker.js';
-import { getLocale } from '../../i18n/localization.js';
 import { mediaLabel } from '../../i18n/labels.js';
 import { formatBytes } from '../../model/attachments.js';
 import { fromChannelMarkup, textRuns, type MarkupFlavour, type TextStyle } from '../../model/compose.js';
 import type { DcConfig } from '../../model/config.js';
+import { mediaMarkup } from '../../model/draft.js';
 import {
   customerDisplayName,
   taskDuration,
@@ -40,6 +40,7 @@ import { formatDuration } from '../../model/time.js';
 import type { HistoryState, KitConnection, OutboxEntry } from '../../store/state.js';
 import { icon, MEDIA_ICONS, type IconName } from '../../ui/icons.js';
 import { buttonStyles } from '../../styles/controls.js';
+import { DcBeforeDiscardEvent, DcBeforeRetryEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
 import { styles } from './chat-thread.styles.js';
 
@@ -112,11 +113,6 @@ function styledRuns(owner: object, text: string, markup: MarkupFlavour): StyledR
   return runs;
 }
 
-/** The markup a task's messages are in: the media's, when it offers formatting. */
-function markupOf(config: DcConfig, task: Task): MarkupFlavour {
-  const media = config.media.find((m) => m.id === task.media);
-  return media?.options.includes('formatting') ? media.formatting : 'plain';
-}
 
 /** Date and time formats, per locale. */
 interface Formats {
@@ -304,7 +300,6 @@ export class DcChatThread extends DcElement {
   /** The task to show; the selected task when left out. */
   @property({ attribute: 'task-id' }) taskId?: string;
 
-  #internals = this.attachInternals();
   #ticker = new TickerController(this);
   #view = this.select<ThreadView>((s, store) => ({
     config: store.config,
@@ -356,7 +351,7 @@ export class DcChatThread extends DcElement {
     if (!task) {
       this.#ticker.active = false;
       this.#shown = undefined;
-      this.setCustomStates(this.#internals, STATES, ['empty']);
+      this.setStates(STATES, ['empty']);
       return html`<div class="empty" part="empty">
         ${icon('messages-square')}<span>${msg('No conversation selected', { id: 'thread.empty' })}</span>
       </div>`;
@@ -372,21 +367,22 @@ export class DcChatThread extends DcElement {
     const failed = history?.status === 'failed';
     const typing = view.typing[task.id] !== undefined;
     const fresh = this.#pinned ? 0 : rowsAfter(rows, this.#seenKey, isIncoming);
-    this.setCustomStates(this.#internals, STATES, [
+    this.setStates(STATES, [
       loading ? 'loading' : undefined,
       failed ? 'failed' : undefined,
       typing ? 'typing' : undefined,
       this.#pinned ? undefined : 'scrolled-up',
       fresh > 0 ? 'new-messages' : undefined,
     ]);
-    const now = this.activeStore!.clock.now();
+    const now = this.activeStore!.now();
+    const locale = getLocale();
     const ctx: RowContext = {
       customer,
       customerInitials: initials(task.customer['name'] || customer),
       agentName: view.config.agent.name,
       now,
       offline: view.connection !== 'online',
-      markup: markupOf(view.config, task),
+      markup: mediaMarkup(view.config.media.find((m) => m.id === task.media)),
     };
 
     return html`
@@ -406,12 +402,13 @@ export class DcChatThread extends DcElement {
           @wheel=${this.#onWheel}
           @touchstart=${this.#onTouch}
           @click=${this.#onClick}
-        >${guard([rows, getLocale(), ctx.offline, dayKey(now), customer, ctx.agentName], () =>
+        >${guard([rows, locale, ctx.offline, dayKey(now), customer, ctx.agentName], () =>
           virtualize<ThreadRow>({
             items: rows,
             // A range computed for a longer list may briefly reach past the end of a shorter one.
             keyFunction: (row, i) => row?.key ?? `gone:${i}`,
-            renderItem: (row) => (row ? this.#row(row, ctx) : GONE),
+            // The virtualizer renders rows in its own updates, outside this element's: in its language.
+            renderItem: (row) => (row ? inLocale(locale, () => this.#row(row, ctx)) : GONE),
             scroller: true,
           }),
         )}</div>`,
@@ -765,9 +762,13 @@ export class DcChatThread extends DcElement {
       .find((n): n is HTMLButtonElement => n instanceof HTMLButtonElement && n.dataset['action'] !== undefined);
     const id = button?.dataset['id'];
     const store = this.activeStore;
-    if (!button || !id || !store) return;
-    if (button.dataset['action'] === 'retry') store.retry(id);
-    else if (button.dataset['action'] === 'discard') store.discard(id);
+    const taskId = this.#shown;
+    if (!button || !id || !store || !taskId) return;
+    if (button.dataset['action'] === 'retry') {
+      this.intend(new DcBeforeRetryEvent({ taskId, id }), (d) => store.retry(d.id));
+    } else if (button.dataset['action'] === 'discard') {
+      this.intend(new DcBeforeDiscardEvent({ taskId, clientId: id }), (d) => store.discard(d.clientId));
+    }
     this.#keepFocus(button);
   };
 

@@ -1,12 +1,11 @@
-import { msg, str } from '@lit/localize';
+import { msg, str, getLocale } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { DcBeforeSendEvent, DcSendEvent } from '../../events/events.js';
+import { DcBeforeSendEvent, DcBeforeWorkflowEvent, DcSendEvent } from '../../events/events.js';
 import { mediaLabel } from '../../i18n/labels.js';
-import { getLocale } from '../../i18n/localization.js';
 import { formatBytes, type AttachmentRejection } from '../../model/attachments.js';
 import {
   applyStyle,
@@ -16,12 +15,12 @@ import {
   sendBlock,
   selectionStyle,
   smsSegments,
-  toChannelMarkup,
   type TextStyle,
 } from '../../model/compose.js';
 import type { DcConfig } from '../../model/config.js';
 import type { MediaConfig } from '../../model/media.js';
-import { isHeld, type Task } from '../../model/tasks.js';
+import { EMPTY_DRAFT, draftSendBlock, draftText, isBlankDraft, type Draft } from '../../model/draft.js';
+import { writeBlock, type Task } from '../../model/tasks.js';
 import {
   adjacentField,
   applyEdit,
@@ -33,7 +32,7 @@ import {
 } from '../../model/templates.js';
 import { pickText } from '../../model/text.js';
 import { workflowsFor } from '../../model/workflows.js';
-import type { CatalogueState, Draft, KitConnection } from '../../store/state.js';
+import type { CatalogueState, KitConnection } from '../../store/state.js';
 import { icon, type IconName } from '../../ui/icons.js';
 import { buttonStyles } from '../../styles/controls.js';
 import { DcElement } from '../internal/dc-element.js';
@@ -83,7 +82,6 @@ type Notice = { kind: 'locked' } | { kind: 'host-too-long'; over: number };
 
 type PickerMode = 'closed' | 'menu' | 'inline';
 
-const EMPTY_DRAFT: Draft = { text: '', spans: [], attachments: [] };
 const STATES = ['disabled', 'empty', 'over-limit', 'offline', 'locked', 'dragging'] as const;
 const STYLES: readonly TextStyle[] = ['bold', 'italic', 'strike'];
 
@@ -92,8 +90,6 @@ function isApple(): boolean {
   const platform = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ?? navigator.platform;
   return /mac|iphone|ipad|ipod/i.test(platform);
 }
-
-const isEmptyDraft = (d: Draft) => d.text === '' && d.attachments.length === 0 && !d.template;
 
 function styleLabel(style: TextStyle): string {
   switch (style) {
@@ -197,7 +193,6 @@ export class DcComposer extends DcElement {
   @query('.mirror') private mirror?: HTMLElement;
   @query('input[type="file"]') private fileInput?: HTMLInputElement;
 
-  #internals = this.attachInternals();
   #previews = new AttachmentPreviews(this);
   #view = this.select<ComposerView>((s, store) => ({
     config: store.config,
@@ -232,7 +227,7 @@ export class DcComposer extends DcElement {
     const event = new DcBeforeSendEvent({
       taskId,
       media: media.id,
-      text: this.#channelText(media, draft),
+      text: draftText(draft, media),
       attachments: draft.attachments,
     });
     this.dispatchEvent(event);
@@ -264,11 +259,13 @@ export class DcComposer extends DcElement {
     const task = taskId ? view.tasks[taskId] : undefined;
     const media = task ? view.config.media.find((m) => m.id === task.media) : undefined;
     const draft = (taskId && view.drafts[taskId]) || EMPTY_DRAFT;
-    const disabledReason = !task
-      ? msg('Select a task to write a message.', { id: 'composer.no-task' })
-      : !isHeld(task) || !media
-        ? msg('Accept the task to write a message.', { id: 'composer.not-held' })
-        : undefined;
+    const block = writeBlock(task, media);
+    const disabledReason =
+      block === 'no-task'
+        ? msg('Select a task to write a message.', { id: 'composer.no-task' })
+        : block === 'not-held'
+          ? msg('Accept the task to write a message.', { id: 'composer.not-held' })
+          : undefined;
     return { view, taskId, task, media, draft, disabledReason };
   }
 
@@ -283,18 +280,12 @@ export class DcComposer extends DcElement {
     return media?.options.includes(option) ?? false;
   }
 
-  /** What goes to the customer: the text in the media's markup (COMP-9). */
-  #channelText(media: MediaConfig, draft: Draft): string {
-    return this.#has(media, 'formatting') ? toChannelMarkup(draft.text, draft.spans, media.formatting) : draft.text;
-  }
-
   #sendable(target: Writable): boolean {
-    const { draft, media } = target;
-    return !sendBlock(this.#channelText(media, draft), draft.attachments.length, media.maxChars, draft.template);
+    return !draftSendBlock(target.draft, target.media);
   }
 
   #setDraft(target: Writable, draft: Draft): void {
-    this.activeStore!.setDraft(target.taskId, isEmptyDraft(draft) ? undefined : draft);
+    this.activeStore!.setDraft(target.taskId, isBlankDraft(draft) ? undefined : draft);
   }
 
   /** A toolbar button that opens a pop-up (emoji, templates, workflows); `expanded` when it tracks one. */
@@ -342,19 +333,19 @@ export class DcComposer extends DcElement {
   protected override render() {
     const target = this.#target();
     if (target?.media?.kind === 'email') {
-      this.setCustomStates(this.#internals, STATES, []);
+      this.setStates(STATES, []);
       return nothing;
     }
     const writable = target && !target.disabledReason ? (target as Writable) : undefined;
     const draft = target?.draft ?? EMPTY_DRAFT;
     const media = writable?.media;
     const disabled = !writable;
-    const sent = media ? this.#channelText(media, draft) : draft.text;
+    const sent = media ? draftText(draft, media) : draft.text;
     const over = media ? overLimit(sent, media.maxChars) : 0;
     const offline = target?.view.connection === 'offline';
     const locked = draft.template?.locked ?? false;
-    const empty = draft.text.trim() === '' && draft.attachments.length === 0;
-    this.setCustomStates(this.#internals, STATES, [
+    const empty = sendBlock(sent, draft.attachments.length, Infinity) === 'empty';
+    this.setStates(STATES, [
       disabled ? 'disabled' : undefined,
       empty ? 'empty' : undefined,
       over > 0 ? 'over-limit' : undefined,
@@ -605,7 +596,7 @@ export class DcComposer extends DcElement {
           : nothing}
       </div>
       <div class="group end">
-        ${target && !isEmptyDraft(draft)
+        ${target && !isBlankDraft(draft)
           ? html`<button class="secondary" data-action="clear" @click=${this.#clear}>
               ${icon('trash')}<span>${msg('Clear', { id: 'composer.clear' })}</span>
             </button>`
@@ -1021,11 +1012,17 @@ export class DcComposer extends DcElement {
     this.#focusButton('workflows');
   };
 
+  /** COMP-10: asks the host (`dc-before-workflow`, which may add parameters), then runs the workflow. */
   #runWorkflow = (workflowId: string, params: Record<string, string>): Promise<void> => {
     const target = this.#writable();
     const store = this.activeStore;
-    if (!target || !store) return Promise.reject(new Error(msg('Select a task to write a message.', { id: 'composer.no-task' })));
-    return store.triggerWorkflow(target.taskId, workflowId, params);
+    if (!target || !store) {
+      return Promise.reject(new Error(this.inOwnLocale(() => msg('Select a task to write a message.', { id: 'composer.no-task' }))));
+    }
+    let run: Promise<void> | undefined;
+    const event = new DcBeforeWorkflowEvent({ taskId: target.taskId, workflowId, params: { ...params } });
+    this.intend(event, (d) => (run = store.triggerWorkflow(d.taskId, d.workflowId, d.params)));
+    return run ?? Promise.reject(new Error(this.inOwnLocale(() => msg('The workflow was not run.', { id: 'composer.workflow-vetoed' }))));
   };
 
   /** Escape in a popover closes it (when the popover itself did not). */

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { DcStore } from '../../store/store.js';
+import type { DcStoreApi } from '../../store/api.js';
 
 /**
  * Thumbnails of attached images (COMP-4): an object URL per attachment, made from the store's copy of
@@ -17,7 +17,7 @@ export class AttachmentPreviews implements ReactiveController {
   }
 
   /** The thumbnail URL of an attachment, once its bytes are read (the host renders again then). */
-  url(store: DcStore, id: string): string | undefined {
+  url(store: DcStoreApi, id: string): string | undefined {
     const url = this.#urls.get(id);
     if (url || this.#loading.has(id)) return url;
     this.#loading.add(id);

@@ -3,10 +3,9 @@
  * its limit (COMP-3), SMS segments, unfilled fields (COMP-7) and unknown parameters (COMP-8). Rendered
  * each time, so a language switch re-words them.
  */
-import { msg, str } from '@lit/localize';
+import { msg, str, getLocale } from '../../i18n/localization.js';
 import { formatBytes, type AttachmentLimits, type AttachmentRejection } from '../../model/attachments.js';
 import type { SmsSegments } from '../../model/compose.js';
-import { getLocale } from '../../i18n/localization.js';
 
 /** Why one file was not attached, naming it and the limit it broke. */
 export function rejectionText(name: string, reason: AttachmentRejection, limits: AttachmentLimits): string {

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../i18n/localization.js';
 import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { icon } from '../../ui/icons.js';
@@ -46,13 +46,12 @@ export class DcConnectionBanner extends DcElement {
     `,
   ];
 
-  #internals = this.attachInternals();
   #view = this.select((s) => ({ connection: s.connection, lost: s.lostAt !== undefined }));
 
   protected override render() {
     const view = this.#view.value;
     const mode = !view ? undefined : view.connection === 'offline' ? 'offline' : view.lost ? 'restoring' : undefined;
-    this.setCustomStates(this.#internals, ['offline', 'restoring'], [mode]);
+    this.setStates(['offline', 'restoring'], [mode]);
     // The live region is always there, so that screen readers announce the text when it appears.
     return html`<div role="status" aria-live="polite">
       ${mode === 'offline'

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str, getLocale } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
@@ -6,10 +6,10 @@ import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ShortcutController } from '../../context/shortcuts.js';
 import { TickerController } from '../../context/ticker.js';
-import { getLocale } from '../../i18n/localization.js';
 import { lookLabel, mediaLabel, fieldLabel } from '../../i18n/labels.js';
 import { isReadyForOffers, isSignedIn } from '../../model/agent-state.js';
 import type { DcConfig } from '../../model/config.js';
+import { visibleCustomerFields } from '../../model/customer.js';
 import { formatKeyCombo } from '../../model/shortcuts.js';
 import {
   customerDisplayName,
@@ -17,14 +17,15 @@ import {
   mediaPausedByVoice,
   taskDuration,
   taskListOrder,
-  unreadCount,
+  unreadCounts,
   type Message,
   type Task,
 } from '../../model/tasks.js';
 import { formatDuration } from '../../model/time.js';
 import type { DcState } from '../../store/state.js';
 import { icon, MEDIA_ICONS } from '../../ui/icons.js';
-import type { DcStore } from '../../store/store.js';
+import type { DcStoreApi } from '../../store/api.js';
+import { DcBeforeEndEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
 import '../chat-thread/chat-thread.js';
 import '../composer/composer.js';
@@ -48,16 +49,6 @@ interface DesktopView {
 
 const STATES = ['collapsed', 'voice', 'empty'] as const;
 
-/** The task's customer variables in display order: configured fields first, then the others. */
-function customerFields(config: DcConfig, task: Task): [string, string][] {
-  const names = Object.keys(task.customer);
-  const order = Object.keys(config.customerFields);
-  const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length + names.indexOf(n));
-  return names
-    .filter((n) => task.customer[n])
-    .sort((a, b) => rank(a) - rank(b))
-    .map((n) => [n, task.customer[n]!]);
-}
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -144,7 +135,6 @@ export class DcDesktop extends DcElement {
   @query('.window') private windowElement?: HTMLElement;
   @query('.log') private log?: HTMLElement;
 
-  #internals = this.attachInternals();
   #ticker = new TickerController(this);
   #view = this.select<DesktopView | undefined>((s, store) => ({
     config: store.config,
@@ -162,7 +152,7 @@ export class DcDesktop extends DcElement {
   #stickToBottom = true;
   #lastSelected: string | undefined;
   #seen = false;
-  #reportedTo: DcStore | undefined;
+  #reportedTo: DcStoreApi | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -232,16 +222,16 @@ export class DcDesktop extends DcElement {
   protected override render() {
     const view = this.#view.value;
     if (!view) {
-      this.setCustomStates(this.#internals, STATES, [this.collapsed ? 'collapsed' : undefined]);
+      this.setStates(STATES, [this.collapsed ? 'collapsed' : undefined]);
       this.#ticker.active = false;
       return html`<p class="empty-state">${msg('Digital channels unavailable', { id: 'picker.unavailable' })}</p>`;
     }
     const held = taskListOrder(Object.values(view.tasks));
-    const unread = held.reduce((n, t) => n + unreadCount(view.messages[t.id], view.reads[t.id]), 0);
+    const unread = unreadCounts(held, view.messages, view.reads).total;
     const candidate = view.selectedTaskId ? view.tasks[view.selectedTaskId] : undefined;
     const selected = candidate && isHeld(candidate) ? candidate : undefined;
     this.#ticker.active = !!selected && !this.collapsed;
-    this.setCustomStates(this.#internals, STATES, [
+    this.setStates(STATES, [
       this.collapsed ? 'collapsed' : undefined,
       view.voice ? 'voice' : undefined,
       selected ? undefined : 'empty',
@@ -290,6 +280,12 @@ export class DcDesktop extends DcElement {
     `;
   }
 
+  /** END-1: asks the host (`dc-before-end`), then ends the task. */
+  #end(task: Task): void {
+    const store = this.activeStore;
+    if (store) this.intend(new DcBeforeEndEvent({ taskId: task.id, media: task.media }), (d) => store.end(d.taskId));
+  }
+
   #renderVoice(config: DcConfig): TemplateResult {
     const paused = mediaPausedByVoice(config).map((id) => mediaLabel(config, id));
     const list = new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(paused);
@@ -324,10 +320,10 @@ export class DcDesktop extends DcElement {
     const media = config.media.find((m) => m.id === task.media);
     const name = customerDisplayName(config, task);
     const pause = view.pauses[task.id];
-    const now = this.activeStore!.clock.now();
+    const now = this.activeStore!.now();
     const duration = formatDuration(taskDuration(task, now, pause));
     const messages = view.messages[task.id] ?? [];
-    const fields = customerFields(config, task).filter(([n]) => n !== media?.displayField);
+    const fields = visibleCustomerFields(config, task);
 
     return html`
       <section class="details" part="details" aria-label=${msg('Customer details', { id: 'desktop.details' })}>
@@ -340,7 +336,7 @@ export class DcDesktop extends DcElement {
                 ? html`<span class="paused">${msg('(paused)', { id: 'desktop.paused' })}</span>`
                 : nothing}</span
             >
-            <button class="end" part="end" @click=${() => this.activeStore?.end(task.id)}>
+            <button class="end" part="end" @click=${() => this.#end(task)}>
               ${icon('circle-stop')}<span>${msg('End', { id: 'desktop.end' })}</span>
             </button>
           </div>
@@ -403,7 +399,7 @@ export class DcDesktop extends DcElement {
           : m.from === 'bot'
             ? m.name || msg('Virtual assistant', { id: 'desktop.author-bot' })
             : msg('System', { id: 'desktop.author-system' });
-    const time = messageTime(m.at, this.activeStore?.clock.now() ?? Date.now());
+    const time = messageTime(m.at, this.activeStore?.now() ?? Date.now());
     // The text is bound as text, never parsed as markup: a customer's "<img onerror>" shows as typed.
     return html`<li class="message from-${m.from}" part="message" data-from=${m.from}>
       <div class="message-head"><span class="author">${author}</span><time datetime=${new Date(m.at).toISOString()}>${time}</time></div>

@@ -1,34 +1,29 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { updateWhenLocaleChanges } from '@lit/localize';
 import { shortcutsContext, storeContext } from '../../context/contexts.js';
 import type { ShortcutRegistry } from '../../context/shortcuts.js';
 import { StoreController, type Selector } from '../../context/store-controller.js';
-import type { DcStore } from '../../store/store.js';
-import { base } from '../../styles/tokens.js';
+import { intend, type DcIntentEvent } from '../../events/events.js';
+import type { DcStoreApi } from '../../store/api.js';
+import { DcBaseElement } from './base.js';
 
 /**
- * The thin base of every kit element: it finds the store (a `store` property wins; else the nearest
- * `<dc-provider>` through context, shadow roots included), re-renders on a language switch, and adopts
- * the shared tokens. Behaviour lives in controllers.
+ * The base of every kit element that shows the store: it finds the store (a `store` property wins; else
+ * the nearest `<dc-provider>` through context, shadow roots included) and its shortcut registry, selects
+ * slices of state, and asks the host before acting on an intent. Behaviour lives in controllers.
  */
-export class DcElement extends LitElement {
-  static override styles = [base];
-
-  /** A store to use without a `<dc-provider>` around the element (EMBED-1). */
-  @property({ attribute: false }) store?: DcStore;
+export class DcElement extends DcBaseElement {
+  /**
+   * A store to use without a `<dc-provider>` around the element (EMBED-1): a provider's `store` (or
+   * its `store.api`).
+   */
+  @property({ attribute: false }) store?: DcStoreApi;
 
   #storeConsumer = new ContextConsumer(this, { context: storeContext, subscribe: true });
   #shortcutConsumer = new ContextConsumer(this, { context: shortcutsContext, subscribe: true });
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
-
   /** The store in use: the `store` property, else the provider's. */
-  get activeStore(): DcStore | undefined {
+  get activeStore(): DcStoreApi | undefined {
     return this.store ?? this.#storeConsumer.value;
   }
 
@@ -37,21 +32,16 @@ export class DcElement extends LitElement {
     return this.#shortcutConsumer.value;
   }
 
-  /**
-   * Turns on the custom states in `on` (`:host(:state(partial))`, `dc-state-picker:state(partial)`)
-   * and off the others of `all`. Skipped where the browser has no custom states.
-   */
-  protected setCustomStates(internals: ElementInternals, all: readonly string[], on: readonly (string | undefined)[]): void {
-    const states = internals.states;
-    if (!states) return;
-    for (const name of all) {
-      if (on.includes(name)) states.add(name);
-      else states.delete(name);
-    }
-  }
-
   /** A slice of the store's state; the element re-renders when (and only when) it changes. */
   protected select<T>(selector: Selector<T>, equals?: (a: T, b: T) => boolean): StoreController<T> {
     return new StoreController(this, selector, equals);
+  }
+
+  /**
+   * An agent's intent: fires the cancelable `dc-before-…` event on this element (a host may veto or
+   * change it), then acts on its detail. Returns whether it acted.
+   */
+  protected intend<D extends object>(event: DcIntentEvent<D>, act: (detail: D) => void): boolean {
+    return intend(this, event, act);
   }
 }

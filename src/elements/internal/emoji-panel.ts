@@ -1,9 +1,8 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type Picker from 'emoji-picker-element/picker.js';
 import type { EmojiClickEvent } from 'emoji-picker-element/shared.js';
-import { getLocale } from '../../i18n/localization.js';
 import { emojiLanguage, loadEmojiSource, type EmojiLanguage, type EmojiSource } from '../../ui/emoji-data.js';
 import { icon } from '../../ui/icons.js';
 import { DcCloseEvent, DcPresentationalElement } from './presentational.js';
@@ -67,7 +66,6 @@ export class DcEmojiPanel extends DcPresentationalElement {
   @state() private status: Status = 'idle';
   @state() private failure = '';
 
-  #internals = this.attachInternals();
   #picker?: Picker;
   #language?: EmojiLanguage;
   /** Counts loads, so that a late answer for an older one is ignored. */
@@ -77,13 +75,13 @@ export class DcEmojiPanel extends DcPresentationalElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('open') && this.open) this.#focusOnReady = true;
-    if (this.open && this.status !== 'loading' && this.status !== 'failed' && this.#language !== emojiLanguage(getLocale())) {
+    if (this.open && this.status !== 'loading' && this.status !== 'failed' && this.#language !== emojiLanguage(this.renderLocale)) {
       void this.#start();
     }
   }
 
   protected override render() {
-    this.setCustomStates(this.#internals, STATES, [this.status]);
+    this.setStates(STATES, [this.status]);
     return html`<div class="panel" part="panel" @keydown=${this.#onKeydown}>
       ${this.status === 'loading'
         ? html`<p class="status" part="status" role="status">
@@ -115,7 +113,7 @@ export class DcEmojiPanel extends DcPresentationalElement {
   /** Loads the picker and the data of the current language, and puts the picker on show. */
   async #start(): Promise<void> {
     const load = ++this.#load;
-    const language = emojiLanguage(getLocale());
+    const language = emojiLanguage(this.renderLocale);
     this.#language = language;
     this.status = 'loading';
     try {

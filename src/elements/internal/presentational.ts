@@ -1,7 +1,7 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, LitElement } from 'lit';
+import { css } from 'lit';
 import { buttonStyles } from '../../styles/controls.js';
 import { base } from '../../styles/tokens.js';
+import { DcBaseElement } from './base.js';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -82,24 +82,9 @@ const controls = css`
 /**
  * The base of the presentational building blocks under `src/elements/internal/` (template picker,
  * workflow dialog, emoji panel): properties in, events out, no store. They adopt the kit's tokens (so
- * they follow the provider's theme through any shadow root), re-render when the language changes, and
- * show their state as custom states.
+ * they follow the provider's theme through any shadow root), render in their provider's language (or,
+ * on their own, the page's), and show their state as custom states.
  */
-export class DcPresentationalElement extends LitElement {
+export class DcPresentationalElement extends DcBaseElement {
   static override styles = [base, buttonStyles('.button'), controls];
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
-
-  /** Turns on the custom states in `on` and off the others of `all` (skipped without custom states). */
-  protected setCustomStates(internals: ElementInternals, all: readonly string[], on: readonly (string | undefined)[]): void {
-    const states = internals.states;
-    if (!states) return;
-    for (const name of all) {
-      if (on.includes(name)) states.add(name);
-      else states.delete(name);
-    }
-  }
 }

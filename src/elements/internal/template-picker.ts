@@ -1,8 +1,7 @@
-import { msg, str } from '@lit/localize';
+import { msg, str, getLocale } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { getLocale } from '../../i18n/localization.js';
 import type { MediaKind } from '../../model/media.js';
 import {
   ALL_TEMPLATES,
@@ -154,7 +153,6 @@ export class DcTemplatePicker extends DcPresentationalElement {
   @query('#list') private listEl?: HTMLElement;
   @query('.more') private moreButton?: HTMLButtonElement;
 
-  #internals = this.attachInternals();
   #revealActive = false;
   #focusMenu?: 'first' | 'last' | 'checked';
   #focusTab = false;
@@ -201,7 +199,7 @@ export class DcTemplatePicker extends DcPresentationalElement {
   protected override render() {
     const locale = getLocale();
     const view = this.#view();
-    this.setCustomStates(this.#internals, STATES, [
+    this.setStates(STATES, [
       this.status === 'loading' ? 'loading' : undefined,
       this.status === 'failed' ? 'failed' : undefined,
       view.ready && view.results.length === 0 ? 'empty' : undefined,

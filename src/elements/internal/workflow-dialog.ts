@@ -1,9 +1,8 @@
-import { msg, str } from '@lit/localize';
+import { msg, str, getLocale } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { getLocale } from '../../i18n/localization.js';
 import { pickText } from '../../model/text.js';
 import {
   validateField,
@@ -106,7 +105,7 @@ export class DcWorkflowDialog extends DcPresentationalElement {
   @property({ type: Boolean, reflect: true }) open = false;
   /** Runs a workflow; its rejection's message is shown to the agent. */
   @property({ attribute: false }) run: WorkflowRunner = () =>
-    Promise.reject(new Error(msg('Workflows cannot run here.', { id: 'workflows.no-runner' })));
+    Promise.reject(new Error(this.inOwnLocale(() => msg('Workflows cannot run here.', { id: 'workflows.no-runner' }))));
 
   @state() private selectedId?: string;
   @state() private showForm = false;
@@ -117,7 +116,6 @@ export class DcWorkflowDialog extends DcPresentationalElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
-  #internals = this.attachInternals();
   /** Fields the agent has typed in: leaving one checks it (an untouched field is left alone). */
   #edited = new Set<string>();
   /** Fields whose text the browser cannot read as a number or a date. */
@@ -132,7 +130,7 @@ export class DcWorkflowDialog extends DcPresentationalElement {
   protected override render() {
     const workflow = this.#selected();
     const form = this.showForm && workflow !== undefined;
-    this.setCustomStates(this.#internals, ['running', 'form', 'failed'], [
+    this.setStates(['running', 'form', 'failed'], [
       this.running ? 'running' : undefined,
       form ? 'form' : undefined,
       this.failure ? 'failed' : undefined,
@@ -356,7 +354,9 @@ export class DcWorkflowDialog extends DcPresentationalElement {
       await this.run(workflow.id, params);
     } catch (error) {
       this.running = false;
-      this.failure = (error instanceof Error ? error.message : String(error)) || msg('The workflow failed.', { id: 'workflows.failed' });
+      this.failure =
+        (error instanceof Error ? error.message : String(error)) ||
+        this.inOwnLocale(() => msg('The workflow failed.', { id: 'workflows.failed' }));
       this.#focusNext = 'trigger';
       return;
     }

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../i18n/localization.js';
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -7,6 +7,7 @@ import type { DcConfig } from '../../model/config.js';
 import type { DcNotification, NotificationKind } from '../../store/state.js';
 import { icon, type IconName } from '../../ui/icons.js';
 import { TickerController } from '../../context/ticker.js';
+import { DcBeforeStateChangeEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
 
 const KIND_ICON: Record<NotificationKind, IconName> = {
@@ -207,7 +208,7 @@ export class DcNotifications extends DcElement {
     const list = view?.notifications ?? [];
     // Retry countdowns tick once a second, and only while one is on show.
     this.#ticker.active = list.some((n) => 'retryInMs' in n.params && n.params.retryInMs !== undefined);
-    const now = this.activeStore?.clock.now() ?? Date.now();
+    const now = this.activeStore?.now() ?? Date.now();
     return html`<div class="stack" aria-live="polite" aria-relevant="additions text">
       ${view
         ? repeat(
@@ -245,8 +246,12 @@ export class DcNotifications extends DcElement {
       const store = this.activeStore;
       if (!store) return;
       store.dismissNotification(n.id);
-      if (action.kind === 'retry-state') store.setMediaState(action.media, action.target);
-      else store.selectTask(action.taskId);
+      if (action.kind === 'retry-state') {
+        const { media } = action;
+        this.intend(new DcBeforeStateChangeEvent({ scope: { media }, target: action.target }), (d) =>
+          store.setMediaState(media, d.target),
+        );
+      } else store.selectTask(action.taskId);
     };
     return html`<button part="action" @click=${run}>
       ${action.kind === 'retry-state'

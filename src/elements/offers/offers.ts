@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
@@ -14,6 +14,7 @@ import { formatDuration } from '../../model/time.js';
 import type { KitConnection } from '../../store/state.js';
 import { icon, MEDIA_ICONS } from '../../ui/icons.js';
 import { rovingIndex } from '../../ui/roving.js';
+import { DcBeforeAcceptEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
 import { styles } from './offers.styles.js';
 
@@ -74,7 +75,6 @@ export class DcOffers extends DcElement {
   /** The offer whose Accept is the Tab stop while focus is in the stack (the newest one otherwise). */
   @state() private rovingId: string | undefined;
 
-  #internals = this.attachInternals();
   #ticker = new TickerController(this);
   #view = this.select<OffersView>((s, store) => ({
     config: store.config,
@@ -89,11 +89,11 @@ export class DcOffers extends DcElement {
 
   protected override render() {
     const view = this.#view.value;
-    const now = this.activeStore?.clock.now() ?? Date.now();
+    const now = this.activeStore?.now() ?? Date.now();
     const oldestFirst = view ? presentedOffers(view.config, view.media, Object.values(view.tasks), now) : [];
     const offers = [...oldestFirst].reverse();
     const urgent = offers.some((t) => secondsLeft(t, now) <= URGENT_SECONDS);
-    this.setCustomStates(this.#internals, ['empty', 'urgent'], [offers.length ? undefined : 'empty', urgent ? 'urgent' : undefined]);
+    this.setStates(['empty', 'urgent'], [offers.length ? undefined : 'empty', urgent ? 'urgent' : undefined]);
     this.#ticker.active = offers.length > 0;
     const tabStop = offers.some((t) => t.id === this.rovingId) ? this.rovingId : offers[0]?.id;
 
@@ -208,13 +208,20 @@ export class DcOffers extends DcElement {
 
   #accept(taskId: string): void {
     const view = this.#view.value;
-    if (!view || view.connection !== 'online' || view.accepting[taskId]) return;
-    this.activeStore?.accept(taskId);
+    const store = this.activeStore;
+    const task = view?.tasks[taskId];
+    if (!view || !store || !task || view.connection !== 'online' || view.accepting[taskId]) return;
+    this.intend(new DcBeforeAcceptEvent({ taskId, media: task.media }), (d) => store.accept(d.taskId));
   }
 
+  /** OFFER-6: every offer on show, each asked for on its own (`dc-before-accept` per offer). */
   #acceptAll = () => {
-    if (this.#view.value?.connection !== 'online') return;
-    this.activeStore?.acceptAll();
+    const store = this.activeStore;
+    if (!store || this.#view.value?.connection !== 'online') return;
+    for (const offer of presentedOffers(store.config, store.state.media, Object.values(store.state.tasks), store.now())) {
+      if (store.state.accepting[offer.id]) continue;
+      this.intend(new DcBeforeAcceptEvent({ taskId: offer.id, media: offer.media }), (d) => store.accept(d.taskId));
+    }
   };
 
   #acceptButtons(): HTMLButtonElement[] {

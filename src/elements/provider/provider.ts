@@ -1,8 +1,16 @@
 import { ContextProvider } from '@lit/context';
-import { msg, str } from '@lit/localize';
+import {
+  inLocale,
+  isLocaleLoaded,
+  loadLocale,
+  localeContext,
+  msg,
+  resolveLocale,
+  str,
+  type DcLocale,
+} from '../../i18n/localization.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { updateWhenLocaleChanges } from '@lit/localize';
 import { SimulatedBackend } from '../../backend/simulated.js';
 import type { Clock } from '../../backend/clock.js';
 import type { DcBackend } from '../../backend/types.js';
@@ -11,15 +19,18 @@ import { ShortcutRegistry } from '../../context/shortcuts.js';
 import {
   DcAgentStateChangeEvent,
   DcAttentionEvent,
+  DcBeforeAcceptEvent,
+  DcBeforeStateChangeEvent,
   DcCanSignOutChangeEvent,
   DcConnectionChangeEvent,
   DcErrorEvent,
   DcNotificationEvent,
+  intend,
 } from '../../events/events.js';
-import { resolveLocale, setLocale, type DcLocale } from '../../i18n/localization.js';
+import type { StateScope, StateTarget } from '../../model/agent-state.js';
 import { DcConfigError, resolveConfig, type DcConfig, type DcConfigInput } from '../../model/config.js';
 import { aggregateLook, canSignOut } from '../../model/state-rules.js';
-import { isHeld, unreadCount } from '../../model/tasks.js';
+import { presentedOffers, unreadCounts } from '../../model/tasks.js';
 import type { DcState } from '../../store/state.js';
 import { defaultStorage } from '../../store/persist.js';
 import type { BlobStore } from '../../store/blobs.js';
@@ -28,17 +39,10 @@ import { base, themeSwitch } from '../../styles/tokens.js';
 
 export type DcTheme = 'light' | 'dark' | 'auto';
 
-/** TASK-5: unread customer messages per held task, and their total. */
-function attention(state: DcState): { unread: number; tasks: Record<string, number>; key: string } {
-  const tasks: Record<string, number> = {};
-  let unread = 0;
-  for (const task of Object.values(state.tasks)) {
-    if (!isHeld(task)) continue;
-    const n = unreadCount(state.messages[task.id], state.reads[task.id]);
-    tasks[task.id] = n;
-    unread += n;
-  }
-  return { unread, tasks, key: JSON.stringify(tasks) };
+/** TASK-5: the unread counts (model rule), with a key that changes when any of them does. */
+function attention(state: DcState): { unread: number; tasks: Readonly<Record<string, number>>; key: string } {
+  const { total, byTask } = unreadCounts(Object.values(state.tasks), state.messages, state.reads);
+  return { unread: total, tasks: byTask, key: JSON.stringify(byTask) };
 }
 
 /**
@@ -120,6 +124,11 @@ export class DcProvider extends LitElement {
   #ownedBackend?: SimulatedBackend;
   #resolved?: DcConfig;
   #storeProvider = new ContextProvider(this, { context: storeContext });
+  /** The locale the kit renders in: the wanted one once its strings are loaded (English until then). */
+  #localeProvider = new ContextProvider(this, { context: localeContext, initialValue: 'en' });
+  #localeWanted?: DcLocale;
+  #localeShown: Promise<void> = Promise.resolve();
+  #localeDone?: () => void;
   #shortcutProvider = new ContextProvider(this, { context: shortcutsContext });
   #shortcuts?: ShortcutRegistry;
   #detachKeys?: () => void;
@@ -131,11 +140,6 @@ export class DcProvider extends LitElement {
     if (hidden) this.#store?.flush(); // the page may be closed or reloaded next
   };
   #onPageHide = () => this.#store?.flush();
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
   /** The store this provider gives its elements (undefined while the configuration is invalid). */
   get store(): DcStore | undefined {
@@ -202,14 +206,64 @@ export class DcProvider extends LitElement {
     if (changed.has('voice') && this.#store && this.#store.state.voice !== this.voice) this.#store.setVoice(this.voice);
   }
 
+  /**
+   * EMBED-5: this kit's language (its elements only; another kit on the page keeps its own). A locale
+   * whose strings are not loaded yet is loaded first; the last one asked for wins.
+   */
   #applyLocale(): void {
     const locale = this.locale;
-    setLocale(locale).catch((error: unknown) => {
-      // The strings stay in the language they were in; the host hears why.
-      this.dispatchEvent(
-        new DcErrorEvent({ source: 'locale', message: `The "${locale}" strings could not be loaded: ${String(error)}` }),
-      );
-    });
+    if (locale === this.#localeWanted) return;
+    this.#localeWanted = locale;
+    if (!this.#localeDone) this.#localeShown = new Promise((resolve) => (this.#localeDone = resolve));
+    if (isLocaleLoaded(locale)) {
+      this.#showLocale(locale);
+      return;
+    }
+    loadLocale(locale).then(
+      () => {
+        if (this.#localeWanted === locale) this.#showLocale(locale);
+      },
+      (error: unknown) => {
+        if (this.#localeWanted !== locale) return;
+        this.#localeWanted = undefined; // asked again, tried again
+        this.#settleLocale();
+        // The strings stay in the language they were in; the host hears why.
+        this.dispatchEvent(
+          new DcErrorEvent({ source: 'locale', message: `The "${locale}" strings could not be loaded: ${String(error)}` }),
+        );
+      },
+    );
+  }
+
+  #showLocale(locale: DcLocale): void {
+    if (this.#localeProvider.value !== locale) {
+      this.#localeProvider.setValue(locale);
+      this.requestUpdate();
+    }
+    this.#settleLocale();
+  }
+
+  #settleLocale(): void {
+    this.#localeDone?.();
+    this.#localeDone = undefined;
+  }
+
+  /**
+   * Resolves once the kit renders in the language asked for (its strings loaded and given to the
+   * elements; they re-render on their next update). Also resolves when the strings failed to load.
+   */
+  get localeReady(): Promise<void> {
+    if (this.isConnected) this.#applyLocale(); // a `lang` just set, before the update that would apply it
+    return this.#localeShown;
+  }
+
+  /** The locale the kit renders in now (the wanted one once loaded). */
+  get renderLocale(): DcLocale {
+    return this.#localeProvider.value ?? 'en';
+  }
+
+  protected override performUpdate(): void {
+    inLocale(this.renderLocale, () => super.performUpdate());
   }
 
   #rebuild(): void {
@@ -257,7 +311,7 @@ export class DcProvider extends LitElement {
     this.#shortcuts = new ShortcutRegistry(config.shortcuts);
     this.#registerStateShortcuts(this.#shortcuts, store);
     if (this.isConnected) this.#detachKeys = this.#shortcuts.attach(this.ownerDocument);
-    this.#storeProvider.setValue(store);
+    this.#storeProvider.setValue(store.api);
     this.#shortcutProvider.setValue(this.#shortcuts);
   }
 
@@ -304,20 +358,28 @@ export class DcProvider extends LitElement {
     );
   }
 
-  /** The KEY table's state shortcuts act on the store whether or not a state picker is on the page. */
+  /**
+   * The KEY table's state shortcuts act on the store whether or not a state picker is on the page. Each
+   * asks the host first, as a click would (`dc-before-state-change`, `dc-before-accept`, on the provider).
+   */
   #registerStateShortcuts(registry: ShortcutRegistry, store: DcStore): void {
-    registry.register('state.ready-email', () => store.setState('email', { availability: 'ready' }));
-    registry.register('state.ready-chat-social', () => store.setState('chat-social', { availability: 'ready' }));
-    registry.register('state.not-ready-email', () => store.setState('email', { availability: 'not-ready' }));
-    registry.register('state.not-ready-chat-social', () =>
-      store.setState('chat-social', { availability: 'not-ready' }),
-    );
-    registry.register('offers.accept-all', () => store.acceptAll());
+    const state = (scope: StateScope, target: StateTarget) => () =>
+      intend(this, new DcBeforeStateChangeEvent({ scope, target }), (d) => store.setState(scope, d.target));
+    registry.register('state.ready-email', state('email', { availability: 'ready' }));
+    registry.register('state.ready-chat-social', state('chat-social', { availability: 'ready' }));
+    registry.register('state.not-ready-email', state('email', { availability: 'not-ready' }));
+    registry.register('state.not-ready-chat-social', state('chat-social', { availability: 'not-ready' }));
+    registry.register('state.ready-all', state('all', { availability: 'ready' }));
+    registry.register('state.not-ready-all', state('all', { availability: 'not-ready' }));
+    registry.register('offers.accept-all', () => {
+      const offers = presentedOffers(store.config, store.state.media, Object.values(store.state.tasks), store.now());
+      for (const offer of offers) {
+        intend(this, new DcBeforeAcceptEvent({ taskId: offer.id, media: offer.media }), (d) => store.accept(d.taskId));
+      }
+    });
     // A task list on the page takes these over (it also moves focus); without one they still select.
     registry.register('tasks.next', () => store.selectAdjacent(1));
     registry.register('tasks.previous', () => store.selectAdjacent(-1));
-    registry.register('state.ready-all', () => store.setState('all', { availability: 'ready' }));
-    registry.register('state.not-ready-all', () => store.setState('all', { availability: 'not-ready' }));
   }
 
   protected override render() {

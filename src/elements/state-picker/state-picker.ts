@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, query, queryAll, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
@@ -12,16 +12,17 @@ import {
   readyLabel,
   scopeLabel,
 } from '../../i18n/labels.js';
-import type { MediaState } from '../../model/agent-state.js';
+import type { MediaState, StateTarget } from '../../model/agent-state.js';
 import type { DcConfig } from '../../model/config.js';
 import type { GroupId } from '../../model/media.js';
 import {
   activeGroups,
   aggregateLook,
+  aggregateSummary,
   groupLook,
   groupReason,
-  groupSince,
   mediaOfGroup,
+  mediaToSignIn,
   menuSections,
   needsSignIn,
   type AggregateLook,
@@ -32,6 +33,7 @@ import { formatDuration } from '../../model/time.js';
 import type { KitConnection } from '../../store/state.js';
 import { icon, MEDIA_ICONS, type IconName } from '../../ui/icons.js';
 import { rovingIndex } from '../../ui/roving.js';
+import { DcBeforeSignInEvent, DcBeforeStateChangeEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
 import { styles } from './state-picker.styles.js';
 
@@ -100,7 +102,6 @@ export class DcStatePicker extends DcElement {
   @query('[part~="sign-in-button"]') private signInButton?: HTMLButtonElement;
   @queryAll('[role="menuitem"]') private items!: NodeListOf<HTMLButtonElement>;
 
-  #internals = this.attachInternals();
   #ticker = new TickerController(this);
   #view = this.select<PickerView | undefined>((s, store) => ({
     config: store.config,
@@ -175,9 +176,9 @@ export class DcStatePicker extends DcElement {
     }
     const signIn = needsSignIn(config, media);
     if (!signIn && this.signInOpen) this.signInOpen = false;
-    const label = this.#label(config, media, look);
+    const label = this.#label(config, media);
     this.#ticker.active = label.since !== undefined;
-    const timer = label.since !== undefined ? formatDuration(this.activeStore!.clock.now() - label.since) : '';
+    const timer = label.since !== undefined ? formatDuration(this.activeStore!.now() - label.since) : '';
     const groups = activeGroups(config);
     const details = [
       ...groups.map((g) => `${scopeLabel(g)}: ${lookLabel(groupLook(config, media, g), config, groupReason(config, media, g))}`),
@@ -212,26 +213,21 @@ export class DcStatePicker extends DcElement {
   }
 
   #setLook(look: AggregateLook | undefined, disabled: boolean): void {
-    this.setCustomStates(this.#internals, [...LOOKS, 'disabled'], [look, disabled ? 'disabled' : undefined]);
+    this.setStates([...LOOKS, 'disabled'], [look, disabled ? 'disabled' : undefined]);
   }
 
-  /** The trigger's words: a uniform state names its reason and its timer; mixed states say Partial. */
-  #label(config: DcConfig, media: Readonly<Record<string, MediaState>>, look: AggregateLook) {
-    if (look === 'ready' || look === 'not-ready') {
-      const groups = activeGroups(config);
-      const reasons = new Set(groups.map((g) => groupReason(config, media, g)));
-      const reason = reasons.size === 1 ? [...reasons][0] : undefined;
-      const since = Math.max(...groups.map((g) => groupSince(config, media, g) ?? 0));
-      const nonRoutable = groups.some((g) => groupLook(config, media, g) === 'non-routable');
-      const text =
-        look === 'ready'
-          ? readyLabel()
-          : nonRoutable
+  /** The trigger's words (the model's summary, STATE-4): a uniform state names its reason; mixed says Partial. */
+  #label(config: DcConfig, media: Readonly<Record<string, MediaState>>) {
+    const summary = aggregateSummary(config, media);
+    const text =
+      summary.look === 'ready'
+        ? readyLabel()
+        : summary.look === 'not-ready'
+          ? summary.nonRoutable
             ? lookLabel('non-routable', config)
-            : notReadyLabel(config, reason);
-      return { text, since };
-    }
-    return { text: lookLabel(look, config), since: undefined };
+            : notReadyLabel(config, summary.reasonId)
+          : lookLabel(summary.look, config);
+    return { text, since: summary.since };
   }
 
   #badge(look: AggregateLook | GroupLook): TemplateResult {
@@ -284,7 +280,7 @@ export class DcStatePicker extends DcElement {
           part="sign-in-button"
           class="primary"
           ?disabled=${busy || !enabled}
-          @click=${() => this.activeStore?.signIn()}
+          @click=${this.#signIn}
         >
           ${busy ? msg('Signing in…', { id: 'look.signing-in' }) : msg('Sign In', { id: 'sign-in.button' })}
         </button>
@@ -356,12 +352,24 @@ export class DcStatePicker extends DcElement {
     </button>`;
   }
 
+  /** SIGN-2: asks the host (`dc-before-sign-in`), then signs every media not signed in yet. */
+  #signIn = () => {
+    const store = this.activeStore;
+    if (!store) return;
+    this.intend(new DcBeforeSignInEvent({ media: mediaToSignIn(store.config, store.state.media) }), () => store.signIn());
+  };
+
   #pick(entry: MenuEntry): void {
     const store = this.activeStore;
     if (!store) return;
-    if (entry.kind === 'sign-in') store.signIn();
-    else if (entry.kind === 'ready') store.setState(entry.scope, { availability: 'ready' });
-    else store.setState(entry.scope, { availability: 'not-ready', ...(entry.reasonId ? { reasonId: entry.reasonId } : {}) });
+    if (entry.kind === 'sign-in') this.#signIn();
+    else {
+      const target: StateTarget =
+        entry.kind === 'ready'
+          ? { availability: 'ready' }
+          : { availability: 'not-ready', ...(entry.reasonId ? { reasonId: entry.reasonId } : {}) };
+      this.intend(new DcBeforeStateChangeEvent({ scope: entry.scope, target }), (d) => store.setState(entry.scope, d.target));
+    }
     this.#closeMenu(true);
   }
 

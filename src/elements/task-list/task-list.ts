@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -132,7 +132,6 @@ export class DcTaskList extends DcElement {
 
   @query('.list') private listEl?: HTMLElement;
 
-  #internals = this.attachInternals();
   #ticker = new TickerController(this);
   #view = this.select<ListView | undefined>((s, store) => ({
     config: store.config,
@@ -206,7 +205,7 @@ export class DcTaskList extends DcElement {
       return html`<span class="unavailable">${msg('Tasks unavailable', { id: 'task-list.unavailable' })}</span>`;
     }
     const tasks = this.#list(view.tasks);
-    const now = this.activeStore!.clock.now();
+    const now = this.activeStore!.now();
     const labels = new Map<string, string>();
     let total = 0;
     const rows: RowView[] = tasks.map((task) => {
@@ -232,7 +231,7 @@ export class DcTaskList extends DcElement {
     this.#rendered = tasks.map((t) => t.id);
     const empty = rows.length === 0;
     this.#ticker.active = !empty && !this.collapsed;
-    this.setCustomStates(this.#internals, STATES, [
+    this.setStates(STATES, [
       this.collapsed ? 'collapsed' : undefined,
       empty ? 'empty' : undefined,
       total > 0 ? 'unread' : undefined,

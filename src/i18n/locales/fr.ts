@@ -58,6 +58,7 @@
 'composer.unavailable': `La zone de saisie n’est reliée à aucun centre de contact.`,
 'composer.unfilled': str`À remplir avant l’envoi : ${0}.`,
 'composer.unknown-params': str`Laissés tels quels (aucune valeur pour cette tâche) : ${0}.`,
+'composer.workflow-vetoed': `Le flux de travail n’a pas été exécuté.`,
 'composer.workflows': `Flux de travail`,
 'desktop.author-bot': `Assistant virtuel`,
 'desktop.author-system': `Système`,

@@ -1,0 +1,113 @@
+/**
+ * Intent events: before the kit acts on what the agent asked for, it fires a cancelable `dc-before-…`
+ * event a host can veto or enrich. Each test shows the action going through when nobody objects, then
+ * the same action vetoed (nothing changes), or changed by the host.
+ */
+import { expect, html } from '@open-wc/testing';
+import '../../src/elements/offers/offers.js';
+import '../../src/elements/state-picker/state-picker.js';
+import '../../src/elements/desktop/desktop.js';
+import type { DcBeforeAcceptEvent, DcBeforeEndEvent, DcBeforeSignInEvent, DcBeforeStateChangeEvent } from '../../src/events/events.js';
+import { mountKit, press, signInReady, text, until } from '../support/kit.js';
+
+describe('intent events', () => {
+  it('dc-before-sign-in: a veto keeps the agent signed out; without one Sign In signs in', async () => {
+    const kit = await mountKit(html`<dc-state-picker></dc-state-picker>`);
+    const picker = kit.provider.querySelector('dc-state-picker')!;
+    const seen: DcBeforeSignInEvent[] = [];
+    let veto = true;
+    kit.provider.addEventListener('dc-before-sign-in', (e) => {
+      seen.push(e);
+      if (veto) e.preventDefault();
+    });
+    await picker.updateComplete;
+    const signIn = () => picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sign-in-button"]')!;
+    signIn().click();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.detail.media).to.have.members(['chat', 'sms', 'social', 'email']);
+    expect(Object.values(kit.store.state.media).every((m) => m.signIn === 'signed-out')).to.equal(true);
+
+    veto = false;
+    signIn().click();
+    await until(() => Object.values(kit.store.state.media).every((m) => m.signIn === 'signed-in'), 'signed in');
+    expect(seen).to.have.length(2);
+  });
+
+  it('dc-before-state-change: a host may change the state asked for, or veto it (menu and shortcut alike)', async () => {
+    const kit = await mountKit(html`<dc-state-picker></dc-state-picker>`);
+    const picker = kit.provider.querySelector('dc-state-picker')!;
+    await signInReady(kit.store);
+    const seen: DcBeforeStateChangeEvent[] = [];
+    let mode: 'lunch' | 'veto' = 'lunch';
+    kit.provider.addEventListener('dc-before-state-change', (e) => {
+      seen.push(e);
+      if (mode === 'veto') e.preventDefault();
+      else e.detail.target = { availability: 'not-ready', reasonId: 'lunch' };
+    });
+    picker.openMenu();
+    await picker.updateComplete;
+    // All → Not Ready, which the host turns into "Not Ready – Lunch".
+    const item = picker.shadowRoot!.querySelector<HTMLButtonElement>('[data-scope="all"][data-kind="not-ready"][data-reason=""]')!;
+    item.click();
+    await until(() => Object.values(kit.store.state.media).every((m) => m.availability === 'not-ready'), 'all Not Ready');
+    expect(Object.values(kit.store.state.media).map((m) => m.reasonId)).to.deep.equal(['lunch', 'lunch', 'lunch', 'lunch']);
+    expect(seen[0]!.detail.scope).to.equal('all');
+    expect(seen[0]!.target).to.equal(picker);
+
+    // The shortcut asks the same question, on the provider: vetoed, Chat/Social stays Not Ready.
+    mode = 'veto';
+    await press('Control+Shift+Digit5');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen).to.have.length(2);
+    expect(seen[1]!.target).to.equal(kit.provider);
+    expect(seen[1]!.detail.scope).to.equal('chat-social');
+    expect(kit.store.state.media['chat']!.availability).to.equal('not-ready');
+  });
+
+  it('dc-before-accept: fired once per offer by Accept all; a vetoed offer stays on offer, the others are accepted', async () => {
+    const kit = await mountKit(html`<dc-offers placement="inline"></dc-offers>`);
+    const offers = kit.provider.querySelector('dc-offers')!;
+    await signInReady(kit.store);
+    const first = kit.backend.offer('chat')!;
+    const second = kit.backend.offer('sms')!;
+    await until(() => text(offers.shadowRoot).includes('Accept all'), 'two offers on show');
+    const seen: DcBeforeAcceptEvent[] = [];
+    kit.provider.addEventListener('dc-before-accept', (e) => {
+      seen.push(e);
+      if (e.detail.taskId === second.id) e.preventDefault();
+    });
+    offers.shadowRoot!.querySelector<HTMLButtonElement>('[part~="accept-all"]')!.click();
+    await until(() => kit.store.state.tasks[first.id]?.status === 'active', 'the first offer accepted');
+    expect(seen.map((e) => e.detail.taskId)).to.have.members([first.id, second.id]);
+    expect(kit.store.state.tasks[second.id]!.status).to.equal('offered');
+    // Ctrl+Alt+9 asks again for what is still on offer.
+    await press('Control+Alt+Digit9');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.slice(2).map((e) => e.detail.taskId)).to.deep.equal([second.id]);
+    expect(kit.store.state.tasks[second.id]!.status).to.equal('offered');
+  });
+
+  it('dc-before-end: a veto keeps the task; without one End closes it', async () => {
+    const kit = await mountKit(html`<dc-desktop></dc-desktop>`);
+    const desktop = kit.provider.querySelector('dc-desktop')!;
+    await signInReady(kit.store);
+    const offer = kit.backend.offer('chat', { text: 'Hello' })!;
+    kit.store.accept(offer.id);
+    await until(() => !!desktop.shadowRoot!.querySelector('[part~="end"]'), 'End on show');
+    let veto = true;
+    const seen: DcBeforeEndEvent[] = [];
+    kit.provider.addEventListener('dc-before-end', (e) => {
+      seen.push(e);
+      if (veto) e.preventDefault();
+    });
+    const end = () => desktop.shadowRoot!.querySelector<HTMLButtonElement>('[part~="end"]')!;
+    end().click();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen[0]!.detail).to.deep.equal({ taskId: offer.id, media: 'chat' });
+    expect(kit.store.state.tasks[offer.id]?.status).to.equal('active');
+    veto = false;
+    end().click();
+    await until(() => !kit.store.state.tasks[offer.id], 'the task ended');
+  });
+});
