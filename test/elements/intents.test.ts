@@ -111,3 +111,73 @@ describe('intent events', () => {
     await until(() => !kit.store.state.tasks[offer.id], 'the task ended');
   });
 });
+
+describe('intent events in the conversation', () => {
+  it('dc-before-retry and dc-before-discard: a veto leaves the failed message as it is; without one Retry delivers it', async () => {
+    await import('../../src/elements/chat-thread/chat-thread.js');
+    const kit = await mountKit(html`<dc-chat-thread></dc-chat-thread>`, { backend: { replyRate: 0 } });
+    const thread = kit.provider.querySelector('dc-chat-thread')!;
+    await signInReady(kit.store);
+    const offer = kit.backend.offer('chat', { text: 'Hello' })!;
+    kit.store.accept(offer.id);
+    await until(() => kit.store.state.selectedTaskId === offer.id, 'the chat on show');
+    kit.backend.failSends({ count: 1, mode: 'reject', reason: 'Carrier unavailable' });
+    kit.store.send(offer.id, { text: 'Your refund is approved' });
+    const button = (part: string) => thread.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="${part}"]`);
+    await until(() => !!button('retry') && !!button('discard'), 'Retry and Discard on show');
+    const seen: string[] = [];
+    let veto = true;
+    for (const type of ['dc-before-retry', 'dc-before-discard'] as const) {
+      kit.provider.addEventListener(type, (e) => {
+        seen.push(`${e.type}:${e.detail.taskId}`);
+        if (veto) e.preventDefault();
+      });
+    }
+    button('discard')!.click();
+    button('retry')!.click();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen).to.deep.equal([`dc-before-discard:${offer.id}`, `dc-before-retry:${offer.id}`]);
+    expect(Object.values(kit.store.state.outbox).map((e) => e.status)).to.deep.equal(['failed']);
+
+    veto = false;
+    button('retry')!.click();
+    await until(() => Object.keys(kit.store.state.outbox).length === 0, 'delivered');
+    expect((kit.store.state.messages[offer.id] ?? []).filter((m) => m.text === 'Your refund is approved')).to.have.length(1);
+  });
+
+  it('dc-before-workflow: a veto runs nothing and the dialog says so; without one the workflow runs', async () => {
+    await import('../../src/elements/composer/composer.js');
+    const kit = await mountKit(html`<dc-composer></dc-composer>`, { backend: { replyRate: 0 } });
+    const composer = kit.provider.querySelector('dc-composer')!;
+    await signInReady(kit.store);
+    const offer = kit.backend.offer('chat', { text: 'Hello' })!;
+    kit.store.accept(offer.id);
+    await until(() => !!composer.shadowRoot!.querySelector('[data-action="workflows"]'), 'the workflow button');
+    let veto = true;
+    const seen: string[] = [];
+    kit.provider.addEventListener('dc-before-workflow', (e) => {
+      seen.push(e.detail.workflowId);
+      if (veto) e.preventDefault();
+    });
+    composer.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="workflows"]')!.click();
+    const dialog = () => composer.shadowRoot!.querySelector('dc-workflow-dialog');
+    const radio = () =>
+      [...(dialog()?.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? [])].find((r) => r.value === 'survey');
+    await until(() => !!radio(), 'the workflows listed');
+    const run = async () => {
+      radio()!.click();
+      await dialog()!.updateComplete;
+      dialog()!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="trigger"]')!.click();
+    };
+    const announced = () => (kit.store.state.messages[offer.id] ?? []).some((m) => m.announcement?.code === 'workflow');
+    await run();
+    await until(() => text(dialog()!.shadowRoot).includes('The workflow was not run.'), 'the veto said');
+    expect(seen).to.deep.equal(['survey']);
+    expect(announced()).to.equal(false);
+
+    veto = false;
+    await run();
+    await until(announced, 'the workflow ran');
+    expect(seen).to.deep.equal(['survey', 'survey']);
+  });
+});
