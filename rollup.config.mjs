@@ -76,6 +76,9 @@ export function json({ emojiBesideScript = false } = {}) {
 /** The folder, beside `dc-widgets.min.js`, that holds the emoji panel's data for the script-tag bundle. */
 export const EMOJI_DIR = 'dc-widgets-emoji';
 
+/** The files beside `dc-widgets.min.js` that the script-tag bundle loads on first use. */
+export const BESIDE_SCRIPT = { emojiDir: EMOJI_DIR, simulator: 'dc-widgets-simulator.js' };
+
 /**
  * The plugins of a self-contained browser bundle: dependencies resolved with their production builds
  * (no Lit dev-mode warnings), minified with terser unless `minify` is false.
