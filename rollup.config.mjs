@@ -108,6 +108,7 @@ const SCRIPT_ADDRESS = '__dcScriptAddress';
  */
 const LOADED_BESIDE = [
   { test: (specifier, importer) => posix(importer).endsWith('/src/backend/load-simulator.ts') && /\/simulator\/index\.js$/.test(specifier), file: BESIDE_SCRIPT.simulator },
+  { test: (specifier) => specifier === 'emoji-picker-element/picker.js', file: `${EMOJI_DIR}/picker.js` },
 ];
 
 /**
@@ -203,6 +204,13 @@ const simulatorBesideScript = {
   output: { file: fromRoot('dist', BESIDE_SCRIPT.simulator), format: 'es', sourcemap: true },
 };
 
+/** `dist/dc-widgets-emoji/picker.js`: emoji-picker-element for script-tag pages, loaded when the panel first opens. */
+const emojiPickerBesideScript = {
+  input: 'emoji-picker-element/picker.js',
+  plugins: bundlePlugins({ minify: true, module: true }),
+  output: { file: fromRoot('dist', EMOJI_DIR, 'picker.js'), format: 'es', sourcemap: true },
+};
+
 const library = {
   input: {
     index: fromRoot('src', 'index.ts'),
@@ -225,4 +233,4 @@ const library = {
   },
 };
 
-export default [library, scriptBundle(), simulatorBesideScript];
+export default [library, scriptBundle(), simulatorBesideScript, emojiPickerBesideScript];

@@ -135,7 +135,7 @@ async function measureScriptBundle() {
     if (existsSync(full)) beside.push({ name, file: `dist/${file}`, ...sizes(readFileSync(full)) });
   };
   const emojiDir = join(dist, BESIDE_SCRIPT.emojiDir);
-  for (const name of existsSync(emojiDir) ? readdirSync(emojiDir).sort() : []) {
+  for (const name of existsSync(emojiDir) ? readdirSync(emojiDir).filter((n) => !n.endsWith('.map')).sort() : []) {
     const language = /^(\w+)\.json$/.exec(name);
     besideFile(`${BESIDE_SCRIPT.emojiDir}/${name}`, language ? `emoji data (${language[1]})` : 'emoji picker');
   }
