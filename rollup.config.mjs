@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { minifyCssLiterals } from './scripts/css-literals.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const fromRoot = (...parts) => join(root, ...parts);
@@ -45,9 +46,16 @@ export function elementEntries() {
   return entries;
 }
 
-/** TypeScript through esbuild, with the project's tsconfig (legacy decorators, `useDefineForClassFields: false`). */
+/**
+ * TypeScript through esbuild, with the project's tsconfig (legacy decorators, `useDefineForClassFields:
+ * false`), then the CSS of the kit's css`…` literals minified (scripts/css-literals.mjs): every build,
+ * the unminified library included, since a host's bundler leaves template literals as they are.
+ */
 export function typescript() {
-  return esbuild({ tsconfig: fromRoot('tsconfig.json'), target: 'es2022', minify: false, sourceMap: true });
+  return [
+    esbuild({ tsconfig: fromRoot('tsconfig.json'), target: 'es2022', minify: false, sourceMap: true }),
+    minifyCssLiterals({ include: (id) => !relative(fromRoot('src'), id).startsWith('..') }),
+  ];
 }
 
 /**
@@ -94,7 +102,7 @@ export function bundlePlugins({ minify = true, module = false, emojiBesideScript
   return [
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     json({ emojiBesideScript }),
-    typescript(),
+    ...typescript(),
     ...(minify ? [terser({ ecma: 2022, module, format: { comments: false } })] : []),
   ];
 }
@@ -220,7 +228,7 @@ const library = {
     simulator: fromRoot('src', 'simulator', 'index.ts'),
   },
   external: (id) => LIBRARY_EXTERNALS.test(id),
-  plugins: [nodeResolve({ browser: true }), json(), typescript()],
+  plugins: [nodeResolve({ browser: true }), json(), ...typescript()],
   output: {
     dir: fromRoot('dist'),
     format: 'es',
