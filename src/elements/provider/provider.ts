@@ -193,7 +193,10 @@ export class DcProvider extends LitElement {
   };
   #onPageHide = () => this.#store?.flush();
 
-  /** The store this provider gives its elements (undefined while the configuration is invalid). */
+  /**
+   * The store this provider gives its elements: undefined without a backend, while the simulator
+   * loads, and while the configuration is invalid.
+   */
   get store(): DcStore | undefined {
     return this.#store;
   }
