@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { useMemo } from 'storybook/preview-api';
 import { DcProvider } from '../src/elements/provider/provider.js';
 import '../src/index.js';
+import { SimulatedBackend } from '../src/simulator/index.js';
 
 type Locale = 'en' | 'fr';
 type Theme = 'light' | 'dark';
@@ -33,7 +34,7 @@ function applyGlobals(node: Node, locale: Locale, theme: Theme): boolean {
 /**
  * Every story runs inside a `<dc-provider>` with the toolbar's language and theme. A story that builds
  * its own kit (stories/support/scenario.ts) gets them set on its providers; anything else is wrapped in
- * a provider that keeps nothing in storage.
+ * a provider that keeps nothing in storage, on the simulated contact centre.
  *
  * The story's kit is kept while only the language or the theme changes: the switch then reaches the
  * live elements (the provider's `lang` calls the kit's setLocale) instead of replaying the scenario.
@@ -44,6 +45,18 @@ const withKit: Decorator = (story, context) => {
   const theme: Theme = context.globals['theme'] === 'dark' ? 'dark' : 'light';
   const argsKey = JSON.stringify(context.args);
   const content = useMemo(() => story(), [context.id, argsKey]);
+  // The wrapper's backend, made once per story like its content (a new one would rebuild the store).
+  const backend = useMemo(
+    () =>
+      new SimulatedBackend({
+        latencyMs: [150, 450],
+        offersPerMinute: 2,
+        messagesPerMinute: 3,
+        replyRate: 0.8,
+        botHistory: true,
+      }),
+    [context.id, argsKey],
+  );
 
   document.documentElement.lang = locale;
   document.documentElement.dataset['dcTheme'] = theme;
@@ -52,7 +65,7 @@ const withKit: Decorator = (story, context) => {
   return html`<div class="dc-story">
     ${hasKit
       ? content
-      : html`<dc-provider .storage=${null} lang=${locale} theme=${theme}>${content}</dc-provider>`}
+      : html`<dc-provider .backend=${backend} .storage=${null} lang=${locale} theme=${theme}>${content}</dc-provider>`}
   </div>`;
 };
 

@@ -6,7 +6,7 @@
  */
 import type { LitElement } from 'lit';
 import { afterFrame, nextPaint, rendered } from './frames.js';
-import { SimulatedBackend } from '../src/backend/simulated.js';
+import { SimulatedBackend } from '../src/simulator/index.js';
 import type { DcProvider } from '../src/elements/provider/provider.js';
 // The provider is defined first: a context consumer defined before its provider never finds it.
 import '../src/elements/provider/provider.js';

@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { SimulatedBackend } from '../src/backend/simulated.js';
+import { SimulatedBackend } from '../src/simulator/index.js';
 import type { DcProvider } from '../src/elements/provider/provider.js';
 import '../src/elements/provider/provider.js';
 import '../src/elements/desktop/desktop.js';

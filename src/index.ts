@@ -1,6 +1,8 @@
 /**
- * dc-widgets: every element, the model, the backend interface and the simulated contact centre.
- * Hosts that want less import single elements from `dc-widgets/elements/<name>.js`.
+ * dc-widgets: every element, the model and the backend interface. Hosts that want less import single
+ * elements from `dc-widgets/elements/<name>.js`. The simulated contact centre is not in here: it is
+ * `dc-widgets/simulator.js`, loaded on demand by `<dc-provider backend="simulated">` or
+ * `loadSimulator()`.
  */
 export * from './model/index.js';
 export * from './backend/index.js';
@@ -23,7 +25,7 @@ export { storeContext, shortcutsContext } from './context/contexts.js';
 export { setDefaultLocale, getLocale, resolveLocale, localeContext, type DcLocale } from './i18n/localization.js';
 export { storeApi, type DcStoreApi } from './store/api.js';
 export * from './events/events.js';
-export { DcProvider, type DcTheme } from './elements/provider/provider.js';
+export { DcProvider, type DcTheme, type DcBackendName } from './elements/provider/provider.js';
 export { DcStatePicker } from './elements/state-picker/state-picker.js';
 export { DcNotifications } from './elements/notifications/notifications.js';
 export { DcConnectionBanner } from './elements/connection-banner/connection-banner.js';

@@ -6,7 +6,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
-import type { OfferOptions, SimulatedBackendOptions } from '../src/backend/simulated.js';
+import type { OfferOptions, SimulatedBackendOptions } from '../src/simulator/index.js';
 import type { DcTheme } from '../src/elements/provider/provider.js';
 import { scenarioElement, step, type Scenario, type ScenarioOptions, type ScenarioStep } from './support/scenario.js';
 import '../src/elements/chat-thread/chat-thread.js';

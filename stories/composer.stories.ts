@@ -5,7 +5,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
-import type { OfferOptions } from '../src/backend/simulated.js';
+import type { OfferOptions } from '../src/simulator/index.js';
 import type { DcComposer } from '../src/elements/composer/composer.js';
 import { DEFAULT_MEDIA, type DcConfigInput } from '../src/model/config.js';
 import type { MediaId } from '../src/model/media.js';

@@ -3,7 +3,7 @@
  * glance (EMBED-4).
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, type TemplateResult } from 'lit';
+import { html, render, type TemplateResult } from 'lit';
 import type { DcConfigInput } from '../src/model/config.js';
 import { inDiv, scenarioElement, step, type ScenarioOptions } from './support/scenario.js';
 
@@ -96,4 +96,35 @@ export const DarkOverview: StoryObj = {
         pickerAndNotifications(),
       )}
     </div>`),
+};
+
+/** EMBED-1: a provider that was given no backend. */
+export const NoBackend: StoryObj = {
+  name: 'No contact centre connected',
+  parameters: describe(
+    'No backend was given: the provider says that no contact centre is connected (and fires `dc-error` ' +
+      'with `source: "backend"`), and the elements inside show that the channels are unavailable.',
+  ),
+  render: () => {
+    const provider = document.createElement('dc-provider');
+    provider.storage = null;
+    render(pickerOnly(), provider);
+    return provider;
+  },
+};
+
+/** EMBED-1: `backend="simulated"`, loaded on demand, with its badge. */
+export const SimulatedBadge: StoryObj = {
+  name: 'Simulated contact centre',
+  parameters: describe(
+    '`<dc-provider backend="simulated">` loads the simulated contact centre on first use and shows a ' +
+      'badge, so that nobody takes it for a production contact centre.',
+  ),
+  render: () => {
+    const provider = document.createElement('dc-provider');
+    provider.setAttribute('backend', 'simulated');
+    provider.storage = null;
+    render(pickerOnly(), provider);
+    return provider;
+  },
 };

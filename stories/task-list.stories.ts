@@ -5,7 +5,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { OfferOptions } from '../src/backend/simulated.js';
+import type { OfferOptions } from '../src/simulator/index.js';
 import type { MediaId } from '../src/model/media.js';
 import { scenarioElement, step, type ScenarioStep } from './support/scenario.js';
 import '../src/elements/task-list/task-list.js';

@@ -4,7 +4,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { SAMPLE_TEMPLATE_GROUPS, SAMPLE_TEMPLATES } from '../src/backend/catalogue.js';
+import { SAMPLE_TEMPLATE_GROUPS, SAMPLE_TEMPLATES } from '../src/simulator/index.js';
 import type { CatalogueStatus } from '../src/elements/internal/template-picker.js';
 import type { MediaKind } from '../src/model/media.js';
 import type { Template } from '../src/model/templates.js';

@@ -5,7 +5,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ESCALATION_FAILURE, FAILING_WORKFLOW_ID, SAMPLE_WORKFLOWS } from '../src/backend/catalogue.js';
+import { ESCALATION_FAILURE, FAILING_WORKFLOW_ID, SAMPLE_WORKFLOWS } from '../src/simulator/index.js';
 import type { DcWorkflowDialog, WorkflowRunner } from '../src/elements/internal/workflow-dialog.js';
 import { scenarioElement } from './support/scenario.js';
 import '../src/elements/internal/workflow-dialog.js';

@@ -24,13 +24,14 @@ export abstract class DcIntentEvent<D extends object> extends Event {
 }
 
 
-/** A problem for the integrator: an invalid configuration, a malformed backend event. Never thrown. */
+/** A problem for the integrator: an invalid configuration, no backend, a malformed backend event. Never thrown. */
 export class DcErrorEvent extends Event {
   static readonly type = 'dc-error';
   readonly detail:
     | DcStoreError
     | { source: 'config'; message: string; fields: readonly string[] }
-    | { source: 'locale'; message: string };
+    | { source: 'locale'; message: string }
+    | { source: 'backend'; message: string };
   constructor(detail: DcErrorEvent['detail']) {
     super(DcErrorEvent.type, init);
     this.detail = detail;

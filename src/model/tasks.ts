@@ -214,6 +214,55 @@ export function missedOfferOutcome(media: MediaConfig): MissedOfferOutcome {
   return { nonRoutable: [media.id], notReady: media.group };
 }
 
+/** One change a missed offer makes to the agent's state: the media's whole state after it. OFFER-4. */
+export interface MissedOfferChange {
+  readonly change: 'non-routable' | 'not-ready';
+  readonly state: MediaState;
+}
+
+/**
+ * OFFER-4 applied to the agent's states: what a server does when an offer of `missed` runs out, as the
+ * changes it makes, in order, each with the media's state after it (`since` is `now`). The media that
+ * `missedOfferOutcome` names lose routing first, then every media of its group that is Ready goes Not
+ * Ready (no reason; one already Not Ready keeps its reason). A media that is not signed in changes in
+ * nothing, and a change that would leave a state as it is is left out. An unknown media: no change.
+ */
+export function missedOfferChanges(
+  config: DcConfig,
+  missed: MediaId,
+  states: Readonly<Record<MediaId, MediaState | undefined>>,
+  now: number,
+): MissedOfferChange[] {
+  const media = config.media.find((m) => m.id === missed);
+  if (!media) return [];
+  const outcome = missedOfferOutcome(media);
+  const next = new Map<MediaId, MediaState>();
+  const current = (id: MediaId) => next.get(id) ?? states[id];
+  const changes: MissedOfferChange[] = [];
+  const set = (change: MissedOfferChange['change'], state: MediaState) => {
+    next.set(state.media, state);
+    changes.push({ change, state });
+  };
+  for (const id of outcome.nonRoutable) {
+    const state = current(id);
+    if (state?.signIn === 'signed-in' && state.routable) set('non-routable', { ...state, routable: false, since: now });
+  }
+  for (const m of config.media) {
+    if (m.group !== outcome.notReady) continue;
+    const state = current(m.id);
+    if (state?.signIn !== 'signed-in' || state.availability === 'not-ready') continue;
+    set('not-ready', {
+      media: state.media,
+      signIn: state.signIn,
+      availability: 'not-ready',
+      routable: state.routable,
+      since: now,
+      ...(state.systemState ? { systemState: state.systemState } : {}),
+    });
+  }
+  return changes;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Unread counts and timers
 

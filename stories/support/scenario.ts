@@ -20,7 +20,7 @@ import {
   type OfferOptions,
   type SendFailureOptions,
   type SimulatedBackendOptions,
-} from '../../src/backend/simulated.js';
+} from '../../src/simulator/index.js';
 import { ManualClock } from '../../src/backend/clock.js';
 import { presentedOffers, taskListOrder, type Message } from '../../src/model/tasks.js';
 import type { DcSnapshot, StateCause } from '../../src/backend/types.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { SAMPLE_CATALOGUE } from '../../src/backend/catalogue.js';
+import { SAMPLE_CATALOGUE } from '../../src/simulator/index.js';
 import { ManualClock } from '../../src/backend/clock.js';
-import { SimulatedBackend, type SimulatedBackendOptions } from '../../src/backend/simulated.js';
+import { SimulatedBackend, type SimulatedBackendOptions } from '../../src/simulator/index.js';
 import { DcBackendError, type DcEvent, type OutgoingMessage } from '../../src/backend/types.js';
 import type { Message } from '../../src/model/tasks.js';
 import { parseTemplate } from '../../src/model/templates.js';

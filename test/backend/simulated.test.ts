@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ManualClock } from '../../src/backend/clock.js';
 import { checkEvent } from '../../src/backend/events.js';
-import { SimulatedBackend, seededRandom } from '../../src/backend/simulated.js';
+import { SimulatedBackend, seededRandom } from '../../src/simulator/index.js';
 import { DcBackendError, type ConnectionStatus } from '../../src/backend/types.js';
 import { MemoryStorage } from '../../src/store/persist.js';
 

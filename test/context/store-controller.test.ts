@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { ManualClock } from '../../src/backend/clock.js';
-import { SimulatedBackend } from '../../src/backend/simulated.js';
+import { SimulatedBackend } from '../../src/simulator/index.js';
 import { StoreController, type StoreHost } from '../../src/context/store-controller.js';
 import { resolveConfig } from '../../src/model/config.js';
 import { DcStore } from '../../src/store/store.js';

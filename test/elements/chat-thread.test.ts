@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import { readFile, sendMouse, setViewport } from '@web/test-runner-commands';
-import type { OfferOptions, SimulatedBackendOptions } from '../../src/backend/simulated.js';
+import type { OfferOptions, SimulatedBackendOptions } from '../../src/simulator/index.js';
 import '../../src/elements/chat-thread/chat-thread.js';
 import type { DcChatThread } from '../../src/elements/chat-thread/chat-thread.js';
 import { setDefaultLocale } from '../../src/i18n/localization.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { SimulatedBackend, type OfferOptions } from '../../src/backend/simulated.js';
+import { SimulatedBackend, type OfferOptions } from '../../src/simulator/index.js';
 import type { DcComposer } from '../../src/elements/composer/composer.js';
 import '../../src/elements/composer/composer.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';

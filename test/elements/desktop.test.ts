@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import '../../src/elements/desktop/desktop.js';
 import type { DcDesktop } from '../../src/elements/desktop/desktop.js';
 import type { MediaId } from '../../src/model/media.js';
-import type { OfferOptions } from '../../src/backend/simulated.js';
+import type { OfferOptions } from '../../src/simulator/index.js';
 import { mountKit, press, signInReady, text, until, type KitOptions } from '../support/kit.js';
 
 type Kit = Awaited<ReturnType<typeof mountKit>>;

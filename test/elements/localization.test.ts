@@ -6,7 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { configureLocalization, msg, updateWhenLocaleChanges } from '@lit/localize';
-import { SimulatedBackend } from '../../src/backend/simulated.js';
+import { SimulatedBackend } from '../../src/simulator/index.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';
 import '../../src/elements/provider/provider.js';
 import '../../src/elements/state-picker/state-picker.js';

@@ -11,6 +11,7 @@ describe('dc-provider defined after its consumers', () => {
     expect(customElements.get('dc-provider')).to.be.undefined;
     const el = document.createElement('dc-provider') as HTMLElement & { storage?: Storage };
     el.storage = new MemoryStorage();
+    el.setAttribute('backend', 'simulated');
     el.innerHTML = '<dc-state-picker></dc-state-picker>';
     document.body.append(el);
     const picker = el.querySelector('dc-state-picker')!;

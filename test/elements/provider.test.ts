@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/state-picker/state-picker.js';
-import { SimulatedBackend } from '../../src/backend/simulated.js';
+import { SimulatedBackend } from '../../src/simulator/index.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';
 import { DcErrorEvent } from '../../src/events/events.js';
 import { MemoryStorage } from '../../src/store/persist.js';
@@ -133,8 +133,9 @@ describe('dc-provider', () => {
     expect(light).to.equal('rgb(255, 255, 255)');
   });
 
-  it('creates the simulated backend when none is given, and closes it when removed', async () => {
-    const el = await fixture<DcProvider>(html`<dc-provider .storage=${null}></dc-provider>`);
+  it('creates the simulated backend for backend="simulated", and closes it when removed', async () => {
+    const el = await fixture<DcProvider>(html`<dc-provider backend="simulated" .storage=${null}></dc-provider>`);
+    await until(() => !!el.store, 'the simulated backend loaded on demand');
     expect(el.store!.backend).to.be.instanceOf(SimulatedBackend);
     const backend = el.store!.backend as SimulatedBackend;
     el.remove();

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import type { Clock } from '../../src/backend/clock.js';
-import { SimulatedBackend, type OfferOptions } from '../../src/backend/simulated.js';
+import { SimulatedBackend, type OfferOptions } from '../../src/simulator/index.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';
 import '../../src/elements/provider/provider.js';
 import '../../src/elements/notifications/notifications.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { SAMPLE_TEMPLATE_GROUPS, SAMPLE_TEMPLATES } from '../../src/backend/catalogue.js';
+import { SAMPLE_TEMPLATE_GROUPS, SAMPLE_TEMPLATES } from '../../src/simulator/index.js';
 import '../../src/elements/internal/template-picker.js';
 import type { DcTemplatePicker } from '../../src/elements/internal/template-picker.js';
 import { setDefaultLocale } from '../../src/i18n/localization.js';

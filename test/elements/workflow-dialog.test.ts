@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { SAMPLE_WORKFLOWS } from '../../src/backend/catalogue.js';
+import { SAMPLE_WORKFLOWS } from '../../src/simulator/index.js';
 import '../../src/elements/internal/workflow-dialog.js';
 import type { DcWorkflowDialog } from '../../src/elements/internal/workflow-dialog.js';
 import { setDefaultLocale } from '../../src/i18n/localization.js';

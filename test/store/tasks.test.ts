@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ManualClock } from '../../src/backend/clock.js';
-import { SimulatedBackend } from '../../src/backend/simulated.js';
+import { SimulatedBackend } from '../../src/simulator/index.js';
 import { resolveConfig, type DcConfigInput } from '../../src/model/config.js';
 import { taskDuration, taskListOrder, unreadCount } from '../../src/model/tasks.js';
 import { MemoryStorage } from '../../src/store/persist.js';

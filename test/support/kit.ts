@@ -4,7 +4,7 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { SimulatedBackend, type SimulatedBackendOptions } from '../../src/backend/simulated.js';
+import { SimulatedBackend, type SimulatedBackendOptions } from '../../src/simulator/index.js';
 import { resolveConfig, type DcConfigInput } from '../../src/model/config.js';
 import { MemoryStorage } from '../../src/store/persist.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';

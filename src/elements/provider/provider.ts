@@ -11,8 +11,8 @@ import {
 } from '../../i18n/localization.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { SimulatedBackend } from '../../backend/simulated.js';
 import type { Clock } from '../../backend/clock.js';
+import { loadSimulator } from '../../backend/load-simulator.js';
 import type { DcBackend } from '../../backend/types.js';
 import { shortcutsContext, storeContext } from '../../context/contexts.js';
 import { ShortcutRegistry } from '../../context/shortcuts.js';
@@ -45,14 +45,25 @@ function attention(state: DcState): { unread: number; tasks: Readonly<Record<str
   return { unread: total, tasks: byTask, key: JSON.stringify(byTask) };
 }
 
+/** The backends a provider can be given by name (the `backend` attribute). */
+export type DcBackendName = 'simulated';
+
+/** Why a provider has no backend: none given, a name it does not know, or the simulator failed to load. */
+type Missing = { readonly reason: 'none' } | { readonly reason: 'unknown' | 'failed'; readonly detail: string };
+
 /**
  * Creates the kit's store and gives it, by context, to every kit element inside it.
+ *
+ * Without a backend it creates no store: it says "No contact centre connected", fires `dc-error`
+ * (`source: 'backend'`), and the elements inside show that the channels are unavailable.
+ * `backend="simulated"` loads the simulated contact centre on first use and says so on screen.
  *
  * @summary The root of a kit: configuration, backend, language, theme and keyboard shortcuts.
  *
  * @slot - The kit elements and any host markup around them.
  *
- * @fires dc-error - An invalid configuration or a malformed backend event (reported, never thrown).
+ * @fires dc-error - An invalid configuration, no backend (or one that failed to load), or a malformed
+ *   backend event (reported, never thrown).
  * @fires dc-can-sign-out-change - SIGN-6: whether the agent may sign out of the desktop changed.
  * @fires dc-agent-state-change - The agent state changed; `detail.look` is the aggregate look.
  * @fires dc-connection-change - The connection was lost, is being restored, or is back.
@@ -60,6 +71,8 @@ function attention(state: DcState): { unread: number; tasks: Readonly<Record<str
  * @fires dc-attention - TASK-5: the unread counts changed; a host shows a red dot on its navigation or tab.
  *
  * @csspart config-error - The message shown when the configuration is invalid.
+ * @csspart no-backend - The message shown while the kit has no backend.
+ * @csspart simulated-badge - "Simulated contact centre", shown while `backend="simulated"` is in use.
  */
 @customElement('dc-provider')
 export class DcProvider extends LitElement {
@@ -79,8 +92,35 @@ export class DcProvider extends LitElement {
         background: var(--_dc-danger-surface);
         color: var(--_dc-text);
       }
-      .config-error code {
+      .config-error code,
+      .no-backend code {
         font-family: ui-monospace, monospace;
+      }
+      .no-backend {
+        display: block;
+        margin: 0 0 0.5rem;
+        padding: 0.75rem 1rem;
+        border: 1px solid var(--_dc-border);
+        border-radius: var(--_dc-radius);
+        background: var(--_dc-warning-surface);
+        color: var(--_dc-text);
+      }
+      .no-backend p {
+        margin: 0.25rem 0 0;
+      }
+      .simulated-badge {
+        display: block;
+        inline-size: fit-content;
+        max-inline-size: 100%;
+        box-sizing: border-box;
+        margin: 0 0 0.5rem;
+        padding: 0.125rem 0.625rem;
+        border: 1px dashed var(--_dc-partial);
+        border-radius: 999px;
+        background: var(--_dc-warning-surface);
+        color: var(--_dc-text);
+        font-weight: 600;
+        font-size: 0.875em;
       }
     `,
   ];
@@ -88,8 +128,13 @@ export class DcProvider extends LitElement {
   /** The configuration (see the README's reference). Changing it recreates the store. */
   @property({ attribute: false }) config?: DcConfigInput;
 
-  /** The backend adapter. Defaults to the embedded simulated contact centre. */
-  @property({ attribute: false }) backend?: DcBackend;
+  /**
+   * The backend adapter: a `DcBackend` object, or the name `simulated` (also as the `backend`
+   * attribute), which loads the simulated contact centre on first use. None: no store, and the kit
+   * says that no contact centre is connected.
+   */
+  @property({ converter: { fromAttribute: (value: string | null) => value ?? undefined } })
+  backend?: DcBackend | DcBackendName;
 
   /** Where state that survives a reload is kept (FAIL-3): localStorage by default; `null` for none. */
   @property({ attribute: false }) storage?: Storage | null;
@@ -119,9 +164,16 @@ export class DcProvider extends LitElement {
   @property({ type: Boolean, reflect: true }) voice = false;
 
   @state() private configError?: DcConfigError;
+  /** Set while the kit has no backend (shown once the task that left it without one is over). */
+  @state() private missing?: Missing;
+  /** Whether the backend in use is the simulated contact centre this provider loaded itself. */
+  @state() private simulated = false;
 
   #store?: DcStore;
-  #ownedBackend?: SimulatedBackend;
+  #ownedBackend?: DcBackend;
+  /** Counts rebuilds, so that a simulator that loads after a newer rebuild is dropped. */
+  #generation = 0;
+  #missingTimer?: ReturnType<typeof setTimeout>;
   #resolved?: DcConfig;
   #storeProvider = new ContextProvider(this, { context: storeContext });
   /** The locale the kit renders in: the wanted one once its strings are loaded (English until then). */
@@ -141,7 +193,10 @@ export class DcProvider extends LitElement {
   };
   #onPageHide = () => this.#store?.flush();
 
-  /** The store this provider gives its elements (undefined while the configuration is invalid). */
+  /**
+   * The store this provider gives its elements: undefined without a backend, while the simulator
+   * loads, and while the configuration is invalid.
+   */
   get store(): DcStore | undefined {
     return this.#store;
   }
@@ -280,23 +335,63 @@ export class DcProvider extends LitElement {
     }
     this.#teardown();
     this.#resolved = config;
+    const generation = ++this.#generation;
     const storage = this.storage === undefined ? defaultStorage() : this.storage;
-    let backend = this.backend;
-    if (!backend) {
-      this.#ownedBackend = new SimulatedBackend({
-        config,
-        latencyMs: [150, 450],
-        offersPerMinute: 2,
-        messagesPerMinute: 3,
-        replyRate: 0.8,
-        agentName: config.agent.name,
-        botHistory: true,
-        storage,
-        storageKey: `${config.storageKey}:simulated-server`,
-        ...(this.clock ? { clock: this.clock } : {}),
-      });
-      backend = this.#ownedBackend;
+    const backend = this.backend;
+    if (backend !== undefined && backend !== null && typeof backend === 'object') {
+      this.#start(config, storage, backend);
+    } else if (backend === 'simulated') {
+      loadSimulator().then(
+        ({ SimulatedBackend }) => {
+          if (generation !== this.#generation || !this.isConnected) return;
+          const simulator = new SimulatedBackend({
+            config,
+            latencyMs: [150, 450],
+            offersPerMinute: 2,
+            messagesPerMinute: 3,
+            replyRate: 0.8,
+            agentName: config.agent.name,
+            botHistory: true,
+            storage,
+            storageKey: `${config.storageKey}:simulated-server`,
+            ...(this.clock ? { clock: this.clock } : {}),
+          });
+          this.#ownedBackend = simulator;
+          this.simulated = true;
+          this.#start(config, storage, simulator);
+        },
+        (error: unknown) => {
+          if (generation !== this.#generation) return;
+          this.#noBackend({ reason: 'failed', detail: `The simulated contact centre could not be loaded: ${String(error)}` });
+        },
+      );
+    } else if (backend === undefined || backend === null || (backend as unknown) === '') {
+      this.#noBackend({ reason: 'none' });
+    } else {
+      this.#noBackend({ reason: 'unknown', detail: `Unknown backend ${JSON.stringify(String(backend))} (known: "simulated")` });
     }
+  }
+
+  /**
+   * No store: the elements inside show that the channels are unavailable. A host that sets `backend`
+   * just after the provider is created (in the same task) never sees this: the message and the
+   * `dc-error` wait for that task to end.
+   */
+  #noBackend(missing: Missing): void {
+    clearTimeout(this.#missingTimer);
+    this.#missingTimer = setTimeout(() => {
+      this.#missingTimer = undefined;
+      this.missing = missing;
+      const message =
+        missing.reason === 'none'
+          ? 'No contact centre connected: set the provider\'s backend (a DcBackend), or backend="simulated" to try the kit'
+          : missing.detail;
+      console.error(`[dc-widgets] ${message}`);
+      this.dispatchEvent(new DcErrorEvent({ source: 'backend', message }));
+    });
+  }
+
+  #start(config: DcConfig, storage: Storage | null, backend: DcBackend): void {
     const store = new DcStore({
       config,
       backend,
@@ -316,6 +411,11 @@ export class DcProvider extends LitElement {
   }
 
   #teardown(): void {
+    clearTimeout(this.#missingTimer);
+    this.#missingTimer = undefined;
+    this.missing = undefined;
+    this.simulated = false;
+    this.#generation += 1;
     this.#unsubscribe.forEach((off) => off());
     this.#unsubscribe = [];
     this.#detachKeys?.();
@@ -393,6 +493,16 @@ export class DcProvider extends LitElement {
             <br />${msg(str`Fields: ${error.fields.join(', ')}`, { id: 'provider.config-fields' })}
             <br /><code>${error.message}</code>
           </div>`
+        : nothing}${this.missing && !error
+        ? html`<div class="no-backend" part="no-backend" role="alert">
+            <strong>${msg('No contact centre connected', { id: 'provider.no-backend' })}</strong>
+            <p>${msg('The channels stay unavailable until the page connects one.', { id: 'provider.no-backend-detail' })}</p>
+            ${this.missing.reason === 'none' ? nothing : html`<p><code>${this.missing.detail}</code></p>`}
+          </div>`
+        : nothing}${this.simulated
+        ? html`<p class="simulated-badge" part="simulated-badge" role="note">
+            ${msg('Simulated contact centre', { id: 'provider.simulated' })}
+          </p>`
         : nothing}<slot></slot>`;
   }
 }

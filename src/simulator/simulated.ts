@@ -11,12 +11,11 @@ import {
 import { resolveConfig, type DcConfig, type SignOutDisposition } from '../model/config.js';
 import { MEDIA_KINDS, type MediaId, type MediaKind } from '../model/media.js';
 import { pickText } from '../model/text.js';
-import { mediaOfGroup } from '../model/state-rules.js';
 import { messageLength } from '../model/compose.js';
 import {
   canPresentOffer,
   isHeld,
-  missedOfferOutcome,
+  missedOfferChanges,
   type Announcement,
   type Message,
   type MessageAttachment,
@@ -25,7 +24,7 @@ import {
 } from '../model/tasks.js';
 import { validateWorkflowParams, type Catalogue, type Workflow } from '../model/workflows.js';
 import { ESCALATION_FAILURE, FAILING_WORKFLOW_ID, SAMPLE_CATALOGUE } from './catalogue.js';
-import { realClock, type Clock } from './clock.js';
+import { realClock, type Clock } from '../backend/clock.js';
 import {
   BOT_NAME,
   hashString,
@@ -50,7 +49,7 @@ import {
   type OutgoingMessage,
   type StateCause,
   type TaskCause,
-} from './types.js';
+} from '../backend/types.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -428,7 +427,7 @@ export class SimulatedBackend implements DcBackend {
     else this.#agentTyping.delete(taskId);
   }
 
-  /** COMP-5, COMP-10: the sample templates and workflows (src/backend/catalogue.ts). */
+  /** COMP-5, COMP-10: the sample templates and workflows (src/simulator/catalogue.ts). */
   async catalogue(): Promise<Catalogue> {
     await this.#roundTrip();
     const failure = take(this.#catalogueFailure);
@@ -520,23 +519,16 @@ export class SimulatedBackend implements DcBackend {
   }
 
   /**
-   * OFFER-4: an offer not accepted in time goes back to routing; chat, SMS and social first lose
-   * routing, then their whole group goes Not Ready; email goes Not Ready alone.
+   * OFFER-4: an offer not accepted in time goes back to routing, and the agent's state changes as the
+   * model's rule says (`missedOfferChanges`): chat, SMS and social first lose routing, then their whole
+   * group goes Not Ready; email goes Not Ready alone.
    */
   #expire(taskId: string): void {
     const task = this.#server.tasks[taskId];
     if (!task || task.status !== 'offered') return;
     this.#taskUpdate({ ...task, status: 'missed', endedAt: this.clock.now() }, 'missed');
-    const media = this.config.media.find((m) => m.id === task.media)!;
-    const outcome = missedOfferOutcome(media);
-    for (const id of outcome.nonRoutable) {
-      const current = this.#server.media[id];
-      if (current?.signIn === 'signed-in') this.#update({ ...current, routable: false, since: this.clock.now() }, 'missed-offer');
-    }
-    for (const m of mediaOfGroup(this.config, outcome.notReady)) {
-      const current = this.#server.media[m.id];
-      if (current?.signIn !== 'signed-in' || current.availability === 'not-ready') continue;
-      this.#update(this.#applyTarget(current, { availability: 'not-ready' }), 'missed-offer');
+    for (const { state } of missedOfferChanges(this.config, task.media, this.#server.media, this.clock.now())) {
+      this.#update(state, 'missed-offer');
     }
   }
 
