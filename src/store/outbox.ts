@@ -109,6 +109,7 @@ export class Outbox {
           return { ...a, data };
         }),
       );
+      if (core.disposed) return; // the page is going: the next one sends what was saved
       await core.backend.send({ clientId, taskId: entry.taskId, text: entry.text, attachments });
     } catch (error) {
       // A store that is gone (the page is unloading) decides nothing: what it saved is sent again.
