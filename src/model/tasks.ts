@@ -299,6 +299,30 @@ export function unreadCounts(
   return { total, byTask };
 }
 
+/**
+ * TASK-5: the same counts as `unreadCounts`, from how many customer messages each task has (the store
+ * keeps that number as messages arrive, `DcState.customerCounts`) rather than from the messages: no
+ * list is walked, so the cost does not grow with the conversations' length. Both records are by task
+ * id and read as own entries only.
+ */
+export function unreadCountsFrom(
+  tasks: Iterable<Task>,
+  customerCounts: Readonly<Record<string, number>>,
+  reads: Readonly<Record<string, number>>,
+): UnreadCounts {
+  const byTask: Record<string, number> = Object.create(null);
+  let total = 0;
+  for (const task of tasks) {
+    if (!isHeld(task)) continue;
+    const count = Object.hasOwn(customerCounts, task.id) ? customerCounts[task.id]! : 0;
+    const read = Object.hasOwn(reads, task.id) ? reads[task.id]! : 0;
+    const n = Math.max(0, count - read);
+    byTask[task.id] = n;
+    total += n;
+  }
+  return { total, byTask };
+}
+
 /** How many customer messages a task has: what "read" means once the agent looks at it. */
 export function customerMessageCount(messages: readonly Message[] | undefined): number {
   return messages ? messages.reduce((n, m) => (m.from === 'customer' ? n + 1 : n), 0) : 0;

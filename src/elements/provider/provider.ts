@@ -30,7 +30,7 @@ import {
 import type { StateScope, StateTarget } from '../../model/agent-state.js';
 import { DcConfigError, resolveConfig, type DcConfig, type DcConfigInput } from '../../model/config.js';
 import { aggregateLook, canSignOut } from '../../model/state-rules.js';
-import { presentedOffers, unreadCounts } from '../../model/tasks.js';
+import { presentedOffers, unreadCountsFrom } from '../../model/tasks.js';
 import type { DcState } from '../../store/state.js';
 import { defaultStorage } from '../../store/persist.js';
 import type { BlobStore } from '../../store/blobs.js';
@@ -41,7 +41,7 @@ export type DcTheme = 'light' | 'dark' | 'auto';
 
 /** TASK-5: the unread counts (model rule), with a key that changes when any of them does. */
 function attention(state: DcState): { unread: number; tasks: Readonly<Record<string, number>>; key: string } {
-  const { total, byTask } = unreadCounts(Object.values(state.tasks), state.messages, state.reads);
+  const { total, byTask } = unreadCountsFrom(Object.values(state.tasks), state.customerCounts, state.reads);
   return { unread: total, tasks: byTask, key: JSON.stringify(byTask) };
 }
 

@@ -1,0 +1,197 @@
+/**
+ * The conversation around the messages (PANE-1, COMP-4..13): drafts and their files, the earlier
+ * history, typing both ways, the templates and workflows catalogue. What waits for the connection
+ * (a history asked for offline, the catalogue) follows from the transition back online; a customer's
+ * "typing" lapses from the transition that set it; files are let go once no draft or queued message
+ * refers to them.
+ */
+import { checkMessage } from '../backend/events.js';
+import { DcBackendError } from '../backend/types.js';
+import { checkAttachments, type AttachmentCheck } from '../model/attachments.js';
+import type { Message } from '../model/tasks.js';
+import { validateWorkflowParams } from '../model/workflows.js';
+import type { BlobStore } from './blobs.js';
+import type { StoreCore, Transition } from './core.js';
+import { has, own } from './records.js';
+import { TYPING_LAPSE_MS, type DcState, type Draft, type DraftAttachment } from './state.js';
+
+/** The agent's typing is sent at most this often, and "stopped" after this long without a key. */
+export const TYPING_THROTTLE_MS = 3000;
+export const TYPING_IDLE_MS = 5000;
+
+const EMPTY_DRAFT: Draft = { text: '', spans: [], attachments: [] };
+
+export class Conversation {
+  readonly #core: StoreCore;
+  readonly #blobs: BlobStore;
+  readonly #newId: () => string;
+  /** Histories being fetched now. */
+  #loading = new Set<string>();
+  /** Per task: when the agent's typing was last sent, and the timer that sends "stopped". */
+  #typingSent = new Map<string, { at: number; stop: unknown }>();
+
+  constructor(core: StoreCore, blobs: BlobStore, newId: () => string) {
+    this.#core = core;
+    this.#blobs = blobs;
+    this.#newId = newId;
+    core.onTransition((t) => this.#onTransition(t));
+    core.onSettled((before, after) => this.#releaseFiles(before, after));
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Drafts and files (COMP-4, COMP-13)
+
+  setDraft(taskId: string, draft: Draft | undefined): void {
+    this.#core.dispatch({ type: 'draft', taskId, draft });
+  }
+
+  /** Checks files against the task media's limits and attaches those that pass to the task's draft. */
+  async attach(taskId: string, files: readonly File[]): Promise<AttachmentCheck<DraftAttachment & { file?: File }>> {
+    const core = this.#core;
+    const task = own(core.state.tasks, taskId);
+    const media = task && core.config.media.find((m) => m.id === task.media);
+    const draft = own(core.state.drafts, taskId) ?? EMPTY_DRAFT;
+    const added = files.map((file) => ({ id: this.#newId(), name: file.name, type: file.type, size: file.size, file }));
+    const check = checkAttachments<DraftAttachment & { file?: File }>(draft.attachments, added, media?.attachments);
+    if (!task || check.accepted.length === 0) return check;
+    await Promise.all(check.accepted.map((a) => this.#blobs.put(a.id, a.file!)));
+    const current = own(core.state.drafts, taskId) ?? EMPTY_DRAFT;
+    const attachments = [...current.attachments, ...check.accepted.map(({ id, name, type, size }) => ({ id, name, type, size }))];
+    core.dispatch({ type: 'draft', taskId, draft: { ...current, attachments } });
+    return check;
+  }
+
+  detach(taskId: string, attachmentId: string): void {
+    const draft = own(this.#core.state.drafts, taskId);
+    if (!draft) return;
+    const attachments = draft.attachments.filter((a) => a.id !== attachmentId);
+    this.#core.dispatch({ type: 'draft', taskId, draft: { ...draft, attachments } });
+  }
+
+  attachmentData(attachmentId: string): Promise<Blob | undefined> {
+    return this.#blobs.get(attachmentId);
+  }
+
+  /** Files no draft and no queued message refer to any more are let go. */
+  #releaseFiles(before: DcState, after: DcState): void {
+    if (before.drafts === after.drafts && before.outbox === after.outbox) return;
+    const held = (s: DcState) => {
+      const ids = new Set<string>();
+      for (const d of Object.values(s.drafts)) for (const a of d.attachments) ids.add(a.id);
+      for (const e of Object.values(s.outbox)) for (const a of e.attachments) ids.add(a.id);
+      return ids;
+    };
+    const now = held(after);
+    for (const id of held(before)) if (!now.has(id)) void this.#blobs.delete(id);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // History (PANE-1)
+
+  /** Loads the conversation before this task; asked before the connection is up, it waits for it. */
+  loadHistory(taskId: string): void {
+    const core = this.#core;
+    if (!has(core.state.tasks, taskId) || own(core.state.history, taskId)?.status === 'loading') return;
+    core.dispatch({ type: 'history', taskId, history: { status: 'loading', messages: [] } });
+    if (core.state.connection === 'online') void this.#fetchHistory(taskId);
+  }
+
+  async #fetchHistory(taskId: string): Promise<void> {
+    const core = this.#core;
+    if (this.#loading.has(taskId)) return;
+    this.#loading.add(taskId);
+    try {
+      const raw = await core.backend.loadHistory(taskId);
+      if (!Array.isArray(raw)) throw new Error('history is not a list');
+      const messages: Message[] = [];
+      raw.forEach((m: unknown, i) => {
+        const checked = checkMessage(m, `history[${i}]`);
+        if (checked.ok) messages.push(checked.value);
+        else core.report({ source: 'event', message: `Malformed history message ignored: ${checked.error}`, detail: m });
+      });
+      messages.sort((a, b) => a.at - b.at);
+      core.dispatch({ type: 'history', taskId, history: { status: 'loaded', messages } });
+    } catch (error) {
+      const reason = (error as Error).message || String(error);
+      core.dispatch({ type: 'history', taskId, history: { status: 'failed', messages: [], reason } });
+    } finally {
+      this.#loading.delete(taskId);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Typing
+
+  /** The agent typed in a task: tells the backend, at most every few seconds, and "stopped" after a pause. */
+  agentTyping(taskId: string): void {
+    const core = this.#core;
+    if (core.state.connection !== 'online' || !has(core.state.tasks, taskId)) return;
+    const now = core.now();
+    const sent = this.#typingSent.get(taskId);
+    if (sent) core.cancel(sent.stop);
+    const stop = core.later(TYPING_IDLE_MS, () => this.stopTyping(taskId));
+    if (!sent || now - sent.at >= TYPING_THROTTLE_MS) {
+      core.backend.typing(taskId, true).catch(() => undefined); // best effort: typing is a courtesy
+      this.#typingSent.set(taskId, { at: now, stop });
+    } else {
+      this.#typingSent.set(taskId, { at: sent.at, stop });
+    }
+  }
+
+  stopTyping(taskId: string): void {
+    const core = this.#core;
+    const sent = this.#typingSent.get(taskId);
+    if (!sent) return;
+    core.cancel(sent.stop);
+    this.#typingSent.delete(taskId);
+    if (core.state.connection === 'online') core.backend.typing(taskId, false).catch(() => undefined);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Templates and workflows (COMP-5, COMP-10)
+
+  loadCatalogue(): void {
+    const core = this.#core;
+    if (core.state.catalogue.status === 'loading' || core.state.connection !== 'online') return;
+    const value = core.state.catalogue.value;
+    core.dispatch({ type: 'catalogue', catalogue: { status: 'loading', value } });
+    core.backend.catalogue().then(
+      (catalogue) => core.dispatch({ type: 'catalogue', catalogue: { status: 'loaded', value: catalogue } }),
+      (error: unknown) =>
+        core.dispatch({
+          type: 'catalogue',
+          catalogue: { status: 'failed', value, reason: (error as Error).message || String(error) },
+        }),
+    );
+  }
+
+  async triggerWorkflow(taskId: string, workflowId: string, params: Readonly<Record<string, string>>): Promise<void> {
+    const core = this.#core;
+    const workflow = core.state.catalogue.value.workflows.find((w) => w.id === workflowId);
+    if (!workflow) throw new DcBackendError('invalid', `Unknown workflow ${workflowId}`);
+    const errors = Object.keys(validateWorkflowParams(workflow, params));
+    if (errors.length) throw new DcBackendError('invalid', `Invalid parameters: ${errors.join(', ')}`);
+    if (!has(core.state.tasks, taskId)) throw new DcBackendError('unknown-task', `Unknown task ${taskId}`);
+    if (core.state.connection !== 'online') throw new DcBackendError('offline', 'Not connected');
+    await core.backend.triggerWorkflow(taskId, workflowId, params);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+
+  #onTransition({ before, after }: Transition): void {
+    if (after.connection === 'online' && before.connection !== 'online') {
+      // Back online: what waited for the connection goes now.
+      for (const [taskId, history] of Object.entries(after.history)) {
+        if (history.status === 'loading') void this.#fetchHistory(taskId);
+      }
+      if (after.catalogue.status === 'idle' || after.catalogue.status === 'failed') this.loadCatalogue();
+    }
+    if (after.typing !== before.typing) {
+      // A customer's "typing" lapses unless news comes first (the lapse checks the time it was set for).
+      for (const [taskId, until] of Object.entries(after.typing)) {
+        if (own(before.typing, taskId) === until) continue;
+        this.#core.later(TYPING_LAPSE_MS, () => this.#core.dispatch({ type: 'typing-lapse', taskId, at: this.#core.now() }));
+      }
+    }
+  }
+}
