@@ -1,6 +1,7 @@
 import { msg, str } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { DcBeforeSendEvent, DcBeforeWorkflowEvent, DcSendEvent } from '../../events/events.js';
@@ -107,7 +108,6 @@ export class DcComposer extends DcElement {
   /** The task to write in; the task on show when absent. */
   @property({ attribute: 'task-id' }) taskId?: string;
 
-  @query('textarea') private area?: HTMLTextAreaElement;
   @query('.mirror') private mirror?: HTMLElement;
 
   #view = this.select<ComposerView>((s, store) => ({
@@ -119,6 +119,10 @@ export class DcComposer extends DcElement {
     catalogue: s.catalogue,
   }));
   #notice: Notice | undefined;
+  /** The text box, kept while it is in the shadow root (it is read on every key). */
+  #box: HTMLTextAreaElement | undefined;
+  /** The last target worked out, and what it was worked out from. */
+  #targetOf: { view: ComposerView; taskId: string | undefined; target: Target } | undefined;
   /** Whether the mirror draws marks now, and whether it did at the last update. */
   #marks = false;
   #marked = false;
@@ -145,6 +149,11 @@ export class DcComposer extends DcElement {
     pickEmoji: (unicode) => void this.#insertAtCaret(unicode),
     runWorkflow: (workflowId, params) => this.#runWorkflow(workflowId, params),
   });
+
+  private get area(): HTMLTextAreaElement | undefined {
+    if (!this.#box?.isConnected) this.#box = this.renderRoot?.querySelector('textarea') ?? undefined;
+    return this.#box;
+  }
 
   /** Puts the keyboard focus in the text box. */
   override focus(options?: FocusOptions): void {
@@ -194,14 +203,19 @@ export class DcComposer extends DcElement {
   // -------------------------------------------------------------------------------------------------
   // Reading the store
 
+  /** The task to write in; worked out again only when the store's slice or `taskId` changed. */
   #target(): Target | undefined {
     const view = this.#view.value;
     if (!view) return undefined;
+    const kept = this.#targetOf;
+    if (kept && kept.view === view && kept.taskId === this.taskId) return kept.target;
     const taskId = this.taskId ?? view.selectedTaskId;
     const task = taskId ? view.tasks[taskId] : undefined;
     const media = task ? view.config.media.find((m) => m.id === task.media) : undefined;
     const draft = (taskId && view.drafts[taskId]) || EMPTY_DRAFT;
-    return { view, taskId, task, media, draft, block: writeBlock(task, media) };
+    const target: Target = { view, taskId, task, media, draft, block: writeBlock(task, media) };
+    this.#targetOf = { view, taskId: this.taskId, target };
+    return target;
   }
 
   #writable(): Writable | undefined {
@@ -271,13 +285,20 @@ export class DcComposer extends DcElement {
           </p>`
         : nothing}
       ${writable ? this.#fields.renderBar(writable) : nothing} ${writable ? this.#fields.renderConfirm() : nothing}
-      ${this.#box(draft, !writable, over)} ${writable ? this.#below(writable, sent, over) : nothing}
+      ${this.#renderBox(draft, !writable, over)} ${writable ? this.#below(writable, sent, over) : nothing}
       ${writable ? this.#alerts(writable) : nothing} ${writable ? a.renderChips(writable) : nothing} ${this.#toolbar(writable)}
-      ${writable ? this.#popovers.render(writable) : nothing} ${a.renderDropzone(writable)}
+      ${writable ? this.#panels(writable) : nothing} ${a.renderDropzone(writable)}
     </div>`;
   }
 
-  #box(draft: Draft, disabled: boolean, over: number): TemplateResult {
+  /** The panels: rendered again only when they open, close or load, or the `/` search's query changes. */
+  #panels(target: Writable): unknown {
+    const { view, media } = target;
+    const deps = [this.#popovers.renderKey(target), view.catalogue, media, this.renderLocale];
+    return guard(deps, () => this.#popovers.render(target));
+  }
+
+  #renderBox(draft: Draft, disabled: boolean, over: number): TemplateResult {
     const fields = draft.template?.fields ?? [];
     // Without fields or styles the mirror has nothing to mark: it stays empty, so typing lays out one box.
     const marks = fields.length > 0 || draft.spans.length > 0;
@@ -347,16 +368,24 @@ export class DcComposer extends DcElement {
     </div>`;
   }
 
-  #toolbar(target: Writable | undefined): TemplateResult {
+  /** The buttons: rendered again only when what they show changes, not on every key. */
+  #toolbar(target: Writable | undefined): unknown {
+    const media = target?.media;
+    const canSend = target ? !draftSendBlock(target.draft, target.media) : false;
+    const blank = !target || isBlankDraft(target.draft);
+    const deps = [media, canSend, blank, this.#formatting.pressed(target), this.#popovers.buttonsKey, this.#keys.version, this.renderLocale];
+    return guard(deps, () => this.#renderToolbar(target, canSend, blank));
+  }
+
+  #renderToolbar(target: Writable | undefined, canSend: boolean, blank: boolean): TemplateResult {
     const media = target?.media;
     const keys = media ? this.#keys.sendKeys(media) : undefined;
     const keysText = keys?.shown;
-    const canSend = target ? !draftSendBlock(target.draft, target.media) : false;
     return html`<div class="toolbar" part="toolbar">
       ${this.#formatting.renderButtons(target)}
       <div class="group">${this.#attachments.renderButton(target)} ${this.#popovers.renderButtons(target)}</div>
       <div class="group end">
-        ${target && !isBlankDraft(target.draft)
+        ${!blank
           ? html`<button class="secondary" data-action="clear" @click=${this.#clear}>
               ${icon('trash')}<span>${msg('Clear', { id: 'composer.clear' })}</span>
             </button>`

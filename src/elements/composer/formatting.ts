@@ -52,11 +52,15 @@ export class Formatting {
     area.setSelectionRange(start, end);
   }
 
+  /** The style the selection has, which its button shows pressed. */
+  pressed(target: Writable | undefined): TextStyle | undefined {
+    return target ? selectionStyle(target.draft.spans, this.#selection.start, this.#selection.end) : undefined;
+  }
+
   /** The style buttons, when the media offers formatting. */
   renderButtons(target: Writable | undefined): TemplateResult | typeof nothing {
     if (!offers(target?.media, 'formatting')) return nothing;
-    const spans = target?.draft.spans ?? [];
-    const pressed = selectionStyle(spans, this.#selection.start, this.#selection.end);
+    const pressed = this.pressed(target);
     return html`<div class="group" role="group" aria-label=${msg('Formatting', { id: 'composer.formatting' })}>
       ${STYLES.map((style) => {
         const keys = this.#keys.keys(STYLE_SHORTCUTS[style]);

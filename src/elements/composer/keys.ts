@@ -23,10 +23,19 @@ export class ComposerKeys implements ReactiveController {
   #host: ReactiveControllerHost & { readonly shortcuts: ShortcutRegistry | undefined };
   #watched: ShortcutRegistry | undefined;
   #unwatch: (() => void) | undefined;
+  /** The labels worked out since the keys last changed (they are rendered on every key press). */
+  #labels = new Map<string, { shown: string | null; aria: string | null }>();
+  #labelsOf: ShortcutRegistry | undefined;
+  #version = 0;
 
   constructor(host: ReactiveControllerHost & { readonly shortcuts: ShortcutRegistry | undefined }) {
     this.#host = host;
     host.addController(this);
+  }
+
+  /** Changes whenever the keys do (another registry, a remapping): what a render that shows keys depends on. */
+  get version(): number {
+    return this.#version;
   }
 
   /** The registry in use: the provider's, else one with the default keys. */
@@ -56,9 +65,22 @@ export class ComposerKeys implements ReactiveController {
 
   #keys(actions: readonly ComposerShortcutAction[]): { shown: string | null; aria: string | null } {
     const registry = this.registry;
-    const shown = actions.map((a) => registry.shownKeysFor(a)).find((k) => k !== null) ?? null;
-    const aria = actions.map((a) => registry.ariaKeysFor(a)).filter((k) => k !== null);
-    return { shown, aria: aria.length ? aria.join(' ') : null };
+    if (registry !== this.#labelsOf) this.#forget(registry);
+    const id = actions.join(' ');
+    let labels = this.#labels.get(id);
+    if (!labels) {
+      const shown = actions.map((a) => registry.shownKeysFor(a)).find((k) => k !== null) ?? null;
+      const aria = actions.map((a) => registry.ariaKeysFor(a)).filter((k) => k !== null);
+      labels = { shown, aria: aria.length ? aria.join(' ') : null };
+      this.#labels.set(id, labels);
+    }
+    return labels;
+  }
+
+  #forget(registry: ShortcutRegistry | undefined): void {
+    this.#labels.clear();
+    this.#labelsOf = registry;
+    this.#version++;
   }
 
   hostConnected(): void {
@@ -80,6 +102,9 @@ export class ComposerKeys implements ReactiveController {
     if (registry === this.#watched) return;
     this.#unwatch?.();
     this.#watched = registry;
-    this.#unwatch = registry?.onChange(() => this.#host.requestUpdate());
+    this.#unwatch = registry?.onChange(() => {
+      this.#forget(registry);
+      this.#host.requestUpdate();
+    });
   }
 }

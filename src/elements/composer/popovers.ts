@@ -51,6 +51,21 @@ export class Popovers implements ReactiveController {
     return this.#modules.settled;
   }
 
+  /** What the toolbar's buttons show of the panels (which one is open): they render again when it changes. */
+  get buttonsKey(): string {
+    return `${this.#picker} ${this.#emoji}`;
+  }
+
+  /**
+   * What the panels' render depends on besides the target's catalogue and media: which are open, their
+   * modules, and the `/` search's query (the box's text, only while the search is open).
+   */
+  renderKey(target: Writable): string {
+    const query = this.#picker === 'inline' ? target.draft.text : '';
+    const modules = (['templates', 'emoji', 'workflows'] as const).map((p) => this.#modules.status(p) ?? '-').join(' ');
+    return `${this.#picker} ${this.#emoji} ${this.#workflows} ${modules} ${query}`;
+  }
+
   /** Everything closed (another task). */
   reset(): void {
     this.#picker = 'closed';
