@@ -132,6 +132,7 @@ export class DcComposer extends DcElement {
   readonly #parts: ComposerParts = {
     host: this,
     store: () => this.activeStore,
+    rendered: () => super.getUpdateComplete().then(() => undefined),
     writable: () => this.#writable(),
     area: () => this.area,
     setDraft: (target, draft) => this.#setDraft(target, draft),

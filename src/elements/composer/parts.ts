@@ -49,6 +49,8 @@ export interface ComposerParts {
   store(): DcStoreApi | undefined;
   /** The target when the agent may write in it now. */
   writable(): Writable | undefined;
+  /** Resolves once the composer has rendered what is pending, without waiting for panels on their way. */
+  rendered(): Promise<void>;
   /** The text box, once rendered. */
   area(): HTMLTextAreaElement | undefined;
   /** Stores the draft (a draft with nothing in it is dropped). */
@@ -63,8 +65,8 @@ export interface ComposerParts {
   inOwnLocale<T>(fn: () => T): T;
 }
 
-/** Focuses the toolbar button `action` once the composer has rendered. */
+/** Focuses the toolbar button `action` once the composer has rendered (a panel on its way may still come). */
 export async function focusButton(parts: ComposerParts, action: string): Promise<void> {
-  await parts.host.updateComplete;
+  await parts.rendered();
   parts.host.renderRoot.querySelector<HTMLElement>(`[data-action="${action}"]`)?.focus();
 }

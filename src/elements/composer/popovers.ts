@@ -224,7 +224,7 @@ export class Popovers implements ReactiveController {
         </button>
       </div>`;
     }
-    return html`<p class="panel-status" part="panel-status" role="status">
+    return html`<p class="panel-status" part="panel-status" role="status" tabindex="-1" data-panel=${panel}>
       ${icon('loader-circle')}<span>${panelLoadingText(panel)}</span>
     </p>`;
   }
@@ -267,22 +267,38 @@ export class Popovers implements ReactiveController {
     if (store && (status === 'idle' || status === 'failed')) store.loadCatalogue();
   }
 
-  /** Once the panel's module has settled: the focus goes to the panel, or to Retry when it failed. */
-  async #focusWhenSettled(panel: Panel, focus: () => void): Promise<void> {
+  /** Whether the panel is open (a load may settle after the agent closed it). */
+  #isOpen(panel: Panel): boolean {
+    return panel === 'templates' ? this.#picker !== 'closed' : panel === 'emoji' ? this.#emoji : this.#workflows;
+  }
+
+  /**
+   * Where the focus goes while the panel's module loads and once it has: to the panel's place while it
+   * loads (so Escape there closes it; the `/` search keeps it in the box), then into the panel, or to
+   * Retry when the load failed.
+   */
+  async #follow(panel: Panel, focusPanel: () => void): Promise<void> {
+    const inline = panel === 'templates' && this.#picker === 'inline';
+    if (this.#modules.status(panel) === 'loading' && !inline) {
+      await this.#parts.rendered();
+      if (this.#isOpen(panel)) this.#parts.host.renderRoot.querySelector<HTMLElement>(`[data-panel="${panel}"]`)?.focus();
+    }
     await this.#parts.host.updateComplete;
+    if (!this.#isOpen(panel)) return;
     const status = this.#modules.status(panel);
-    if (status === 'ready') focus();
+    if (status === 'ready') focusPanel();
     else if (status === 'failed') this.#parts.host.renderRoot.querySelector<HTMLElement>(`[data-retry="${panel}"]`)?.focus();
   }
 
+  #focusPicker = () => {
+    if (this.#picker === 'inline') this.#parts.area()?.focus();
+    else this.#parts.host.renderRoot.querySelector('dc-template-picker')?.focus();
+  };
+
   #retry(panel: Panel): void {
     this.#modules.ensure(panel);
-    const focus: Record<Panel, () => void> = {
-      templates: () => (this.#picker === 'inline' ? this.#parts.area()?.focus() : this.#parts.host.renderRoot.querySelector('dc-template-picker')?.focus()),
-      emoji: () => undefined, // the panel takes the focus itself when it opens
-      workflows: () => undefined, // the dialog is modal: it takes the focus when it opens
-    };
-    void this.#focusWhenSettled(panel, focus[panel]);
+    // The emoji panel and the (modal) workflow dialog take the focus themselves when they open.
+    void this.#follow(panel, panel === 'templates' ? this.#focusPicker : () => undefined);
   }
 
   #toggleTemplates = () => {
@@ -294,7 +310,7 @@ export class Popovers implements ReactiveController {
     this.#emoji = false;
     this.#setPicker('menu');
     this.#modules.ensure('templates');
-    void this.#focusWhenSettled('templates', () => this.#parts.host.renderRoot.querySelector('dc-template-picker')?.focus());
+    void this.#follow('templates', this.#focusPicker);
   };
 
   #closePicker = () => {
@@ -324,7 +340,7 @@ export class Popovers implements ReactiveController {
     this.#emoji = true;
     this.#parts.host.requestUpdate();
     this.#modules.ensure('emoji');
-    void this.#focusWhenSettled('emoji', () => undefined);
+    void this.#follow('emoji', () => undefined);
   };
 
   #closeEmoji = () => {
@@ -347,7 +363,7 @@ export class Popovers implements ReactiveController {
     this.#workflows = true;
     this.#parts.host.requestUpdate();
     this.#modules.ensure('workflows');
-    void this.#focusWhenSettled('workflows', () => undefined);
+    void this.#follow('workflows', () => undefined);
   };
 
   #closeWorkflows = () => {
