@@ -208,11 +208,31 @@ export function formatKeyCombo(text: string, locale: string): string {
   return text.replace(/\bShift\b/g, 'Maj').replace(/\bEnter\b/g, 'Entrée');
 }
 
-const WORDS: Readonly<Record<string, string>> = { ctrl: 'Ctrl', control: 'Ctrl', alt: 'Alt', option: 'Alt', shift: 'Shift', meta: 'Meta', cmd: '⌘', command: '⌘' };
+/** How each word of a combination is spelled: for reading, and for `aria-keyshortcuts`. */
+const SPELLING: Readonly<Record<string, readonly [shown: string, aria: string]>> = {
+  ctrl: ['Ctrl', 'Control'],
+  control: ['Ctrl', 'Control'],
+  alt: ['Alt', 'Alt'],
+  option: ['Alt', 'Alt'],
+  shift: ['Shift', 'Shift'],
+  meta: ['Meta', 'Meta'],
+  cmd: ['⌘', 'Meta'],
+  command: ['⌘', 'Meta'],
+};
 
-/** The key's own name, capitalised as keyboards print it ("b" → "B", "enter" → "Enter"). */
-function keyName(key: string): string {
-  return key.length === 1 ? key.toUpperCase() : key.charAt(0).toUpperCase() + key.slice(1);
+function spell(text: string, apple: boolean, aria: boolean): string {
+  const parts = text
+    .split('+')
+    .map((p) => p.trim().toLowerCase())
+    .filter((p) => p !== '');
+  return parts
+    .map((p, i) => {
+      // The key itself, as keyboards print it ("b" → "B", "enter" → "Enter").
+      if (i === parts.length - 1) return p.charAt(0).toUpperCase() + p.slice(1);
+      const word = p === 'mod' ? (apple ? 'cmd' : 'ctrl') : p;
+      return SPELLING[word]?.[aria ? 1 : 0] ?? p;
+    })
+    .join('+');
 }
 
 /**
@@ -220,31 +240,10 @@ function keyName(key: string): string {
  * ("Mod+Shift+X" → "Ctrl+Shift+X" or "⌘+Shift+X"); letters upper-case.
  */
 export function shownKeys(text: string, apple: boolean): string {
-  return text
-    .split('+')
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
-    .map((p, i, all) => {
-      const lower = p.toLowerCase();
-      if (i === all.length - 1) return keyName(lower);
-      if (lower === 'mod') return apple ? '⌘' : 'Ctrl';
-      return WORDS[lower] ?? p;
-    })
-    .join('+');
+  return spell(text, apple, false);
 }
 
 /** Keys as `aria-keyshortcuts` spells them ("Mod+B" → "Control+B", or "Meta+B" on Apple systems). */
 export function ariaKeys(text: string, apple: boolean): string {
-  const aria: Readonly<Record<string, string>> = { ctrl: 'Control', control: 'Control', alt: 'Alt', option: 'Alt', shift: 'Shift', meta: 'Meta', cmd: 'Meta', command: 'Meta' };
-  return text
-    .split('+')
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
-    .map((p, i, all) => {
-      const lower = p.toLowerCase();
-      if (i === all.length - 1) return keyName(lower);
-      if (lower === 'mod') return apple ? 'Meta' : 'Control';
-      return aria[lower] ?? p;
-    })
-    .join('+');
+  return spell(text, apple, true);
 }

@@ -255,10 +255,14 @@ export class Popovers implements ReactiveController {
   // -------------------------------------------------------------------------------------------------
   // Opening and closing
 
+  #update(): void {
+    this.#parts.host.requestUpdate();
+  }
+
   #setPicker(mode: PickerMode): void {
     if (mode === this.#picker) return;
     this.#picker = mode;
-    this.#parts.host.requestUpdate();
+    this.#update();
   }
 
   #ensureCatalogue(): void {
@@ -338,21 +342,21 @@ export class Popovers implements ReactiveController {
     }
     this.#setPicker('closed');
     this.#emoji = true;
-    this.#parts.host.requestUpdate();
+    this.#update();
     this.#modules.ensure('emoji');
     void this.#follow('emoji', () => undefined);
   };
 
   #closeEmoji = () => {
     this.#emoji = false;
-    this.#parts.host.requestUpdate();
+    this.#update();
     void focusButton(this.#parts, 'emoji');
   };
 
   #onEmojiPick = (event: Event) => {
     const { unicode } = (event as CustomEvent<{ unicode: string }>).detail;
     this.#emoji = false;
-    this.#parts.host.requestUpdate();
+    this.#update();
     this.#actions.pickEmoji(unicode);
   };
 
@@ -361,14 +365,14 @@ export class Popovers implements ReactiveController {
     this.#setPicker('closed');
     this.#emoji = false;
     this.#workflows = true;
-    this.#parts.host.requestUpdate();
+    this.#update();
     this.#modules.ensure('workflows');
     void this.#follow('workflows', () => undefined);
   };
 
   #closeWorkflows = () => {
     this.#workflows = false;
-    this.#parts.host.requestUpdate();
+    this.#update();
     void focusButton(this.#parts, 'workflows');
   };
 
@@ -386,7 +390,7 @@ export class Popovers implements ReactiveController {
     if (this.#picker !== 'closed') this.#setPicker('closed');
     if (this.#emoji) this.#emoji = false;
     if (this.#workflows && this.#modules.status('workflows') !== 'ready') this.#workflows = false;
-    this.#parts.host.requestUpdate();
+    this.#update();
   };
 
   /** A click on Retry under the `/` search keeps the focus (and the search) in the box. */
