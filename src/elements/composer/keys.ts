@@ -35,6 +35,8 @@ export class ComposerKeys implements ReactiveController {
 
   /** Changes whenever the keys do (another registry, a remapping): what a render that shows keys depends on. */
   get version(): number {
+    const registry = this.registry;
+    if (registry !== this.#labelsOf) this.#forget(registry);
     return this.#version;
   }
 
