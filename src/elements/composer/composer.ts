@@ -5,7 +5,7 @@ import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { DcBeforeSendEvent, DcBeforeWorkflowEvent, DcSendEvent } from '../../events/events.js';
-import { messageLength, overLimit, sendBlock, smsSegments } from '../../model/compose.js';
+import { overLimit, sendBlock } from '../../model/compose.js';
 import {
   EMPTY_DRAFT,
   draftSendBlock,
@@ -18,7 +18,6 @@ import {
   type Draft,
 } from '../../model/draft.js';
 import { writeBlock } from '../../model/tasks.js';
-import { unfilledFields } from '../../model/templates.js';
 import { icon } from '../../ui/icons.js';
 import { buttonStyles } from '../../styles/controls.js';
 import { DcElement } from '../internal/dc-element.js';
@@ -30,7 +29,8 @@ import { ComposerKeys } from './keys.js';
 import { mirrorContent } from './mirror.js';
 import type { ComposerParts, ComposerView, Target, Writable } from './parts.js';
 import { Popovers } from './popovers.js';
-import { blockText, counterLabel, counterText, hostTooLongText, overLimitText, segmentsText, unfilledText } from './words.js';
+import { statusLines } from './status.js';
+import { blockText, hostTooLongText } from './words.js';
 
 /** A problem the agent just caused and is told about once (an alert), until the next change. */
 type Notice = { kind: 'locked' } | { kind: 'host-too-long'; over: number };
@@ -286,7 +286,7 @@ export class DcComposer extends DcElement {
           </p>`
         : nothing}
       ${writable ? this.#fields.renderBar(writable) : nothing} ${writable ? this.#fields.renderConfirm() : nothing}
-      ${this.#renderBox(draft, !writable, over)} ${writable ? this.#below(writable, sent, over) : nothing}
+      ${this.#renderBox(draft, !writable, over)} ${writable ? statusLines(writable, sent, over, this.#formatting.renderPreview(writable)) : nothing}
       ${writable ? this.#alerts(writable) : nothing} ${writable ? a.renderChips(writable) : nothing} ${this.#toolbar(writable)}
       ${writable ? this.#panels(writable) : nothing} ${a.renderDropzone(writable)}
     </div>`;
@@ -329,28 +329,6 @@ export class DcComposer extends DcElement {
         @blur=${this.#onBlur}
       ></textarea>
     </div>`;
-  }
-
-  /** The preview line, the counter and the standing problems (over the limit, unfilled fields). */
-  #below(target: Writable, sent: string, over: number): TemplateResult {
-    const { draft, media } = target;
-    const length = messageLength(sent);
-    const unfilled = draft.template ? unfilledFields(draft.template) : [];
-    return html`${this.#formatting.renderPreview(target)}
-      <p class="status-line">
-        <span id="counter" class=${over > 0 ? 'counter over' : 'counter'} part="counter"
-          ><span aria-hidden="true">${counterText(length, media.maxChars)}</span
-          ><span class="visually-hidden">${counterLabel(length, media.maxChars)}</span>${media.kind === 'sms'
-            ? html`<span class="segments"> · ${segmentsText(smsSegments(sent))}</span>`
-            : nothing}</span
-        >
-      </p>
-      <div id="problems" class="problems" aria-live="polite">
-        ${over > 0 ? html`<p class="error" part="error">${icon('circle-alert')}<span>${overLimitText(over)}</span></p>` : nothing}
-        ${unfilled.length
-          ? html`<p class="warning">${icon('triangle-alert')}<span>${unfilledText(unfilled.map((f) => f.label))}</span></p>`
-          : nothing}
-      </div>`;
   }
 
   /** What the agent just tried and could not do: told once, as an alert. */
