@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium, HEADLESS_ARGS, HOW_TO_INSTALL } from './scripts/chromium.mjs';
+import { moduleGateMiddleware, moduleGatePlugin } from './test/support/module-gate.mjs';
 
 // CHROME_PATH points at another Chrome or Chromium.
 const executablePath = findChromium();
@@ -23,7 +24,10 @@ export default {
   concurrency: 2,
   concurrentBrowsers: 1,
   testsFinishTimeout: 10 * 60 * 1000,
+  // Tests hold and fail the requests of modules loaded on first use (test/support/module-gate.mjs).
+  middleware: [moduleGateMiddleware],
   plugins: [
+    moduleGatePlugin(),
     // `json`: JSON imported by the sources (the emoji data) is served as a JavaScript module.
     esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],

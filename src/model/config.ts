@@ -12,7 +12,7 @@ import {
   type MediaKind,
   type SendKey,
 } from './media.js';
-import { DEFAULT_SHORTCUTS, SHORTCUT_ACTIONS, parseKeyCombo, type ShortcutAction } from './shortcuts.js';
+import { DEFAULT_SHORTCUTS, SHORTCUT_ACTIONS, parseKeyCombo, shortcutScope, type ShortcutAction } from './shortcuts.js';
 import { DEFAULT_DISPLAY_FIELD, DEFAULT_OFFER_FIELDS } from './tasks.js';
 import { isLocalizedText, type LocalizedText } from './text.js';
 
@@ -93,7 +93,10 @@ export interface DcConfigInput {
   retryMaxDelayMs?: number;
   onSignOut?: SignOutDisposition;
   agent?: AgentInfo;
-  /** Remaps shortcuts (`{'state.open-menu': 'Ctrl+Alt+S'}`), switches one off (`null`) or all (`false`). */
+  /**
+   * Remaps shortcuts (`{'state.open-menu': 'Ctrl+Alt+S'}`, `{'composer.send': 'Alt+Enter'}`), switches one
+   * off (`null`) or all (`false`), the composer's send and style keys included.
+   */
   shortcuts?: Partial<Record<ShortcutAction, string | null>> | false;
   notificationSeconds?: number;
   storageKey?: string;
@@ -376,7 +379,7 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
       bad(`shortcuts.${action}`, 'must be a key combination such as "Ctrl+Shift+L", or null');
     } else {
       try {
-        parseKeyCombo(given);
+        parseKeyCombo(given, shortcutScope(action));
         shortcuts[action] = given;
       } catch (error) {
         bad(`shortcuts.${action}`, (error as Error).message);

@@ -3,9 +3,18 @@
  * nothing worth keeping, what it sends in the customer's channel, and whether it can be sent now.
  * Pure functions over plain data; the store keeps drafts, the composer edits them.
  */
-import { sendBlock, toChannelMarkup, type MarkupFlavour, type SendBlock, type StyleSpan } from './compose.js';
+import {
+  applyStyle,
+  moveSpans,
+  sendBlock,
+  toChannelMarkup,
+  type MarkupFlavour,
+  type SendBlock,
+  type StyleSpan,
+  type TextStyle,
+} from './compose.js';
 import type { MediaConfig } from './media.js';
-import type { LoadedTemplate } from './templates.js';
+import { applyEdit, isEditAllowed, type LoadedTemplate } from './templates.js';
 
 /** A file attached to a draft or a queued message; its bytes are kept by the store's blob store. */
 export interface DraftAttachment {
@@ -53,4 +62,54 @@ export function draftText(draft: Draft, media: Pick<MediaConfig, 'options' | 'fo
 /** Why a draft cannot be sent now (COMP-1, COMP-3, COMP-7), or undefined when it can. */
 export function draftSendBlock(draft: Draft, media: Pick<MediaConfig, 'options' | 'formatting' | 'maxChars'>): SendBlock | undefined {
   return sendBlock(draftText(draft, media), draft.attachments.length, media.maxChars, draft.template);
+}
+
+/** Whether the agent may change the draft's text or styles: not while a locked template is in it (COMP-6). */
+export function isDraftEditable(draft: Draft): boolean {
+  return !draft.template?.locked;
+}
+
+/** Whether the box may take `text` as the draft's new text (COMP-6: a locked template refuses any change). */
+export function isDraftEditAllowed(draft: Draft, text: string): boolean {
+  return !draft.template || isEditAllowed(draft.template, text);
+}
+
+/**
+ * The draft after the agent changed its text to `text`, template fields (COMP-7) and styles (COMP-9)
+ * moved along. `caret`, where the caret is after the edit, tells where the edit was made when the two
+ * texts alone leave it open. Emptying the box lets go of the template. The caller checks
+ * `isDraftEditAllowed` first.
+ */
+export function editDraft(draft: Draft, text: string, caret: number): Draft {
+  const template = draft.template && text !== '' ? applyEdit(draft.template, text, caret) : undefined;
+  const { template: _old, ...rest } = draft;
+  const spans = moveSpans(draft.spans, draft.text, text, caret);
+  return { ...rest, text, spans, ...(template ? { template } : {}) };
+}
+
+/**
+ * The draft with `text` put in place of `[start, end)` (an emoji at the caret, COMP-11), as typing
+ * would, and where the caret goes after it. Offsets beyond the text are clamped to its end.
+ */
+export function insertIntoDraft(draft: Draft, text: string, start: number, end: number): { draft: Draft; caret: number } {
+  const from = Math.min(start, end, draft.text.length);
+  const to = Math.min(Math.max(start, end), draft.text.length);
+  const caret = from + text.length;
+  return { draft: editDraft(draft, draft.text.slice(0, from) + text + draft.text.slice(to), caret), caret };
+}
+
+/** The draft with the selection `[start, end)` in `style` (COMP-9: one style per character, toggled). */
+export function styleDraft(draft: Draft, start: number, end: number, style: TextStyle): Draft {
+  return { ...draft, spans: applyStyle(draft.spans, start, end, style) };
+}
+
+/** A loaded template in the box (COMP-5): it replaces the text and its styles; the attachments stay. */
+export function draftWithTemplate(draft: Draft, loaded: LoadedTemplate): Draft {
+  return { text: loaded.text, spans: [], template: loaded, attachments: draft.attachments };
+}
+
+/** The draft once the agent removed its template (COMP-6): the template's text goes with it; the files stay. */
+export function draftWithoutTemplate(draft: Draft): Draft {
+  const { template: _t, ...rest } = draft;
+  return { ...rest, text: '', spans: [] };
 }

@@ -1,9 +1,17 @@
 /**
- * Keyboard shortcuts (SPEC KEY table): the actions, their default keys, and pure parsing and matching.
- * The registry that listens to the keyboard lives in `src/context/shortcuts.ts`.
+ * Keyboard shortcuts (SPEC KEY table, COMP-1, COMP-9): the actions, their default keys, and pure
+ * parsing and matching. The registry that listens to the keyboard lives in `src/context/shortcuts.ts`.
+ *
+ * Two scopes. The KEY table's actions are page-wide: they act wherever the focus is on the provider's
+ * page. The composer's (send, bold, italic, strikethrough) act only while the focus is in a composer's
+ * text box, so they may use keys that would otherwise type (Enter), and they leave the page's keys alone
+ * everywhere else.
  */
+import type { TextStyle } from './compose.js';
+import type { MediaConfig } from './media.js';
 
-export const SHORTCUT_ACTIONS = [
+/** The KEY table: actions that act wherever the focus is on the page. */
+export const PAGE_SHORTCUT_ACTIONS = [
   'details.toggle',
   'state.ready-email',
   'state.ready-chat-social',
@@ -17,9 +25,26 @@ export const SHORTCUT_ACTIONS = [
   'state.not-ready-all',
   'offers.accept-all',
 ] as const;
-export type ShortcutAction = (typeof SHORTCUT_ACTIONS)[number];
 
-/** The KEY table's defaults. Ctrl+Enter (send) belongs to each media's `sendKey`, not to this table. */
+/** The composer's actions: they act only while the focus is in its text box. */
+export const COMPOSER_SHORTCUT_ACTIONS = ['composer.send', 'composer.send-enter', 'composer.bold', 'composer.italic', 'composer.strike'] as const;
+
+export const SHORTCUT_ACTIONS = [...PAGE_SHORTCUT_ACTIONS, ...COMPOSER_SHORTCUT_ACTIONS] as const;
+export type ShortcutAction = (typeof SHORTCUT_ACTIONS)[number];
+export type ComposerShortcutAction = (typeof COMPOSER_SHORTCUT_ACTIONS)[number];
+
+/** Where an action's keys act: anywhere on the page, or only in a composer's text box. */
+export type ShortcutScope = 'page' | 'composer';
+
+export function shortcutScope(action: ShortcutAction): ShortcutScope {
+  return (COMPOSER_SHORTCUT_ACTIONS as readonly string[]).includes(action) ? 'composer' : 'page';
+}
+
+/**
+ * The defaults: the KEY table, and the composer's keys. `Mod` is Ctrl, or Cmd on Apple systems.
+ * `composer.send` sends in every media; `composer.send-enter` also sends, in a media whose `sendKey` is
+ * `enter` (chat): elsewhere Enter makes a new line (COMP-1).
+ */
 export const DEFAULT_SHORTCUTS: Readonly<Record<ShortcutAction, string>> = {
   'details.toggle': 'Ctrl+Alt+8',
   'state.ready-email': 'Ctrl+Shift+4',
@@ -33,14 +58,57 @@ export const DEFAULT_SHORTCUTS: Readonly<Record<ShortcutAction, string>> = {
   'state.open-menu': 'Ctrl+Shift+L',
   'state.not-ready-all': 'Ctrl+Shift+Z',
   'offers.accept-all': 'Ctrl+Alt+9',
+  'composer.send': 'Mod+Enter',
+  'composer.send-enter': 'Enter',
+  'composer.bold': 'Mod+B',
+  'composer.italic': 'Mod+I',
+  'composer.strike': 'Mod+Shift+X',
 };
 
-/** A parsed key combination. `key` is lower-case: a letter, a digit, or a named key ("enter"). */
+/** The composer's style shortcuts (COMP-9). */
+export const STYLE_SHORTCUTS: Readonly<Record<TextStyle, ComposerShortcutAction>> = {
+  bold: 'composer.bold',
+  italic: 'composer.italic',
+  strike: 'composer.strike',
+};
+
+/**
+ * The actions that send from a media's composer (COMP-1): `composer.send` always, and
+ * `composer.send-enter` too when the media's `sendKey` is `enter`. The first one is the one to show.
+ */
+export function sendShortcuts(media: Pick<MediaConfig, 'sendKey'>): readonly ComposerShortcutAction[] {
+  return media.sendKey === 'enter' ? ['composer.send-enter', 'composer.send'] : ['composer.send'];
+}
+
+/** What a composer key press does: send, or style the selection. */
+export type ComposerCommand = { readonly kind: 'send' } | { readonly kind: 'style'; readonly style: TextStyle };
+
+/**
+ * The composer's shortcuts for a media and what each does: the send keys (COMP-1), and the style keys
+ * when the media offers formatting (COMP-9).
+ */
+export function composerShortcuts(
+  media: Pick<MediaConfig, 'sendKey' | 'options'>,
+): readonly { readonly action: ComposerShortcutAction; readonly command: ComposerCommand }[] {
+  const send = sendShortcuts(media).map((action) => ({ action, command: { kind: 'send' } as const }));
+  if (!media.options.includes('formatting')) return send;
+  const styles = (Object.keys(STYLE_SHORTCUTS) as TextStyle[]).map((style) => ({
+    action: STYLE_SHORTCUTS[style],
+    command: { kind: 'style', style } as const,
+  }));
+  return [...send, ...styles];
+}
+
+/**
+ * A parsed key combination. `key` is lower-case: a letter, a digit, or a named key ("enter"). `mod` is
+ * Ctrl, or Meta (Cmd) on Apple systems; it is resolved when a key press is matched.
+ */
 export interface KeyCombo {
   readonly ctrl: boolean;
   readonly alt: boolean;
   readonly shift: boolean;
   readonly meta: boolean;
+  readonly mod: boolean;
   readonly key: string;
 }
 
@@ -53,18 +121,26 @@ const MODIFIERS: Record<string, keyof Omit<KeyCombo, 'key'>> = {
   meta: 'meta',
   cmd: 'meta',
   command: 'meta',
+  mod: 'mod',
 };
 
+/** Keys that type nothing, so that a composer shortcut may use them without Ctrl, Alt or Meta. */
+const SILENT_KEY = /^(enter|f([1-9]|1[0-9]|2[0-4]))$/;
+
 /**
- * Parses "Ctrl+Shift+L". Throws a `TypeError` naming the problem for anything else, so that a host's
- * bad remapping fails at configuration time, not silently at the first key press.
+ * Parses "Ctrl+Shift+L" or "Mod+Enter". Throws a `TypeError` naming the problem for anything else, so
+ * that a host's bad remapping fails at configuration time, not silently at the first key press.
+ *
+ * A page-wide combination needs Ctrl, Alt, Meta or Mod, or it would fire while the agent types. A
+ * composer combination may also be Enter (or a function key) alone; Shift+Enter is refused, as it is
+ * always a new line (COMP-1), and so are Tab and Shift+Tab, which move between template fields (COMP-7).
  */
-export function parseKeyCombo(text: string): KeyCombo {
+export function parseKeyCombo(text: string, scope: ShortcutScope = 'page'): KeyCombo {
   const parts = text
     .split('+')
     .map((p) => p.trim().toLowerCase())
     .filter((p) => p !== '');
-  const combo = { ctrl: false, alt: false, shift: false, meta: false, key: '' };
+  const combo = { ctrl: false, alt: false, shift: false, meta: false, mod: false, key: '' };
   for (const [i, part] of parts.entries()) {
     const modifier = MODIFIERS[part];
     if (modifier && i < parts.length - 1) {
@@ -76,7 +152,17 @@ export function parseKeyCombo(text: string): KeyCombo {
     }
   }
   if (!combo.key) throw new TypeError(`"${text}" names no key`);
-  if (!combo.ctrl && !combo.alt && !combo.meta) {
+  if (combo.mod && (combo.ctrl || combo.meta)) {
+    throw new TypeError(`"${text}" names Mod with Ctrl or Meta: Mod already is Ctrl, or Cmd on Apple systems`);
+  }
+  const held = combo.ctrl || combo.alt || combo.meta || combo.mod;
+  if (scope === 'composer' && !held) {
+    if (combo.key === 'enter' && combo.shift) throw new TypeError(`"${text}" is always a new line in the composer`);
+    if (combo.key === 'tab') throw new TypeError(`"${text}" moves between template fields in the composer`);
+    if (!SILENT_KEY.test(combo.key)) {
+      throw new TypeError(`"${text}" needs Ctrl, Alt, Meta or Mod (only Enter and function keys may go alone), or it would type`);
+    }
+  } else if (!held) {
     throw new TypeError(`"${text}" needs Ctrl, Alt or Meta, or it would fire while the agent types`);
   }
   return combo;
@@ -93,17 +179,15 @@ export interface KeyLike {
 }
 
 /**
- * Whether a key event is `combo`. Digits match by physical key (`Digit4`, `Numpad4`) because Shift
+ * Whether a key event is `combo`, every modifier exactly (Ctrl+Enter is not Ctrl+Shift+Enter). `Mod`
+ * is Meta when `apple`, else Ctrl. Digits match by physical key (`Digit4`, `Numpad4`) because Shift
  * changes what a digit key types (and on AZERTY the digits need Shift); letters match by the character
  * the layout produces, falling back to the physical key when a modifier hides it.
  */
-export function matchesCombo(event: KeyLike, combo: KeyCombo): boolean {
-  if (
-    event.ctrlKey !== combo.ctrl ||
-    event.altKey !== combo.alt ||
-    event.shiftKey !== combo.shift ||
-    event.metaKey !== combo.meta
-  ) {
+export function matchesCombo(event: KeyLike, combo: KeyCombo, apple = false): boolean {
+  const ctrl = combo.ctrl || (combo.mod && !apple);
+  const meta = combo.meta || (combo.mod && apple);
+  if (event.ctrlKey !== ctrl || event.altKey !== combo.alt || event.shiftKey !== combo.shift || event.metaKey !== meta) {
     return false;
   }
   const key = combo.key;
@@ -122,4 +206,44 @@ export function matchesCombo(event: KeyLike, combo: KeyCombo): boolean {
 export function formatKeyCombo(text: string, locale: string): string {
   if (!locale.startsWith('fr')) return text;
   return text.replace(/\bShift\b/g, 'Maj').replace(/\bEnter\b/g, 'Entrée');
+}
+
+/** How each word of a combination is spelled: for reading, and for `aria-keyshortcuts`. */
+const SPELLING: Readonly<Record<string, readonly [shown: string, aria: string]>> = {
+  ctrl: ['Ctrl', 'Control'],
+  control: ['Ctrl', 'Control'],
+  alt: ['Alt', 'Alt'],
+  option: ['Alt', 'Alt'],
+  shift: ['Shift', 'Shift'],
+  meta: ['Meta', 'Meta'],
+  cmd: ['⌘', 'Meta'],
+  command: ['⌘', 'Meta'],
+};
+
+function spell(text: string, apple: boolean, aria: boolean): string {
+  const parts = text
+    .split('+')
+    .map((p) => p.trim().toLowerCase())
+    .filter((p) => p !== '');
+  return parts
+    .map((p, i) => {
+      // The key itself, as keyboards print it ("b" → "B", "enter" → "Enter").
+      if (i === parts.length - 1) return p.charAt(0).toUpperCase() + p.slice(1);
+      const word = p === 'mod' ? (apple ? 'cmd' : 'ctrl') : p;
+      return SPELLING[word]?.[aria ? 1 : 0] ?? p;
+    })
+    .join('+');
+}
+
+/**
+ * Keys as the agent reads them on this system: `Mod` becomes Ctrl, or ⌘ on Apple systems
+ * ("Mod+Shift+X" → "Ctrl+Shift+X" or "⌘+Shift+X"); letters upper-case.
+ */
+export function shownKeys(text: string, apple: boolean): string {
+  return spell(text, apple, false);
+}
+
+/** Keys as `aria-keyshortcuts` spells them ("Mod+B" → "Control+B", or "Meta+B" on Apple systems). */
+export function ariaKeys(text: string, apple: boolean): string {
+  return spell(text, apple, true);
 }

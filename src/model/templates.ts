@@ -373,3 +373,16 @@ export function templateGroups(
 export function replaceNeedsConfirmation(body: string): boolean {
   return body.trim() !== '';
 }
+
+/**
+ * The `/` search (COMP-5): what the agent searches for when the box holds `/` and the rest of one line
+ * (the query after the slash); undefined when the box holds anything else.
+ */
+export function slashQuery(text: string): string | undefined {
+  return text.startsWith('/') && !text.includes('\n') ? text.slice(1) : undefined;
+}
+
+/** Whether an edit from `before` to `after` opens the `/` search: a `/` typed in an empty box (COMP-5). */
+export function opensSlashSearch(before: string, after: string): boolean {
+  return before === '' && slashQuery(after) !== undefined;
+}

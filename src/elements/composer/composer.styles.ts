@@ -328,6 +328,50 @@ export const styles = css`
     border: 0;
     background: none;
   }
+  /* A panel loading for the first time, or failing to: in the panel's place, as wide as a short sentence. */
+  .popover > .panel {
+    width: min(20rem, calc(100vw - 2rem));
+    border: 1px solid var(--_dc-border);
+    border-radius: var(--_dc-radius);
+    background: var(--_dc-surface);
+  }
+  .popover.emoji > .panel {
+    box-shadow: var(--_dc-shadow);
+  }
+  .popover.workflows {
+    border: 0;
+    background: none;
+    box-shadow: none;
+  }
+  .panel-status {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.6rem 0.75rem;
+  }
+  .panel-status p {
+    display: flex;
+    flex: 1 1 12rem;
+    align-items: flex-start;
+    gap: 0.4rem;
+  }
+  .panel-status.failed .icon-circle-alert {
+    color: var(--_dc-danger);
+  }
+  .panel-status .icon-loader-circle {
+    animation: dc-composer-spin 1s linear infinite;
+  }
+  @keyframes dc-composer-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .panel-status .icon-loader-circle {
+      animation: none;
+    }
+  }
   .dropzone {
     position: absolute;
     inset: 0;

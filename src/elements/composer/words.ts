@@ -1,11 +1,13 @@
 /**
- * The composer's sentences that take parameters: attachment refusals (COMP-4), the length counter and
- * its limit (COMP-3), SMS segments, unfilled fields (COMP-7) and unknown parameters (COMP-8). Rendered
- * each time, so a language switch re-words them.
+ * The composer's words: the sentences that take parameters (attachment refusals, COMP-4; the length
+ * counter and its limit, COMP-3; SMS segments; unfilled fields, COMP-7; unknown parameters, COMP-8), and
+ * the words its controllers share (style names, the panels' loading and failure, why the box is
+ * disabled). Called while rendering, so a language switch re-words them.
  */
 import { msg, str, getLocale } from '../../i18n/localization.js';
 import { formatBytes, type AttachmentLimits, type AttachmentRejection } from '../../model/attachments.js';
-import type { SmsSegments } from '../../model/compose.js';
+import type { SmsSegments, TextStyle } from '../../model/compose.js';
+import type { Panel } from './lazy.js';
 
 /** Why one file was not attached, naming it and the limit it broke. */
 export function rejectionText(name: string, reason: AttachmentRejection, limits: AttachmentLimits): string {
@@ -73,4 +75,64 @@ export function unknownText(names: readonly string[]): string {
 export function templateErrorText(index: number): string {
   const at = index + 1;
   return msg(str`This template has a mistake at character ${at}: it was loaded as plain text.`, { id: 'composer.template-error' });
+}
+
+/** Why the box is disabled: no task on show, or a task the agent does not hold. */
+export function blockText(block: 'no-task' | 'not-held' | 'unavailable'): string {
+  switch (block) {
+    case 'no-task':
+      return msg('Select a task to write a message.', { id: 'composer.no-task' });
+    case 'not-held':
+      return msg('Accept the task to write a message.', { id: 'composer.not-held' });
+    case 'unavailable':
+      return msg('The compose area is not connected to a contact centre.', { id: 'composer.unavailable' });
+  }
+}
+
+/** A style's name (COMP-9). */
+export function styleLabel(style: TextStyle): string {
+  switch (style) {
+    case 'bold':
+      return msg('Bold', { id: 'composer.bold' });
+    case 'italic':
+      return msg('Italic', { id: 'composer.italic' });
+    case 'strike':
+      return msg('Strikethrough', { id: 'composer.strike' });
+  }
+}
+
+/** The letter on each style button (G, I, B in French). */
+export function styleGlyph(style: TextStyle): string {
+  switch (style) {
+    case 'bold':
+      return msg('B', { id: 'composer.bold-glyph' });
+    case 'italic':
+      return msg('I', { id: 'composer.italic-glyph' });
+    case 'strike':
+      return msg('S', { id: 'composer.strike-glyph' });
+  }
+}
+
+/** A panel's module is on its way (the first time it opens). */
+export function panelLoadingText(panel: Panel): string {
+  switch (panel) {
+    case 'templates':
+      return msg('Loading templates…', { id: 'composer.loading-templates' });
+    case 'emoji':
+      return msg('Loading emoji…', { id: 'composer.loading-emoji' });
+    case 'workflows':
+      return msg('Loading workflows…', { id: 'composer.loading-workflows' });
+  }
+}
+
+/** A panel's module could not be loaded. */
+export function panelFailedText(panel: Panel): string {
+  switch (panel) {
+    case 'templates':
+      return msg('The template list could not be loaded.', { id: 'composer.failed-templates' });
+    case 'emoji':
+      return msg('The emoji panel could not be loaded.', { id: 'composer.failed-emoji' });
+    case 'workflows':
+      return msg('The workflow dialog could not be loaded.', { id: 'composer.failed-workflows' });
+  }
 }
