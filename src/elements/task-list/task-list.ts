@@ -1,5 +1,5 @@
 import { msg, str } from '../../i18n/localization.js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ShortcutController } from '../../context/shortcuts.js';
@@ -21,6 +21,7 @@ import { formatDuration } from '../../model/time.js';
 import { icon, MEDIA_ICONS } from '../../ui/icons.js';
 import { rovingIndex } from '../../ui/roving.js';
 import { DcElement } from '../internal/dc-element.js';
+import { inFrame, noteRequest } from '../internal/frame-updates.js';
 import { styles } from './task-list.styles.js';
 
 interface ListView {
@@ -188,6 +189,16 @@ export class DcTaskList extends DcElement {
       this.#media = new Map(config.media.map((m) => [m.id, m]));
     }
     return this.#media.get(id);
+  }
+
+  /** Store changes and ticks render once per frame, however many arrive (see frame-updates.ts). */
+  override requestUpdate(...request: Parameters<LitElement['requestUpdate']>): void {
+    noteRequest(this, request[0]);
+    super.requestUpdate(...request);
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return inFrame(this, () => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
