@@ -293,10 +293,10 @@ ${figures.map(([id, label, s]) => mdRow(id, label, s)).join('\n')}
 
 - With ${n} tasks the list's shadow root holds ${dom.rows} rows, ${dom.shadowElements} elements and ${dom.shadowNodes} nodes in all
   (text and comment nodes included).
-- a1: the list rendered ${reload.listRenders.median} time(s) and the page laid out ${reload.layouts.median} time(s) (medians); the last
-  render was done ${ms(reload.toRenderedMs.median)} ms after the mount.
+- a1: the list rendered ${reload.listRenders.median} time(s) and the page laid out ${reload.layouts.median} time(s) (medians); its
+  \`updateComplete\` resolved ${ms(reload.toRenderedMs.median)} ms after the mount.
 - a2: the list rendered ${accept.listRenders.median} time(s), the offers ${accept.offersRenders.median} time(s), and the page laid out
-  ${accept.layouts.median} time(s) (medians) for ${n} accepts; the last render was done ${ms(accept.toRenderedMs.median)} ms after the click.
+  ${accept.layouts.median} time(s) (medians) for ${n} accepts; their \`updateComplete\` resolved ${ms(accept.toRenderedMs.median)} ms after the click.
 - b: the main thread was busy ${ms(storm.busyShare.median * 100, 0)} % of the ${stormSeconds} s (median run); the same list with no messages:
   ${ms((idle.taskMs / idle.wallMs) * 100, 1)} % (${ms(idleTaskMsPerSecond, 1)} ms a second: timers and the once-a-second tick). Long tasks (over
   50 ms) per run: ${storm.longTasks.min} to ${storm.longTasks.max}, the longest ${ms(storm.longestTaskMs)} ms. The list rendered ${storm.listRenders.median} times and the page
@@ -319,9 +319,12 @@ measures inside the page with \`performance.now()\`. The page mounts \`<dc-provi
 \`<${ELEMENT}>\` in a 24 rem pane of a 1280 × 800 viewport, on the simulated contact centre with no
 latency and one chat media whose capacity is the number of tasks. Tasks reach the store only through the
 backend, its commands and its event stream; nothing is written into the store by hand. "Painted" is the
-first task after the frame that carries the change: the frame under way when the last render was done
-inside one (the kit draws store changes in animation frames), else the next frame; the page watches its
-own \`requestAnimationFrame\` calls to tell which. Main-thread time comes from the Chrome DevTools
+end of the first frame that shows the result: the page checks, as each frame ends (the first task after
+it, when the DOM is what that frame painted), whether the list's header counts the n tasks and its rows
+are there (all of them, or, virtualised, rows that say they are among n), and for Accept all that no
+offer is left; the page watches its own \`requestAnimationFrame\` calls to know when a frame ends. It
+reads the screen rather than the elements' \`updateComplete\`, which for a virtualised list waits until
+its rows have settled, frames after they are on screen. Main-thread time comes from the Chrome DevTools
 Protocol (\`Performance.getMetrics\`: TaskDuration, ScriptDuration, LayoutDuration, RecalcStyleDuration,
 LayoutCount), read just before and just after the measured part, as thread time (\`timeDomain:
 'threadTicks'\`) rather than wall time, so that the other work on the machine does not inflate it. It

@@ -46,7 +46,7 @@ export function noteRequest(host: ReactiveElement, name: PropertyKey | undefined
 let frame: Promise<void> | undefined;
 
 /** The next animation frame (one request shared by every element waiting for it), or the timeout. */
-function nextFrame(): Promise<void> {
+export function nextFrame(): Promise<void> {
   frame ??= new Promise<void>((resolve) => {
     const done = () => {
       clearTimeout(timer);
