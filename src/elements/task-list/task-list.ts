@@ -120,8 +120,8 @@ function unreadText(count: number): string {
  *
  * A long list (100 tasks or more) is virtualised: only the rows near the view are in the DOM, each
  * with its place in the list (`aria-posinset` of `aria-setsize`); a row the focus goes to is brought
- * into view first. Store changes render at most once per animation frame, so an Accept all of
- * hundreds of offers renders the list once, not once per offer.
+ * into view first. Store changes are drawn in the next animation frame, all of them by one render, so
+ * an Accept all of hundreds of offers renders the list once, not once per offer.
  *
  * @summary The task list: media, queue, timer, customer and unread count of every task held.
  *
