@@ -197,12 +197,14 @@ describe('dc-offers', () => {
   });
 
   it('OFFER-4: a missed SMS offer does the same with SMS non-routable', async () => {
-    const { backend, store, p, notes } = await kit();
+    const { backend, store, offers, p, notes } = await kit();
     backend.offer('sms', { customer: { phone: '+33 6 00 00 00 01' }, acceptSeconds: 0.3 });
     await until(() => notes().some((n) => n.dataset['code'] === 'offer-missed'), 'missed notification', 3000);
     expect(text(notes()[0])).to.contain('The SMS offer from +33 6 00 00 00 01 was not accepted in time');
     await until(() => store.state.media['chat']!.availability === 'not-ready', 'group Not Ready');
     expect(states(store)).to.deep.equal({ chat: 'NR', sms: 'NR-x', social: 'NR', email: 'R' });
+    // The offers draw store changes in the next frame: read them once their update is done.
+    await offers.updateComplete;
     expect(p.cards()).to.have.length(0);
   });
 

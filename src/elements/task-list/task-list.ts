@@ -1,6 +1,6 @@
 import { inLocale, msg, str, type DcLocale } from '../../i18n/localization.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
@@ -72,6 +72,19 @@ const mediaIcon = (kind: MediaKind): TemplateResult => {
   return template;
 };
 const PAUSED_ICON = icon('phone');
+
+/**
+ * The virtualizer's flow layout, with the rows' height as its first estimate (so that its first pass
+ * renders the rows that will be on screen) and 400 px of rows beyond the view (a frame of fast
+ * scrolling) rather than 1,000: fewer rows to render when the list changes.
+ */
+class RowsLayout extends FlowLayout {
+  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
+    super(...args);
+    this._overhang = 400;
+    this._itemSize = { width: 100, height: 54 };
+  }
+}
 
 /** Stands in for a row that left the list, until the virtualizer renders its new range. */
 const GONE = html`<div class="row gone" aria-hidden="true"></div>`;
@@ -367,7 +380,7 @@ export class DcTaskList extends DcElement {
     return html`<div class="rows" @rangeChanged=${this.#onRange}>
       ${virtualize<Task | undefined>({
         items: tasks,
-        layout: flow(),
+        layout: { type: RowsLayout },
         // A range computed for a longer list may briefly reach past the end of a shorter one.
         keyFunction: (t, i) => t?.id ?? `gone:${i}`,
         renderItem: (t, i) => (t ? inLocale(locale, () => this.#renderRow(t, i, ctx)) : GONE),
