@@ -1,7 +1,8 @@
 /**
- * The task list benchmark page: mounts `<dc-provider>` around `<dc-task-list>` on the simulated contact
- * centre and measures, inside the page, how long the list takes to show what the store holds.
- * `scripts/bench.mjs` loads this page in headless Chromium and calls `window.dcBench`.
+ * The task list benchmark page: mounts `<dc-provider>` around `<dc-task-list>` (and, for Accept all,
+ * `<dc-offers>` beside it, as on the desktop) on the simulated contact centre and measures, inside the
+ * page, how long the kit takes to show what the store holds. `scripts/bench.mjs` loads this page in
+ * headless Chromium and calls `window.dcBench`.
  *
  * Every task reaches the store the way it would in production: through the simulated backend's
  * commands and its event stream (offers, accepts, a snapshot, customer messages). Nothing is written
@@ -10,7 +11,7 @@
  * `?element=<tag>` mounts another kit element instead of the task list (a check of the page itself).
  */
 import type { LitElement } from 'lit';
-import { afterFrame, nextPaint, rendered } from './frames.js';
+import { afterFrame, rendered } from './frames.js';
 import { ManualClock } from '../src/backend/clock.js';
 import { SimulatedBackend } from '../src/simulator/index.js';
 import type { DcProvider } from '../src/elements/provider/provider.js';
@@ -28,19 +29,100 @@ const ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
 
 const TAG = new URLSearchParams(location.search).get('element') ?? 'dc-task-list';
 
-/** What one "500 tasks" run measured (times in ms from `performance.now()`). */
+// ---------------------------------------------------------------------------------------------------
+// Frames
+
+/**
+ * Whether the page is inside a frame's rendering update: from the first animation-frame callback of a
+ * frame until the first task after it. What the DOM holds meanwhile goes out with that frame; the task
+ * that ends it runs once the frame is produced. Every `requestAnimationFrame` of the page (the kit's
+ * and the virtualizer's included) goes through this wrapper, which adds no work but one message a frame.
+ */
+let inFrame = false;
+let frameOut: Array<() => void> = [];
+const frameEnd = new MessageChannel();
+frameEnd.port1.onmessage = () => {
+  inFrame = false;
+  const waiting = frameOut;
+  frameOut = [];
+  for (const fn of waiting) fn();
+};
+const nativeRaf = window.requestAnimationFrame.bind(window);
+window.requestAnimationFrame = (callback: FrameRequestCallback): number =>
+  nativeRaf((time) => {
+    if (!inFrame) {
+      inFrame = true;
+      frameEnd.port2.postMessage(null);
+    }
+    callback(time);
+  });
+
+/**
+ * Resolves (with `performance.now()`) once the frame that carries the DOM as it is now has been
+ * produced: the frame under way if the page is in one (a render done in an animation frame goes out
+ * with it), else the next one.
+ */
+function painted(): Promise<number> {
+  return new Promise((resolve) => {
+    const done = () => resolve(performance.now());
+    if (inFrame) frameOut.push(done);
+    else requestAnimationFrame(() => frameOut.push(done));
+  });
+}
+
+/**
+ * Resolves (with `performance.now()`) at the end of the first frame that shows what `shows()` looks
+ * for: checked as each frame ends (the first task after it), when the DOM is what that frame painted.
+ * This reads the screen, not the elements' own account of being done (a virtualised list's
+ * `updateComplete` waits on until its rows have settled, frames after they are on screen).
+ */
+function paintedWhen(shows: () => boolean, what: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const deadline = performance.now() + 120_000;
+    const check = () => {
+      if (shows()) resolve(performance.now());
+      else if (performance.now() > deadline) reject(new Error(`Never painted: ${what}`));
+      else requestAnimationFrame(() => frameOut.push(check));
+    };
+    if (inFrame) frameOut.push(check);
+    else requestAnimationFrame(() => frameOut.push(check));
+  });
+}
+
+/** Whether the list shows `n` tasks: its header says so, and its rows (all, or virtualised) are there. */
+function showsTasks(list: Element, n: number): boolean {
+  const title = list.shadowRoot?.querySelector('.title')?.textContent?.trim();
+  const shown = rows(list);
+  const setSize = shown[0]?.getAttribute('aria-setsize');
+  return title === `Tasks (${n})` && (shown.length === n || (shown.length > 0 && setSize === String(n)));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// What a run reports
+
+/** What one list run measured (times in ms from `performance.now()`). */
 export interface RenderRun {
   readonly tasks: number;
-  /** From the change (mount, or Accept all) to the list's last render, and to the next paint. */
-  readonly toRenderedMs: number;
+  /**
+   * From the change (mount, or Accept all) to the end of the frame that shows it, and to the elements'
+   * `updateComplete` (a virtualised list's waits until its rows have settled).
+   */
   readonly toPaintMs: number;
-  /** Snapshot run only: from the store holding every task to the next paint. */
+  readonly toRenderedMs: number;
+  /** Snapshot run only: from the store holding every task to the frame that shows them. */
   readonly storeToPaintMs?: number;
   /** How many times the list element rendered during the change, and its time in update() / updated(). */
   readonly listRenders: number;
   readonly listUpdateMs: number;
   readonly listUpdatedMs: number;
+  /** Accept all only: the same for the offers element. */
+  readonly offersRenders?: number;
+  readonly offersUpdateMs?: number;
+  /** Rows in the list's DOM (a virtualised list holds those near the view only). */
   readonly rows: number;
+  /** The task count the list says: its header's "Tasks (n)", and its rows' `aria-setsize`. */
+  readonly title: string;
+  readonly setSize: number | undefined;
   /** Elements, and all nodes (text and comments too), in the list's shadow root. */
   readonly shadowElements: number;
   readonly shadowNodes: number;
@@ -84,10 +166,12 @@ declare global {
 interface Kit {
   readonly provider: DcProvider;
   readonly list: LitElement;
+  readonly offers?: LitElement;
   readonly store: DcStore;
   readonly backend: SimulatedBackend;
   readonly clock?: ManualClock;
   readonly renders: () => Renders;
+  readonly offersRenders?: () => Renders;
 }
 
 const SEED = 42;
@@ -102,7 +186,7 @@ function configInput(capacity: number): DcConfigInput {
 
 const stage = (): HTMLElement => document.querySelector<HTMLElement>('#stage')!;
 
-/** What the element under test has done since it was mounted (wall-clock ms). */
+/** What an element has done since it was instrumented (wall-clock ms). */
 interface Renders {
   /** Renders (Lit updates). */
   count: number;
@@ -144,7 +228,7 @@ async function until(kit: Pick<Kit, 'store' | 'clock'>, test: (state: DcState) =
     const timer = setTimeout(() => {
       off();
       reject(new Error(`The store never reached: ${what}`));
-    }, 10_000);
+    }, 20_000);
     const off = store.subscribe((state) => {
       if (!test(state)) return;
       clearTimeout(timer);
@@ -177,8 +261,16 @@ function shadowSize(list: Element): { elements: number; nodes: number } {
   return { elements: root.querySelectorAll('*').length, nodes };
 }
 
-/** Mounts `<dc-provider>` with the element under test, on `backend`. Nothing else is on the page. */
-function mount(backend: SimulatedBackend, capacity: number, clock?: ManualClock): { provider: DcProvider; list: LitElement } {
+/**
+ * Mounts `<dc-provider>` with the element under test (and `<dc-offers>` when asked), on `backend`.
+ * Nothing else is on the page.
+ */
+function mount(
+  backend: SimulatedBackend,
+  capacity: number,
+  clock?: ManualClock,
+  withOffers = false,
+): { provider: DcProvider; list: LitElement; offers?: LitElement } {
   unmount();
   const provider = document.createElement('dc-provider');
   provider.lang = 'en';
@@ -188,8 +280,13 @@ function mount(backend: SimulatedBackend, capacity: number, clock?: ManualClock)
   if (clock) provider.clock = clock;
   const list = document.createElement(TAG) as LitElement;
   provider.append(list);
+  let offers: LitElement | undefined;
+  if (withOffers) {
+    offers = document.createElement('dc-offers') as LitElement;
+    provider.append(offers);
+  }
   stage().append(provider);
-  return { provider, list };
+  return { provider, list, ...(offers ? { offers } : {}) };
 }
 
 let current: Kit | undefined;
@@ -201,12 +298,20 @@ function unmount(): void {
   kit?.backend.close();
 }
 
-async function kitOn(backend: SimulatedBackend, capacity: number, clock?: ManualClock): Promise<Kit> {
-  const { provider, list } = mount(backend, capacity, clock);
+async function kitOn(backend: SimulatedBackend, capacity: number, clock?: ManualClock, withOffers = false): Promise<Kit> {
+  const { provider, list, offers } = mount(backend, capacity, clock, withOffers);
   await provider.updateComplete;
   const store = provider.store;
   if (!store) throw new Error('The provider made no store (is the configuration valid?)');
-  const kit: Kit = { provider, list, store, backend, ...(clock ? { clock } : {}), renders: instrument(list) };
+  const kit: Kit = {
+    provider,
+    list,
+    store,
+    backend,
+    ...(clock ? { clock } : {}),
+    renders: instrument(list),
+    ...(offers ? { offers, offersRenders: instrument(offers) } : {}),
+  };
   current = kit;
   if (clock) {
     for (let i = 0; i < 50 && store.state.connection !== 'online'; i++) await clock.advance(0);
@@ -245,12 +350,16 @@ function result(
   extra: Partial<RenderRun> = {},
 ): RenderRun {
   const size = shadowSize(kit.list);
+  const shown = rows(kit.list);
+  const setSize = shown[0]?.getAttribute('aria-setsize');
   return {
     tasks,
     toRenderedMs: tRendered - t0,
     toPaintMs: tPaint - t0,
     ...since(rendersBefore, kit.renders()),
-    rows: rows(kit.list).length,
+    rows: shown.length,
+    title: kit.list.shadowRoot?.querySelector('.title')?.textContent?.trim() ?? '',
+    setSize: setSize ? Number(setSize) : undefined,
     shadowElements: size.elements,
     shadowNodes: size.nodes,
     ...extra,
@@ -279,7 +388,7 @@ async function prepareReload(tasks: number): Promise<void> {
   const offers = Array.from({ length: tasks }, () => backend.offer('chat', { text: null }));
   if (offers.some((t) => !t)) throw new Error('The simulated centre refused an offer');
   await Promise.all(offers.map((t) => backend.accept(t!.id)));
-  await nextPaint();
+  await painted();
   prepared = { tasks, backend };
 }
 
@@ -288,6 +397,7 @@ async function reload(): Promise<RenderRun> {
   const { tasks, backend } = takePrepared();
   const t0 = performance.now();
   const { provider, list } = mount(backend, tasks);
+  const paint = paintedWhen(() => showsTasks(list, tasks), `${tasks} tasks after the snapshot`);
   await provider.updateComplete;
   const store = provider.store!;
   if (heldCount(store.state) > 0) throw new Error('The snapshot arrived before the bench could watch the store');
@@ -301,44 +411,61 @@ async function reload(): Promise<RenderRun> {
   await store.ready;
   off();
   if (!tStore) throw new Error(`The store never held ${tasks} tasks`);
+  const tPaint = await paint;
   await rendered(list);
   const tRendered = performance.now();
-  const tPaint = await nextPaint();
   return result(kit, tasks, t0, tRendered, tPaint, NO_RENDERS, { storeToPaintMs: tPaint - tStore });
 }
 
 /**
- * OFFER-6 with `tasks` offers on show. Preparing: the agent signs in and goes Ready through the store,
- * and `tasks` offers arrive; the backend runs on a manual clock.
+ * OFFER-6 with `tasks` offers on show. Preparing: the list and the offers are mounted, the agent signs
+ * in and goes Ready through the store, and `tasks` offers arrive; the backend runs on a manual clock.
  */
 async function prepareAcceptAll(tasks: number): Promise<void> {
   unmount();
   const clock = new ManualClock();
   const backend = new SimulatedBackend({ config: resolveConfig(configInput(tasks)), seed: SEED, latencyMs: 0, clock });
-  const kit = await kitOn(backend, tasks, clock);
+  const kit = await kitOn(backend, tasks, clock, true);
   await signInReady(kit);
   for (let i = 0; i < tasks; i++) {
     if (!backend.offer('chat', { text: null })) throw new Error('The simulated centre refused an offer');
   }
   await until(kit, (s) => offeredCount(s) === tasks, `${tasks} offers`);
   await rendered(kit.list);
-  await nextPaint();
+  await rendered(kit.offers!);
+  await painted();
   prepared = { tasks, backend, kit };
 }
 
-/** Accept all; the manual clock releases the backend's confirmations back to back, each an event. */
+/**
+ * The agent clicks Accept all on the offers; the manual clock releases the backend's confirmations
+ * back to back, each an event the store applies.
+ */
 async function acceptAll(): Promise<RenderRun> {
   const { tasks, kit } = takePrepared();
-  if (!kit?.clock) throw new Error('prepareAcceptAll() first');
+  if (!kit?.clock || !kit.offers) throw new Error('prepareAcceptAll() first');
+  const button = kit.offers.shadowRoot?.querySelector<HTMLButtonElement>('[part~="accept-all"]');
+  if (!button) throw new Error('The offers show no Accept all button');
   const rendersBefore = kit.renders();
+  const offersBefore = kit.offersRenders!();
+  const { list, offers } = kit;
   const t0 = performance.now();
-  kit.store.acceptAll();
+  button.click();
+  const paint = paintedWhen(
+    () => showsTasks(list, tasks) && offers.shadowRoot?.querySelector('[part~="offer"]') === null,
+    `${tasks} tasks and no offer after Accept all`,
+  );
   await kit.clock.advance(0);
   if (heldCount(kit.store.state) !== tasks) throw new Error(`${heldCount(kit.store.state)} of ${tasks} tasks held after Accept all`);
-  await rendered(kit.list);
+  const tPaint = await paint;
+  await rendered(list);
+  await rendered(offers);
   const tRendered = performance.now();
-  const tPaint = await nextPaint();
-  return result(kit, tasks, t0, tRendered, tPaint, rendersBefore);
+  const offersAfter = kit.offersRenders!();
+  return result(kit, tasks, t0, tRendered, tPaint, rendersBefore, {
+    offersRenders: offersAfter.count - offersBefore.count,
+    offersUpdateMs: offersAfter.updateMs - offersBefore.updateMs,
+  });
 }
 
 let storm: { kit: Kit; ids: string[] } | undefined;
@@ -356,7 +483,7 @@ async function prepareMessages(tasks: number): Promise<void> {
   kit.store.acceptAll();
   await until(kit, (s) => heldCount(s) === tasks, `${tasks} held tasks`);
   await rendered(kit.list);
-  await nextPaint();
+  await painted();
   storm = { kit, ids: Object.values(kit.store.state.tasks).filter(isHeld).map((t) => t.id) };
 }
 
@@ -407,7 +534,7 @@ async function pumpMessages(perSecond: number, seconds: number): Promise<Message
     }, 5);
   });
   await rendered(kit.list);
-  await nextPaint();
+  await painted();
   const wallMs = performance.now() - start;
   observer.takeRecords().forEach((entry) => longTasks.push(entry.duration));
   observer.disconnect();
@@ -443,7 +570,7 @@ const load = ELEMENTS[TAG];
 if (!load) {
   window.dcBenchError = `No element "${TAG}" in the benchmark page (known: ${Object.keys(ELEMENTS).join(', ')})`;
 } else {
-  load().then(
+  Promise.all([load(), import('../src/elements/offers/offers.js')]).then(
     () => {
       window.dcBench = {
         element: TAG,

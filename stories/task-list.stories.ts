@@ -102,6 +102,30 @@ export const FiftyTasks: StoryObj<{ tasks: number }> = {
   },
 };
 
+/** TASK-2 beyond 100 tasks: the virtualised list (performance). */
+export const HundredsOfTasks: StoryObj<{ tasks: number }> = {
+  name: 'Hundreds of tasks (virtualised)',
+  args: { tasks: 300 },
+  argTypes: { tasks: { control: { type: 'range', min: 100, max: 2000, step: 50 } } },
+  parameters: describe(
+    'TASK-2, TASK-3: from 100 tasks on the list is virtualised: only the rows near the view are in the page, ' +
+      'each saying its place in the list to screen readers. Scroll, or use Home, End and the arrows: a row ' +
+      'the focus goes to is brought in first. Ctrl+Shift+8 / 9 reach the next and previous task from anywhere.',
+  ),
+  render: (args) => {
+    const steps: ScenarioStep[] = [...READY];
+    for (let i = 0; i < args.tasks; i++) steps.push(step.offer('chat', { text: null }));
+    steps.push(step.acceptAll());
+    return scenarioElement({
+      name: 'task-list-hundreds',
+      content: list(),
+      quietMs: 20,
+      config: { media: { chat: { capacity: args.tasks, acceptSeconds: 600 } } },
+      steps,
+    });
+  },
+};
+
 /** TASK-2, TASK-5. */
 export const UnreadCounts: StoryObj = {
   name: 'Unread counts',

@@ -174,6 +174,9 @@ export function canPresentOffer(
  * The offers to present, oldest first (OFFER-1/3, STATE-6): those still offered and not expired, of a
  * media that is Ready and routable, within its capacity. An offer that arrives beyond capacity, or for a
  * media that is no longer Ready, waits unseen until the routing system takes it back.
+ *
+ * One pass to count each media's held tasks, then one over the offers: O(n log n) in the tasks. (The
+ * offers render this on every change, and an Accept all of n offers is n changes.)
  */
 export function presentedOffers(
   config: DcConfig,
@@ -181,14 +184,23 @@ export function presentedOffers(
   tasks: readonly Task[],
   now: number,
 ): Task[] {
+  const used = new Map<MediaId, number>();
+  const offers: Task[] = [];
+  for (const t of tasks) {
+    if (isHeld(t)) used.set(t.media, (used.get(t.media) ?? 0) + 1);
+    else if (t.status === 'offered' && t.expiresAt > now) offers.push(t);
+  }
+  offers.sort((a, b) => a.offeredAt - b.offeredAt);
   const result: Task[] = [];
-  const offers = tasks.filter((t) => t.status === 'offered' && t.expiresAt > now).sort((a, b) => a.offeredAt - b.offeredAt);
   for (const offer of offers) {
     const m = config.media.find((x) => x.id === offer.media);
     const state = states[offer.media];
     if (!m || !state || !isReadyForOffers(state)) continue;
-    const used = tasks.filter((t) => t.media === offer.media && isHeld(t)).length + result.filter((t) => t.media === offer.media).length;
-    if (used < m.capacity) result.push(offer);
+    const n = used.get(offer.media) ?? 0;
+    if (n < m.capacity) {
+      result.push(offer);
+      used.set(offer.media, n + 1);
+    }
   }
   return result;
 }

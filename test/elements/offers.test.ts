@@ -2,6 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/offers/offers.js';
 import '../../src/elements/notifications/notifications.js';
+import '../../src/elements/task-list/task-list.js';
 import type { DcOffers } from '../../src/elements/offers/offers.js';
 import type { DcStore } from '../../src/store/store.js';
 import { mountKit, press, text, until } from '../support/kit.js';
@@ -196,12 +197,14 @@ describe('dc-offers', () => {
   });
 
   it('OFFER-4: a missed SMS offer does the same with SMS non-routable', async () => {
-    const { backend, store, p, notes } = await kit();
+    const { backend, store, offers, p, notes } = await kit();
     backend.offer('sms', { customer: { phone: '+33 6 00 00 00 01' }, acceptSeconds: 0.3 });
     await until(() => notes().some((n) => n.dataset['code'] === 'offer-missed'), 'missed notification', 3000);
     expect(text(notes()[0])).to.contain('The SMS offer from +33 6 00 00 00 01 was not accepted in time');
     await until(() => store.state.media['chat']!.availability === 'not-ready', 'group Not Ready');
     expect(states(store)).to.deep.equal({ chat: 'NR', sms: 'NR-x', social: 'NR', email: 'R' });
+    // The offers draw store changes in the next frame: read them once their update is done.
+    await offers.updateComplete;
     expect(p.cards()).to.have.length(0);
   });
 
@@ -401,6 +404,34 @@ describe('dc-offers', () => {
     await expect(offers).to.be.accessible();
     provider.theme = 'dark';
     await provider.updateComplete;
+    await expect(offers).to.be.accessible();
+  });
+
+  it('OFFER-6: Accept all on 40 offers beside the task list: each asked for, every one held, the stack empty', async () => {
+    const k = await mountKit(html`<dc-offers placement="inline"></dc-offers><dc-task-list></dc-task-list>`, {
+      config: { media: { chat: { capacity: 40, acceptSeconds: 600 } } },
+    });
+    const offers = k.provider.querySelector('dc-offers')!;
+    const list = k.provider.querySelector('dc-task-list')!;
+    const p = parts(offers);
+    k.store.signIn();
+    await until(() => k.store.state.media['chat']?.signIn === 'signed-in', 'signed in');
+    k.store.setState('all', { availability: 'ready' });
+    await until(() => allReady(k.store), 'Ready');
+    const ids = Array.from({ length: 40 }, (_, i) => k.backend.offer('chat', { customer: { name: `Customer ${i}` } })!.id);
+    await until(() => p.cards().length === 40, '40 cards');
+    expect(text(offers.shadowRoot!.querySelector('.count'))).to.equal('40 offers');
+    const asked: string[] = [];
+    offers.addEventListener('dc-before-accept', (e) => asked.push(e.detail.taskId));
+    p.acceptAll()!.click();
+    await until(() => ids.every((id) => k.store.state.tasks[id]?.status === 'active'), 'all 40 accepted');
+    expect([...asked].sort(), 'one dc-before-accept per offer').to.deep.equal([...ids].sort());
+    await offers.updateComplete;
+    await list.updateComplete;
+    expect(p.cards()).to.have.length(0);
+    expect(p.acceptAll()).to.be.null;
+    expect(text(list.shadowRoot!.querySelector('.title'))).to.equal('Tasks (40)');
+    expect(list.shadowRoot!.querySelectorAll('[part~="row"]')).to.have.length(40);
     await expect(offers).to.be.accessible();
   });
 });

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import type { Clock } from '../../src/backend/clock.js';
 import { SimulatedBackend, type OfferOptions } from '../../src/simulator/index.js';
@@ -7,9 +7,10 @@ import type { DcProvider } from '../../src/elements/provider/provider.js';
 import '../../src/elements/provider/provider.js';
 import '../../src/elements/notifications/notifications.js';
 import '../../src/elements/task-list/task-list.js';
-import type { DcTaskList } from '../../src/elements/task-list/task-list.js';
+import { VIRTUAL_FROM, type DcTaskList } from '../../src/elements/task-list/task-list.js';
 import type { DcAttentionEvent, DcTaskSelectEvent } from '../../src/events/events.js';
 import { resolveConfig, type DcConfigInput } from '../../src/model/config.js';
+import { taskListOrder } from '../../src/model/tasks.js';
 import { MemoryStorage } from '../../src/store/persist.js';
 import type { DcStore } from '../../src/store/store.js';
 import { press, signInReady, text, until } from '../support/kit.js';
@@ -118,6 +119,9 @@ async function settle(list: DcTaskList): Promise<void> {
 }
 
 describe('dc-task-list', () => {
+  // The test runner's window, for the tests that mount in another (see the 500-task test).
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
   it('TASK-2: a chat row shows the media, queue, timer and the customer name in bold', async () => {
     const { list, chat } = await twoTasks();
     const r = row(list, chat);
@@ -432,6 +436,9 @@ describe('dc-task-list', () => {
 
   it('TASK-2: renders 500 tasks, one row each, keyed by task', async function () {
     this.timeout(60_000);
+    // A list this long is virtualised (only the rows near the view are in the DOM): mounted in a window
+    // tall enough to show all 500 rows, every row is in view.
+    await setViewport({ width: 800, height: 32_000 });
     const kit = await mountList({ config: { media: { chat: { capacity: 500, acceptSeconds: 3600 } } } });
     await readyForOffers(kit);
     for (let i = 0; i < 500; i++) kit.backend.offer('chat', { text: null });
@@ -498,5 +505,195 @@ describe('dc-task-list', () => {
     expect(list.shadowRoot!.querySelector('[role="listbox"]')!.getAttribute('aria-label')).to.equal('Liste des tâches');
     expect(toggle(list).title).to.equal('Réduire la liste des tâches');
     await expect(list).to.be.accessible();
+  });
+});
+
+describe('dc-task-list, a long list (virtualised)', function () {
+  this.timeout(60_000);
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  const TASKS = 150;
+
+  /** `n` chats held, in a list that shows a few rows and scrolls; `ids` in list order. */
+  async function longList(options: ListKitOptions = {}, n = TASKS) {
+    const content =
+      options.content ??
+      html`<button id="outside">Elsewhere</button><dc-task-list style="--dc-task-list-max-height: 12rem"></dc-task-list>`;
+    const kit = await mountList({ ...options, content, config: { media: { chat: { capacity: n, acceptSeconds: 3600 } } } });
+    await readyForOffers(kit);
+    for (let i = 0; i < n; i++) kit.backend.offer('chat', { text: null, customer: { name: `Customer ${i}` } });
+    await until(() => Object.keys(kit.store.state.tasks).length === n, `${n} offers`, 10_000);
+    kit.store.acceptAll();
+    await until(() => Object.values(kit.store.state.tasks).every((t) => t.status === 'active'), `${n} accepted`, 30_000);
+    await settle(kit.list);
+    const ids = taskListOrder(Object.values(kit.store.state.tasks)).map((t) => t.id);
+    const listbox = kit.list.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
+    /** Whether the task's row is in the DOM and inside the list's visible box. */
+    const inView = (id: string) => {
+      const r = kit.list.shadowRoot!.querySelector(`[part~="row"][data-task-id="${id}"]`)?.getBoundingClientRect();
+      const box = listbox.getBoundingClientRect();
+      return !!r && r.height > 0 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    };
+    return { ...kit, ids, listbox, inView };
+  }
+
+  it('TASK-2: only the rows near the view are in the DOM, each with its place in the list; the header counts all', async () => {
+    const { list, ids, listbox } = await longList();
+    expect(TASKS).to.be.at.least(VIRTUAL_FROM);
+    const shown = rows(list);
+    expect(shown.length, 'rows in the DOM').to.be.within(3, TASKS - 1);
+    expect(text(toggle(list))).to.equal(`Tasks (${TASKS})`);
+    for (const r of shown) {
+      const place = ids.indexOf(r.dataset['taskId']!);
+      expect(r.getAttribute('aria-posinset'), 'its place').to.equal(String(place + 1));
+      expect(r.getAttribute('aria-setsize')).to.equal(String(TASKS));
+    }
+    expect(listbox.scrollHeight, 'the list scrolls the whole length').to.be.greaterThan(TASKS * 30);
+    expect(window.scrollY).to.equal(0);
+    await expect(list).to.be.accessible();
+  });
+
+  it('TASK-3: Home, End and the arrows reach rows out of the DOM, brought into view; Enter selects', async () => {
+    const { list, store, ids, inView } = await longList();
+    const first = ids[0]!;
+    const last = ids[TASKS - 1]!;
+    toggle(list).focus();
+    await sendKeys({ press: 'Tab' });
+    await until(() => focused(list) === store.state.selectedTaskId, 'Tab lands on the selected row');
+    await sendKeys({ press: 'Home' });
+    await until(() => focused(list) === first && inView(first), 'Home: the first row, in view');
+    expect(rows(list).some((r) => r.dataset['taskId'] === last), 'the last row is out of the DOM').to.be.false;
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => focused(list) === ids[2], 'two rows down');
+    await sendKeys({ press: 'End' });
+    await until(() => focused(list) === last && inView(last), 'End: the last row, in view');
+    expect(rows(list).some((r) => r.dataset['taskId'] === first), 'the first row left the DOM').to.be.false;
+    await sendKeys({ press: 'ArrowUp' });
+    await until(() => focused(list) === ids[TASKS - 2], 'one row up');
+    await sendKeys({ press: 'Enter' });
+    await until(() => store.state.selectedTaskId === ids[TASKS - 2], 'Enter selects it');
+    await settle(list);
+    expect(row(list, ids[TASKS - 2]!).getAttribute('aria-selected')).to.equal('true');
+    expect(window.scrollY, 'the page itself does not scroll').to.equal(0);
+  });
+
+  it('TASK-3: the tab stop stays on its row when that row is scrolled out of the DOM', async () => {
+    const { list, listbox, ids, inView } = await longList();
+    const first = ids[0]!;
+    toggle(list).focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Home' });
+    await until(() => focused(list) === first, 'the first row has the focus');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(list.shadowRoot!.activeElement).to.equal(toggle(list));
+    listbox.scrollTop = listbox.scrollHeight;
+    await until(() => !rows(list).some((r) => r.dataset['taskId'] === first), 'the first row scrolled out of the DOM');
+    await settle(list);
+    expect(listbox.getAttribute('tabindex'), 'meanwhile the list itself is the tab stop').to.equal('0');
+    await sendKeys({ press: 'Tab' });
+    await until(() => focused(list) === first && inView(first), 'Tab: back on the first row, in view');
+  });
+
+  it('KEY: Ctrl+Shift+8 / 9 from outside select and focus a row out of the DOM; a task selected elsewhere scrolls in', async () => {
+    const { list, store, provider, ids, inView } = await longList();
+    const first = ids[0]!;
+    const last = ids[TASKS - 1]!;
+    store.selectTask(first);
+    await until(() => inView(first), 'the selected first task is in view');
+    provider.querySelector<HTMLButtonElement>('#outside')!.focus();
+    await press('Control+Shift+Digit9');
+    await until(() => focused(list) === last && inView(last), 'previous wraps to the last task, focused and in view');
+    expect(store.state.selectedTaskId).to.equal(last);
+    await press('Control+Shift+Digit8');
+    await until(() => focused(list) === first && inView(first), 'next wraps to the first, focused and in view');
+    provider.querySelector<HTMLButtonElement>('#outside')!.focus();
+    const middle = ids[Math.floor(TASKS / 2)]!;
+    store.selectTask(middle);
+    await until(() => inView(middle), 'a task selected elsewhere is brought into view');
+    expect(row(list, middle).getAttribute('aria-selected')).to.equal('true');
+    expect(window.scrollY).to.equal(0);
+  });
+
+  it('TASK-5: a message for a task out of view counts in the header, and its row shows it once in view', async () => {
+    const { list, backend, store, ids, inView } = await longList();
+    // Near the end, and not the task on show (the agent reads that one's messages as they come).
+    const last = ids.filter((id) => id !== store.state.selectedTaskId).at(-1)!;
+    const first = ids[0]!;
+    toggle(list).focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Home' });
+    await until(() => focused(list) === first && !rows(list).some((r) => r.dataset['taskId'] === last), 'at the top');
+    expect(list.matches(':state(unread)')).to.be.false;
+    backend.customerMessage(last, 'Anyone?');
+    backend.customerMessage(last, 'Hello?');
+    await until(() => visible(list.shadowRoot!.querySelector('[part~="unread-total"]')) === '2', 'the header counts 2');
+    expect(list.matches(':state(unread)')).to.be.true;
+    await sendKeys({ press: 'End' });
+    await until(() => inView(last), 'the last row in view');
+    expect(visible(partOf(row(list, last), 'unread'))).to.equal('2');
+    expect(text(partOf(row(list, last), 'unread')!.querySelector('.visually-hidden'))).to.equal(', 2 unread messages');
+  });
+
+  it('TASK-3: collapsed and expanded again, the long list shows its rows', async () => {
+    const { list, ids } = await longList();
+    toggle(list).click();
+    await settle(list);
+    expect(rows(list)).to.have.length(0);
+    toggle(list).click();
+    await settle(list);
+    expect(rows(list).length).to.be.within(3, TASKS - 1);
+    expect(rows(list)[0]!.dataset['taskId']).to.equal(ids[0]);
+  });
+
+  it('EMBED-5: rows the virtualizer renders on scrolling are in the kit’s language', async () => {
+    const { list, listbox, backend, store, ids } = await longList({ lang: 'fr' });
+    const target = ids.filter((id) => id !== store.state.selectedTaskId).at(-1)!;
+    listbox.scrollTop = 0;
+    await until(() => !rows(list).some((r) => r.dataset['taskId'] === target), 'its row out of the DOM');
+    backend.customerMessage(target, 'Bonjour ?');
+    backend.customerMessage(target, 'Il y a quelqu’un ?');
+    await until(() => visible(list.shadowRoot!.querySelector('[part~="unread-total"]')) === '2', 'counted in the header');
+    await settle(list);
+    // Scrolled by hand, the virtualizer renders the new rows itself, in its own update: read them then.
+    const rowsBox = list.shadowRoot!.querySelector<HTMLElement>('.rows')!;
+    let badge: string | undefined;
+    const read = () => {
+      const r = list.shadowRoot!.querySelector(`[part~="row"][data-task-id="${target}"]`);
+      if (r && badge === undefined) badge = text(partOf(r as HTMLElement, 'unread')?.querySelector('.visually-hidden'));
+    };
+    rowsBox.addEventListener('rangeChanged', read);
+    listbox.scrollTop = listbox.scrollHeight;
+    await until(() => badge !== undefined, 'its row rendered by the virtualizer');
+    rowsBox.removeEventListener('rangeChanged', read);
+    expect(badge).to.equal(', 2 messages non lus');
+    for (const r of rows(list)) {
+      expect(text(r.querySelector('.media'))).to.equal('Conversation,');
+      expect(text(partOf(r, 'timer'))).to.match(/^, durée \d/);
+    }
+    await expect(list).to.be.accessible();
+  });
+
+  it('TASK-2: at 360 px nothing is clipped, short list or long', async () => {
+    await setViewport({ width: 360, height: 640 });
+    const content = html`<dc-task-list style="--dc-task-list-max-height: 20rem"></dc-task-list>`;
+    const long = await longList({ content });
+    const short = await twoTasks();
+    for (const list of [long.list, short.list]) {
+      const box = list.getBoundingClientRect();
+      expect(box.right, 'the list fits the window').to.be.at.most(360);
+      for (const r of rows(list)) {
+        const rect = r.getBoundingClientRect();
+        expect(rect.left).to.be.at.least(box.left - 1);
+        expect(rect.right, 'the row fits the list').to.be.at.most(box.right + 1);
+        for (const name of ['timer', 'unread', 'queue']) {
+          const part = partOf(r, name);
+          if (part) expect(part.getBoundingClientRect().right, `${name} fits the row`).to.be.at.most(rect.right + 1);
+        }
+      }
+    }
+    expect(document.documentElement.scrollWidth, 'no sideways scrolling').to.be.at.most(360);
   });
 });

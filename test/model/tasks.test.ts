@@ -1,9 +1,11 @@
 import { expect } from '@open-wc/testing';
-import type { MediaState } from '../../src/model/agent-state.js';
+import fc from 'fast-check';
+import { isReadyForOffers, type MediaState } from '../../src/model/agent-state.js';
 import { resolveConfig } from '../../src/model/config.js';
 import {
   adjacentTask,
   canPresentOffer,
+  isHeld,
   load,
   missedOfferOutcome,
   presentedOffers,
@@ -105,5 +107,46 @@ describe('model: task list', () => {
     expect(adjacentTask(list, undefined, 1)!.id).to.equal('a');
     expect(adjacentTask(list, undefined, -1)!.id).to.equal('c');
     expect(adjacentTask([], 'a', 1)).to.be.undefined;
+  });
+});
+
+describe('model: offers on show, any tasks', () => {
+  /** The rule as first written: for each offer, count its media's held tasks and offers kept so far. */
+  function reference(states: Readonly<Record<string, MediaState>>, tasks: readonly Task[], now: number): string[] {
+    const result: Task[] = [];
+    const offers = tasks.filter((t) => t.status === 'offered' && t.expiresAt > now).sort((a, b) => a.offeredAt - b.offeredAt);
+    for (const offer of offers) {
+      const m = config.media.find((x) => x.id === offer.media);
+      const state = states[offer.media];
+      if (!m || !state || !isReadyForOffers(state)) continue;
+      const used = tasks.filter((t) => t.media === offer.media && isHeld(t)).length + result.filter((t) => t.media === offer.media).length;
+      if (used < m.capacity) result.push(offer);
+    }
+    return result.map((t) => t.id);
+  }
+
+  it('OFFER-1/3, STATE-6: the same offers, in the same order, as counting each media afresh per offer (seeded)', () => {
+    const statuses: TaskStatus[] = ['offered', 'active', 'wrap-up', 'closed', 'missed', 'rescinded', 'transferred'];
+    const arbTask = fc.record({
+      media: fc.constantFrom('chat', 'sms', 'whatsapp', 'email', 'fax'),
+      status: fc.constantFrom(...statuses),
+      offeredAt: fc.integer({ min: NOW - 10, max: NOW }),
+      expiresAt: fc.integer({ min: NOW - 2, max: NOW + 2 }),
+    });
+    const arbState = (media: string) =>
+      fc.record({ availability: fc.constantFrom('ready', 'not-ready'), routable: fc.boolean() }).map((s) =>
+        ready(media, s as Partial<MediaState>),
+      );
+    fc.assert(
+      fc.property(
+        fc.array(arbTask, { maxLength: 40 }),
+        fc.record({ chat: arbState('chat'), sms: arbState('sms'), whatsapp: arbState('whatsapp'), email: arbState('email') }),
+        (specs, states) => {
+          const tasks = specs.map((s, i) => task(`t${i}`, s.media, s.status, { offeredAt: s.offeredAt, expiresAt: s.expiresAt }));
+          expect(presentedOffers(config, states, tasks, NOW).map((t) => t.id)).to.deep.equal(reference(states, tasks, NOW));
+        },
+      ),
+      { seed: 8, numRuns: 300 },
+    );
   });
 });

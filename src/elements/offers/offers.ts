@@ -1,5 +1,5 @@
 import { msg, str } from '../../i18n/localization.js';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -16,6 +16,7 @@ import { icon, MEDIA_ICONS } from '../../ui/icons.js';
 import { rovingIndex } from '../../ui/roving.js';
 import { DcBeforeAcceptEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
+import { inFrame, noteRequest } from '../internal/frame-updates.js';
 import { styles } from './offers.styles.js';
 
 /** An offer turns urgent in its last seconds. */
@@ -253,6 +254,16 @@ export class DcOffers extends DcElement {
     const next = event.relatedTarget as Node | null;
     if (!next || !this.renderRoot.contains(next)) this.rovingId = undefined;
   };
+
+  /** Store changes and ticks render once per frame, however many arrive (see frame-updates.ts). */
+  override requestUpdate(...request: Parameters<LitElement['requestUpdate']>): void {
+    noteRequest(this, request[0]);
+    super.requestUpdate(...request);
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return inFrame(this, () => super.scheduleUpdate());
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

@@ -77,9 +77,23 @@ export const styles = css`
     padding: 0.5rem 0.75rem 0.5rem 0.85rem;
     border-bottom: 1px solid var(--_dc-border);
     cursor: pointer;
-    /* Rows off screen are neither laid out nor painted: a list of hundreds stays cheap. */
+  }
+  /* Rows off screen are neither laid out nor painted. (Not in a virtualised list: the virtualizer
+     measures its rows, and a row skipped here would measure as its placeholder.) */
+  .list > .row {
     content-visibility: auto;
     contain-intrinsic-size: auto 3.4rem;
+  }
+  /* Virtualised (a long list), the virtualizer places the rows: full width. */
+  .rows > .row {
+    left: 0;
+    right: 0;
+  }
+  .row.gone {
+    min-height: 3.4rem;
+  }
+  .list:focus-visible {
+    outline-offset: -2px;
   }
   .row:hover {
     background: var(--_dc-surface-raised);

@@ -1,5 +1,8 @@
-import { msg, str } from '../../i18n/localization.js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { inLocale, msg, str, type DcLocale } from '../../i18n/localization.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { html, nothing, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ShortcutController } from '../../context/shortcuts.js';
@@ -21,7 +24,16 @@ import { formatDuration } from '../../model/time.js';
 import { icon, MEDIA_ICONS } from '../../ui/icons.js';
 import { rovingIndex } from '../../ui/roving.js';
 import { DcElement } from '../internal/dc-element.js';
+import { inFrame, nextFrame, noteRequest } from '../internal/frame-updates.js';
 import { styles } from './task-list.styles.js';
+
+/**
+ * From this many tasks on, the list is virtualised: only the rows near the view are in the DOM, so a
+ * list of thousands renders and lays out a few dozen rows. Below it every row is in the DOM: a plain
+ * keyed list of a few dozen rows costs less than the virtualizer's measuring, and the agent's usual
+ * handful of tasks needs nothing brought into view.
+ */
+export const VIRTUAL_FROM = 100;
 
 interface ListView {
   config: DcConfig;
@@ -32,21 +44,22 @@ interface ListView {
   pauses: Readonly<Record<string, TaskPause>>;
 }
 
-/** What one row shows, computed once per render. */
-interface RowView {
-  readonly task: Task;
-  readonly media: MediaConfig | undefined;
-  readonly mediaText: string;
-  readonly display: string;
-  readonly timer: string;
-  readonly paused: boolean;
-  readonly unread: number;
-}
-
 /** Words every row shares, looked up once per render. */
 interface RowWords {
   readonly duration: string;
   readonly paused: TemplateResult;
+}
+
+/** What every row of one render shares. */
+interface RowContext {
+  readonly view: ListView;
+  readonly now: number;
+  readonly words: RowWords;
+  readonly tabbable: string | undefined;
+  /** How many rows the list has (a virtualised row says so, and its place among them). */
+  readonly setSize: number;
+  /** Media labels, worked out once per render and media. */
+  readonly labels: Map<string, string>;
 }
 
 const STATES = ['collapsed', 'empty', 'unread'] as const;
@@ -59,6 +72,25 @@ const mediaIcon = (kind: MediaKind): TemplateResult => {
   return template;
 };
 const PAUSED_ICON = icon('phone');
+
+/**
+ * The virtualizer's flow layout, with the rows' height as its first estimate (so that its first pass
+ * renders the rows that will be on screen) and 400 px of rows beyond the view (a frame of fast
+ * scrolling) rather than 1,000: fewer rows to render when the list changes.
+ */
+class RowsLayout extends FlowLayout {
+  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
+    super(...args);
+    this._overhang = 400;
+    this._itemSize = { width: 100, height: 54 };
+  }
+}
+
+/** Stands in for a row that left the list, until the virtualizer renders its new range. */
+const GONE = html`<div class="row gone" aria-hidden="true"></div>`;
+
+/** How many frames a virtualised list's rows may take to settle before `updateComplete` stops waiting. */
+const ROWS_FRAMES = 30;
 
 /**
  * Customer messages per message list. Lists are immutable in the store (a new message makes a new
@@ -99,6 +131,11 @@ function unreadText(count: number): string {
  * The header button collapses and expands the list; collapsed, it still shows the number of tasks and
  * of unread messages.
  *
+ * A long list (100 tasks or more) is virtualised: only the rows near the view are in the DOM, each
+ * with its place in the list (`aria-posinset` of `aria-setsize`); a row the focus goes to is brought
+ * into view first. Store changes are drawn in the next animation frame, all of them by one render, so
+ * an Accept all of hundreds of offers renders the list once, not once per offer.
+ *
  * @summary The task list: media, queue, timer, customer and unread count of every task held.
  *
  * @fires dc-task-select - The agent selected a task (click, Enter or Space, Ctrl+Shift+8 / 9).
@@ -131,6 +168,7 @@ export class DcTaskList extends DcElement {
   @property({ type: Boolean, reflect: true }) collapsed = false;
 
   @query('.list') private listEl?: HTMLElement;
+  @query('.rows') private rowsEl?: HTMLElement;
 
   #ticker = new TickerController(this);
   #view = this.select<ListView | undefined>((s, store) => ({
@@ -142,17 +180,32 @@ export class DcTaskList extends DcElement {
     pauses: s.pauses,
   }));
 
+  /** The list order, its ids and each id's place, worked out once per change of the store's tasks. */
   #orderOf?: Readonly<Record<string, Task>>;
   #order: Task[] = [];
+  #ids: string[] = [];
+  #index = new Map<string, number>();
+  /** The unread total, worked out once per change of the tasks, messages or reads. */
+  #totalOf?: readonly [unknown, unknown, unknown];
+  #total = 0;
   #mediaOf?: DcConfig;
   #media = new Map<string, MediaConfig>();
-  #rendered: string[] = [];
   /** The row that takes the tab stop (the last one focused), when it is still in the list. */
   #focusId?: string;
   #tabbable?: string;
   #revealed?: string;
   #revealFrame?: number;
   #focusedBefore?: string;
+
+  /** Virtualised: the items the virtualizer has, and the range of rows it has in the DOM. */
+  #virtualItems?: readonly Task[];
+  #placedVirtualizer?: object;
+  #range = { first: 0, last: -1 };
+  /** Virtualised: ranges rendered so far, and whether the virtualizer has a list it has not rendered. */
+  #ranges = 0;
+  #awaitingRange = false;
+  /** Virtualised: resolves once the rows of the last list are in the DOM and stay. */
+  #rowsSettled?: Promise<void>;
 
   constructor() {
     super();
@@ -162,7 +215,8 @@ export class DcTaskList extends DcElement {
 
   /**
    * Moves the keyboard focus to a task's row (the selected task's when no id is given), expanding the
-   * list if it is collapsed. Resolves once the row has the focus (or there is no such row).
+   * list if it is collapsed and bringing the row into view. Resolves once the row has the focus (or
+   * there is no such row).
    */
   async focusTask(taskId?: string): Promise<void> {
     const id = taskId ?? this.#view.value?.selectedTaskId;
@@ -170,7 +224,7 @@ export class DcTaskList extends DcElement {
     this.collapsed = false;
     this.#setFocusId(id);
     await this.updateComplete;
-    this.#row(id)?.focus();
+    await this.#focusRow(id);
   }
 
   /** Tasks in list order; recomputed only when the store's tasks change. */
@@ -178,8 +232,20 @@ export class DcTaskList extends DcElement {
     if (tasks !== this.#orderOf) {
       this.#orderOf = tasks;
       this.#order = taskListOrder(Object.values(tasks));
+      this.#ids = this.#order.map((t) => t.id);
+      this.#index = new Map(this.#ids.map((id, i) => [id, i]));
     }
     return this.#order;
+  }
+
+  /** The unread messages of every task in the list (TASK-5), counted once per change. */
+  #unreadTotal(view: ListView, tasks: readonly Task[]): number {
+    const of = this.#totalOf;
+    if (!of || of[0] !== tasks || of[1] !== view.messages || of[2] !== view.reads) {
+      this.#totalOf = [tasks, view.messages, view.reads];
+      this.#total = tasks.reduce((n, t) => n + unread(view.messages[t.id], view.reads[t.id]), 0);
+    }
+    return this.#total;
   }
 
   #mediaConfig(config: DcConfig, id: string): MediaConfig | undefined {
@@ -190,65 +256,71 @@ export class DcTaskList extends DcElement {
     return this.#media.get(id);
   }
 
+  /** Store changes and ticks render once per frame, however many arrive (see frame-updates.ts). */
+  override requestUpdate(...request: Parameters<LitElement['requestUpdate']>): void {
+    noteRequest(this, request[0]);
+    super.requestUpdate(...request);
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return inFrame(this, () => super.scheduleUpdate());
+  }
+
+  /**
+   * Virtualised, the rows follow the element's render in the virtualizer's own updates, and settle as it
+   * measures them: waits until they are in the DOM and stay.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await this.#rowsSettled;
+    return result;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A row that had the focus and is about to leave (its task ended): the focus moves on in updated().
     const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
-    this.#focusedBefore = active?.dataset['taskId'];
+    this.#focusedBefore = active?.dataset['taskId'] ?? this.#focusedBefore;
   }
 
   protected override render() {
     const view = this.#view.value;
     if (!view) {
       this.#ticker.active = false;
-      this.#rendered = [];
+      this.#virtualItems = undefined;
       return html`<span class="unavailable">${msg('Tasks unavailable', { id: 'task-list.unavailable' })}</span>`;
     }
     const tasks = this.#list(view.tasks);
-    const now = this.activeStore!.now();
-    const labels = new Map<string, string>();
-    let total = 0;
-    const rows: RowView[] = tasks.map((task) => {
-      const media = this.#mediaConfig(view.config, task.media);
-      let mediaText = labels.get(task.media);
-      if (mediaText === undefined) {
-        mediaText = mediaLabel(view.config, task.media);
-        labels.set(task.media, mediaText);
-      }
-      const pause = view.pauses[task.id];
-      const count = unread(view.messages[task.id], view.reads[task.id]);
-      total += count;
-      return {
-        task,
-        media,
-        mediaText,
-        display: customerDisplayName(view.config, task),
-        timer: formatDuration(taskDuration(task, now, pause)),
-        paused: pause?.since !== undefined,
-        unread: count,
-      };
-    });
-    this.#rendered = tasks.map((t) => t.id);
-    const empty = rows.length === 0;
-    this.#ticker.active = !empty && !this.collapsed;
+    const total = this.#unreadTotal(view, tasks);
+    const count = tasks.length;
+    const empty = count === 0;
+    const expanded = !this.collapsed;
+    this.#ticker.active = !empty && expanded;
     this.setStates(STATES, [
       this.collapsed ? 'collapsed' : undefined,
       empty ? 'empty' : undefined,
       total > 0 ? 'unread' : undefined,
     ]);
-    const ids = new Set(this.#rendered);
     const tabbable =
-      this.#focusId && ids.has(this.#focusId)
+      this.#focusId && this.#index.has(this.#focusId)
         ? this.#focusId
-        : view.selectedTaskId && ids.has(view.selectedTaskId)
+        : view.selectedTaskId && this.#index.has(view.selectedTaskId)
           ? view.selectedTaskId
-          : this.#rendered[0];
+          : this.#ids[0];
     this.#tabbable = tabbable;
-    const count = rows.length;
-    const expanded = !this.collapsed;
-    const words: RowWords = {
-      duration: msg('duration', { id: 'task-list.duration' }),
-      paused: html`<span class="visually-hidden">, ${msg('paused during the voice call', { id: 'task-list.paused' })}</span>`,
+    const virtual = expanded && count >= VIRTUAL_FROM;
+    if (!virtual) this.#virtualItems = undefined;
+    else if (tasks !== this.#virtualItems) this.#awaitRows(tasks);
+    const ctx: RowContext = {
+      view,
+      now: this.activeStore!.now(),
+      setSize: count,
+      tabbable,
+      labels: new Map(),
+      words: {
+        duration: msg('duration', { id: 'task-list.duration' }),
+        paused: html`<span class="visually-hidden">, ${msg('paused during the voice call', { id: 'task-list.paused' })}</span>`,
+      },
     };
 
     return html`
@@ -289,16 +361,31 @@ export class DcTaskList extends DcElement {
             @click=${this.#onClick}
             @keydown=${this.#onKeydown}
             @focusin=${this.#onFocusin}
+            @focus=${this.#onListFocus}
           >
-            ${expanded
-              ? repeat(
-                  rows,
-                  (r) => r.task.id,
-                  (r) => this.#renderRow(r, words, r.task.id === view.selectedTaskId, r.task.id === tabbable),
-                )
-              : nothing}
+            ${!expanded
+              ? nothing
+              : virtual
+                ? this.#virtualRows(tasks, ctx, this.renderLocale)
+                : repeat(tasks, (t) => t.id, (t, i) => this.#renderRow(t, i, ctx))}
           </div>`}
     `;
+  }
+
+  /**
+   * The virtualised rows. The virtualizer renders rows in its own updates (a new list, a scroll),
+   * outside this element's: in this element's language.
+   */
+  #virtualRows(tasks: Task[], ctx: RowContext, locale: DcLocale) {
+    return html`<div class="rows" @rangeChanged=${this.#onRange}>
+      ${virtualize<Task | undefined>({
+        items: tasks,
+        layout: { type: RowsLayout },
+        // A range computed for a longer list may briefly reach past the end of a shorter one.
+        keyFunction: (t, i) => t?.id ?? `gone:${i}`,
+        renderItem: (t, i) => (t ? inLocale(locale, () => this.#renderRow(t, i, ctx)) : GONE),
+      })}
+    </div>`;
   }
 
   /**
@@ -306,49 +393,123 @@ export class DcTaskList extends DcElement {
    * space between the parts: screen readers hear the row as one phrase, joined by the hidden commas
    * ("Chat, Sales, duration 4:05, Alice Martin, 3 unread messages").
    */
-  #renderRow(r: RowView, words: RowWords, selected: boolean, tabbable: boolean) {
+  #renderRow(task: Task, index: number, ctx: RowContext) {
+    const { view, words } = ctx;
+    const media = this.#mediaConfig(view.config, task.media);
+    let mediaText = ctx.labels.get(task.media);
+    if (mediaText === undefined) {
+      mediaText = mediaLabel(view.config, task.media);
+      ctx.labels.set(task.media, mediaText);
+    }
+    const pause = view.pauses[task.id];
+    const paused = pause?.since !== undefined;
+    const count = unread(view.messages[task.id], view.reads[task.id]);
     return html`<div
       role="option"
       part="row"
       class="row"
-      data-task-id=${r.task.id}
-      data-media=${r.task.media}
-      aria-selected=${selected ? 'true' : 'false'}
-      tabindex=${tabbable ? '0' : '-1'}
-      ><span class="media">${mediaIcon(r.media?.kind ?? 'chat')}<span class="visually-hidden">${r.mediaText}, </span></span
-      ><span class="queue" part="queue">${r.task.queue}</span
-      ><span class=${r.paused ? 'timer paused' : 'timer'} part="timer"
-        ><span class="visually-hidden">, ${words.duration} </span>${r.paused ? PAUSED_ICON : nothing}${r.timer}${r.paused
-          ? words.paused
-          : nothing}</span
-      ><span class="name" part="name"><span class="visually-hidden">, </span>${r.display}</span
-      >${r.unread > 0
+      data-task-id=${task.id}
+      data-media=${task.media}
+      aria-selected=${task.id === view.selectedTaskId ? 'true' : 'false'}
+      aria-setsize=${ctx.setSize}
+      aria-posinset=${index + 1}
+      tabindex=${task.id === ctx.tabbable ? '0' : '-1'}
+      ><span class="media">${mediaIcon(media?.kind ?? 'chat')}<span class="visually-hidden">${mediaText}, </span></span
+      ><span class="queue" part="queue">${task.queue}</span
+      ><span class=${paused ? 'timer paused' : 'timer'} part="timer"
+        ><span class="visually-hidden">, ${words.duration} </span>${paused ? PAUSED_ICON : nothing}${formatDuration(
+          taskDuration(task, ctx.now, pause),
+        )}${paused ? words.paused : nothing}</span
+      ><span class="name" part="name"><span class="visually-hidden">, </span>${customerDisplayName(view.config, task)}</span
+      >${count > 0
         ? html`<span class="unread" part="unread"
-            ><span aria-hidden="true">${r.unread}</span><span class="visually-hidden">, ${unreadText(r.unread)}</span></span
+            ><span aria-hidden="true">${count}</span><span class="visually-hidden">, ${unreadText(count)}</span></span
           >`
         : nothing}</div
     >`;
   }
 
+  /**
+   * A new list for the virtualizer: `updateComplete` waits until it has rendered its rows and a frame
+   * has gone by with no new range (each frame it measures the rows it rendered, and may render more).
+   */
+  #awaitRows(tasks: readonly Task[]): void {
+    this.#virtualItems = tasks;
+    this.#awaitingRange = true;
+    this.#rowsSettled ??= (async () => {
+      for (let i = 0; i < ROWS_FRAMES; i++) {
+        const seen = this.#ranges;
+        await nextFrame();
+        if (!this.#awaitingRange && this.#ranges === seen) break;
+      }
+      this.#rowsSettled = undefined;
+      this.#restoreFocus();
+    })();
+  }
+
+  /** The virtualizer put a range of rows in the DOM (it renders them right after this event). */
+  #onRange = (event: RangeChangedEvent) => {
+    this.#range = { first: event.first, last: event.last };
+    this.#ranges++;
+    this.#awaitingRange = false;
+    this.#placeListTabStop();
+  };
+
+  /**
+   * Virtualised, the list itself is the tab stop while the tab stop's row is not in the DOM: focusing
+   * it brings the row in (#onListFocus). Set here, not in the template, so that rows coming and going
+   * as the agent scrolls cost no render.
+   */
+  #placeListTabStop(): void {
+    const list = this.listEl;
+    if (!list) return;
+    const index = this.#tabbable === undefined ? -1 : (this.#index.get(this.#tabbable) ?? -1);
+    const out = !!this.rowsEl && index >= 0 && (index < this.#range.first || index > this.#range.last);
+    if (out) list.setAttribute('tabindex', '0');
+    else list.removeAttribute('tabindex');
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const selected = this.#view.value?.selectedTaskId;
-    // A row that had the focus left the list: the focus goes to the row that now takes the tab stop.
-    if (this.#focusedBefore && !this.#rendered.includes(this.#focusedBefore) && !this.shadowRoot?.activeElement) {
-      if (this.#tabbable) this.#row(this.#tabbable)?.focus();
+    // Lit fills a new template before it puts it in the page, so a virtualizer made for new rows looked
+    // for the boxes that scroll and clip it while it had no parents, and found none: once it is in the
+    // page it looks again (the list that scrolls it, the window).
+    const virtualizer = this.#virtualizer();
+    if (virtualizer && virtualizer !== this.#placedVirtualizer && this.rowsEl?.isConnected) {
+      this.#placedVirtualizer = virtualizer;
+      virtualizer.disconnected();
+      virtualizer.connected();
+      this.#awaitRows(this.#order);
     }
-    this.#focusedBefore = undefined;
+    const selected = this.#view.value?.selectedTaskId;
+    this.#placeListTabStop();
+    // Virtualised, the rows are not all there yet: the focus is seen to once they are (#awaitRows).
+    if (!this.#rowsSettled) this.#restoreFocus();
     // A task selected elsewhere (an accepted offer, a notification's Open) is scrolled into view, once
     // per frame at most (reading the layout forces it).
     if (selected !== this.#revealed && this.#revealFrame === undefined && !this.collapsed) {
       this.#revealFrame = requestAnimationFrame(() => {
         this.#revealFrame = undefined;
         const id = this.#view.value?.selectedTaskId;
-        const row = id ? this.#row(id) : null;
-        if (row || !id) this.#revealed = id;
-        if (row) this.#reveal(row);
+        // Tried again at the next update if its row is not there yet.
+        if (!id || this.#row(id) || this.rowsEl) {
+          this.#revealed = id;
+          if (id) void this.#bringIntoView(id);
+        }
       });
     }
+  }
+
+  /**
+   * A row that had the focus left the list (its task ended), and the focus fell to the page: it goes to
+   * the row that now takes the tab stop.
+   */
+  #restoreFocus(): void {
+    const before = this.#focusedBefore;
+    this.#focusedBefore = undefined;
+    if (!before || this.shadowRoot?.activeElement || this.#index.has(before)) return;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && this.#tabbable) this.#row(this.#tabbable)?.focus();
   }
 
   override disconnectedCallback(): void {
@@ -361,14 +522,65 @@ export class DcTaskList extends DcElement {
     return this.renderRoot.querySelector<HTMLElement>(`[role="option"][data-task-id="${CSS.escape(id)}"]`);
   }
 
+  #virtualizer(): { connected(): void; disconnected(): void } | undefined {
+    return (this.rowsEl as VirtualizerHostElement | undefined)?.[virtualizerRef];
+  }
+
   /** Scrolls the list (and only the list) so that the row is in view. */
   #reveal(row: HTMLElement): void {
     const list = this.listEl;
     if (!list || list.scrollHeight <= list.clientHeight) return;
-    const top = row.offsetTop;
+    const top = row.getBoundingClientRect().top - list.getBoundingClientRect().top - list.clientTop + list.scrollTop;
     const bottom = top + row.offsetHeight;
     if (top < list.scrollTop) list.scrollTop = top;
     else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
+  }
+
+  /**
+   * Scrolls the list so that a task's row is in view and returns the row. Virtualised, a row out of the
+   * DOM is first scrolled to where it will be, and returned once the virtualizer has rendered it (a few
+   * frames at most).
+   */
+  async #bringIntoView(id: string): Promise<HTMLElement | null> {
+    let row = this.#row(id);
+    const index = this.#index.get(id);
+    if (!row && index !== undefined && this.rowsEl) {
+      this.#scrollToIndex(index);
+      for (let i = 0; i < 10 && !(row = this.#row(id)); i++) await nextFrame();
+    }
+    if (row) this.#reveal(row);
+    return row;
+  }
+
+  async #focusRow(id: string): Promise<void> {
+    (await this.#bringIntoView(id))?.focus();
+  }
+
+  /**
+   * Virtualised: scrolls a row that is not in the DOM into view, where the rows' height says it is
+   * (they are all one height), so that the virtualizer renders it. A probe in its place is scrolled
+   * into view the way the browser would scroll the row itself: the list, and its scrolling ancestors
+   * only as far as needed. (The virtualizer's own scrollIntoView is off by the list's scroll position
+   * when, as here, the virtualised rows sit inside the box that scrolls.)
+   */
+  #scrollToIndex(index: number): void {
+    const list = this.listEl;
+    const rows = this.rowsEl;
+    if (!list || !rows || this.#ids.length === 0) return;
+    const height = rows.offsetHeight / this.#ids.length;
+    const probe = document.createElement('div');
+    probe.setAttribute('aria-hidden', 'true');
+    Object.assign(probe.style, {
+      position: 'absolute',
+      left: '0',
+      width: '1px',
+      top: `${rows.offsetTop + index * height}px`,
+      height: `${height}px`,
+      visibility: 'hidden',
+    });
+    list.append(probe);
+    probe.scrollIntoView({ block: 'nearest' });
+    probe.remove();
   }
 
   #toggle = () => {
@@ -406,6 +618,11 @@ export class DcTaskList extends DcElement {
     if (id) this.#setFocusId(id);
   };
 
+  /** The list itself took the focus (virtualised, its tab stop's row was out of the DOM): on to the row. */
+  #onListFocus = (event: FocusEvent) => {
+    if (event.target === event.currentTarget && this.#tabbable) void this.#focusRow(this.#tabbable);
+  };
+
   /** Moves the tab stop; renders again only when it lands on another row. */
   #setFocusId(id: string): void {
     this.#focusId = id;
@@ -415,9 +632,9 @@ export class DcTaskList extends DcElement {
   #onKeydown = (event: KeyboardEvent) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const current = this.#rowOf(event)?.dataset['taskId'];
-    const ids = this.#rendered;
+    const ids = this.#ids;
     if (!current || ids.length === 0) return;
-    const index = ids.indexOf(current);
+    const index = this.#index.get(current) ?? -1;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       this.#select(current);
@@ -428,7 +645,7 @@ export class DcTaskList extends DcElement {
     event.preventDefault();
     const id = ids[next]!;
     this.#setFocusId(id);
-    this.#row(id)?.focus();
+    void this.#focusRow(id);
   };
 }
 
