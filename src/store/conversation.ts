@@ -5,11 +5,13 @@
  * "typing" lapses from the transition that set it; files are let go once no draft or queued message
  * refers to them.
  */
-import { checkMessage } from '../backend/events.js';
+import { checkMessage, errorMessage } from '../backend/events.js';
 import { DcBackendError } from '../backend/types.js';
 import { checkAttachments, type AttachmentCheck } from '../model/attachments.js';
 import type { Message } from '../model/tasks.js';
-import { validateWorkflowParams } from '../model/workflows.js';
+import { checkCatalogue, validateWorkflowParams } from '../model/workflows.js';
+import { isBlankDraft } from '../model/draft.js';
+import { checkDraft } from './schema.js';
 import type { BlobStore } from './blobs.js';
 import type { StoreCore, Transition } from './core.js';
 import { has, own } from './records.js';
@@ -41,8 +43,55 @@ export class Conversation {
   // -------------------------------------------------------------------------------------------------
   // Drafts and files (COMP-4, COMP-13)
 
+  /** A draft from outside the store is checked as saved ones are: one that is not a draft is reported and ignored. */
   setDraft(taskId: string, draft: Draft | undefined): void {
-    this.#core.dispatch({ type: 'draft', taskId, draft });
+    if (draft === undefined) {
+      this.#core.dispatch({ type: 'draft', taskId, draft });
+      return;
+    }
+    const checked = checkDraft(draft);
+    if (!checked.ok || checked.problems?.length) {
+      const why = checked.ok ? checked.problems!.join('; ') : checked.error;
+      this.#core.report({ source: 'command', message: `Draft for task ${taskId} ignored: ${why}`, detail: draft });
+      return;
+    }
+    this.#core.dispatch({ type: 'draft', taskId, draft: checked.value });
+  }
+
+  /**
+   * After a reload: files of restored drafts whose bytes are gone (IndexedDB missing, cleared or
+   * refused) are taken off their drafts, so that Send never fails on a file that only looks attached.
+   * Returns the names of the files taken off.
+   */
+  async dropLostFiles(): Promise<string[]> {
+    const core = this.#core;
+    const lost: string[] = [];
+    const missing = new Set<string>();
+    for (const draft of Object.values(core.state.drafts)) {
+      for (const a of draft.attachments) {
+        let data: Blob | undefined;
+        try {
+          data = await this.#blobs.get(a.id);
+        } catch {
+          data = undefined;
+        }
+        if (!data) {
+          missing.add(a.id);
+          lost.push(a.name);
+        }
+      }
+    }
+    if (!missing.size || core.disposed) return lost;
+    core.batch(() => {
+      for (const [taskId, draft] of Object.entries(core.state.drafts)) {
+        const attachments = draft.attachments.filter((a) => !missing.has(a.id));
+        if (attachments.length !== draft.attachments.length) {
+          const next = { ...draft, attachments };
+          core.dispatch({ type: 'draft', taskId, draft: isBlankDraft(next) ? undefined : next });
+        }
+      }
+    });
+    return lost;
   }
 
   /** Checks files against the task media's limits and attaches those that pass to the task's draft. */
@@ -156,11 +205,19 @@ export class Conversation {
     const value = core.state.catalogue.value;
     core.dispatch({ type: 'catalogue', catalogue: { status: 'loading', value } });
     core.backend.catalogue().then(
-      (catalogue) => core.dispatch({ type: 'catalogue', catalogue: { status: 'loaded', value: catalogue } }),
+      (raw: unknown) => {
+        // Checked like the configuration: what does not check out is left out and reported.
+        const { catalogue, problems } = checkCatalogue(raw);
+        if (problems.length) {
+          const shown = problems.slice(0, 10).join('; ') + (problems.length > 10 ? `; and ${problems.length - 10} more` : '');
+          core.report({ source: 'catalogue', message: `Catalogue entries ignored (${problems.length}): ${shown}`, detail: problems });
+        }
+        core.dispatch({ type: 'catalogue', catalogue: { status: 'loaded', value: catalogue } });
+      },
       (error: unknown) =>
         core.dispatch({
           type: 'catalogue',
-          catalogue: { status: 'failed', value, reason: (error as Error).message || String(error) },
+          catalogue: { status: 'failed', value, reason: errorMessage(error) },
         }),
     );
   }
