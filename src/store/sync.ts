@@ -10,8 +10,8 @@
  * - an event the reducer cannot apply changes nothing (state and `lastSeq` stay as they were), is
  *   reported, and the snapshot is re-read, since the kit now knows it is behind the server;
  * - a number that moves beyond reason from the last one applied (`MAX_SEQ_JUMP`), either way, is
- *   reported once and taken as a new epoch: the snapshot is re-read, and if the stream still does not
- *   follow on from it, the next event's number becomes the base;
+ *   reported and taken as a new epoch: the snapshot is re-read, and if the stream still does not
+ *   follow on from it, the stream's own numbering becomes the base once two events in a row agree;
  * - a snapshot is applied entry by entry: what fails its check, or what the reducer cannot take, is
  *   dropped and reported once, and the rest is applied.
  */
@@ -39,6 +39,8 @@ export class EventSync {
    * next event that does not follow on from `lastSeq` sets the base instead of asking for a resync.
    */
   #rebase = false;
+  /** In a new epoch, the event that may start the new numbering, until the next one confirms it. */
+  #candidate: DcEvent | undefined;
   /** The last snapshot failure reported, so that retries of the same failure are not reported again. */
   #lastFailure: string | undefined;
   #unsubscribe: () => void;
@@ -239,8 +241,8 @@ export class EventSync {
           this.#again = true;
           return;
         case 'jump':
-          this.#jump(event);
-          return;
+          this.#jump(event); // reported; the resync under way reads the state again
+          continue;
         case 'rebase':
           this.#rebaseOn(event);
           continue;
@@ -302,14 +304,30 @@ export class EventSync {
     void this.resync();
   }
 
-  /** After a new epoch began, the stream's own number becomes the base. */
+  /**
+   * After a new epoch began, the stream's own numbering becomes the base, once two events in a row
+   * agree on it: the first is held until the next number follows it, so that one stray number never
+   * becomes the base. Each held event is reported.
+   */
   #rebaseOn(event: DcEvent): void {
-    this.#core.report({
+    const core = this.#core;
+    const held = this.#candidate;
+    if (held && event.seq === held.seq + 1) {
+      this.#candidate = undefined;
+      core.report({
+        source: 'event',
+        message: `The event stream goes on from ${held.seq} (the last applied was ${core.state.lastSeq}): taken as the new base`,
+      });
+      core.dispatch({ type: 'seq', seq: held.seq - 1, rebase: true });
+      this.#dispatch(held);
+      this.#dispatch(event);
+      return;
+    }
+    this.#candidate = event;
+    core.report({
       source: 'event',
-      message: `The event stream goes on from ${event.seq} (the last applied was ${this.#core.state.lastSeq}): taken as the new base`,
+      message: `Event ${event.seq} (${event.type}) held: since the sequence jumped, it is applied only if ${event.seq + 1} follows it`,
     });
-    this.#core.dispatch({ type: 'seq', seq: event.seq - 1, rebase: true });
-    this.#dispatch(event);
   }
 
   #dispatch(event: DcEvent): void {
@@ -319,6 +337,7 @@ export class EventSync {
     }
     if (core.dispatch({ type: 'event', event })) {
       this.#rebase = false;
+      this.#candidate = undefined;
       return;
     }
     // All or nothing: the state and its number are as they were, so the kit is behind the server.
