@@ -43,7 +43,11 @@ export class Conversation {
   // -------------------------------------------------------------------------------------------------
   // Drafts and files (COMP-4, COMP-13)
 
-  /** A draft from outside the store is checked as saved ones are: one that is not a draft is reported and ignored. */
+  /**
+   * A draft from outside the store is checked as saved ones are: one that is not a draft is reported
+   * and ignored; spans, files or a template that do not check out are reported and left out, and the
+   * rest is kept (the agent's text is never dropped for a bad span).
+   */
   setDraft(taskId: string, draft: Draft | undefined): void {
     if (draft === undefined) {
       this.#core.dispatch({ type: 'draft', taskId, draft });
@@ -51,11 +55,10 @@ export class Conversation {
     }
     const checked = checkDraft(draft);
     if (!checked.ok || checked.problems?.length) {
-      const why = checked.ok ? checked.problems!.join('; ') : checked.error;
-      this.#core.report({ source: 'command', message: `Draft for task ${taskId} ignored: ${why}`, detail: draft });
-      return;
+      const why = checked.ok ? `${checked.problems!.join('; ')} (left out)` : `${checked.error} (ignored)`;
+      this.#core.report({ source: 'command', message: `Draft for task ${taskId}: ${why}`, detail: draft });
     }
-    this.#core.dispatch({ type: 'draft', taskId, draft: checked.value });
+    if (checked.ok) this.#core.dispatch({ type: 'draft', taskId, draft: checked.value });
   }
 
   /**

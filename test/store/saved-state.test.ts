@@ -136,10 +136,14 @@ describe('hostile saved state', () => {
     kit.backend.restore();
     await settle();
     expect(kit.store.state.connection).to.equal('online');
-    // A draft handed in that is not one is refused the same way, and the one held stays.
+    // A draft handed in is checked the same way: its text is kept, what is bad in it is left out…
     kit.store.setDraft('a', { text: 'z', spans: [null], attachments: [] } as unknown as Draft);
-    expect(kit.store.state.drafts['a']!.text).to.equal('x');
-    expect(kit.errors.at(-1)!.message).to.contain('Draft for task a ignored');
+    expect(kit.store.state.drafts['a']).to.deep.equal(draft('z'));
+    expect(kit.errors.at(-1)!.message).to.equal('Draft for task a: draft.spans[0] is null, not a span (left out)');
+    // …and one that is not a draft is ignored, and the one held stays.
+    kit.store.setDraft('a', { text: 5 } as unknown as Draft);
+    expect(kit.store.state.drafts['a']).to.deep.equal(draft('z'));
+    expect(kit.errors.at(-1)!.message).to.equal('Draft for task a: draft.text is not a string (ignored)');
   });
 
   it('HOSTILE-9: invalid JSON, [], null, a version from elsewhere: reported, and the drafts kept apart still come back', () => {
