@@ -10,7 +10,6 @@ import { DcBackendError } from '../backend/types.js';
 import { checkAttachments, type AttachmentCheck } from '../model/attachments.js';
 import type { Message } from '../model/tasks.js';
 import { checkCatalogue, validateWorkflowParams } from '../model/workflows.js';
-import { isBlankDraft } from '../model/draft.js';
 import { checkDraft } from './schema.js';
 import type { BlobStore } from './blobs.js';
 import type { StoreCore, Transition } from './core.js';
@@ -90,7 +89,9 @@ export class Conversation {
         const attachments = draft.attachments.filter((a) => !missing.has(a.id));
         if (attachments.length !== draft.attachments.length) {
           const next = { ...draft, attachments };
-          core.dispatch({ type: 'draft', taskId, draft: isBlankDraft(next) ? undefined : next });
+          // Nothing left worth keeping (model/draft.ts's isBlankDraft, whose module the store does not load).
+          const blank = next.text === '' && attachments.length === 0 && !next.template;
+          core.dispatch({ type: 'draft', taskId, draft: blank ? undefined : next });
         }
       }
     });
