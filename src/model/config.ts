@@ -218,15 +218,60 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** How deep a configuration goes: deeper is not a configuration (or it is cyclic). */
+const MAX_DEPTH = 8;
+
+/**
+ * A plain copy of what the host passed, each property read once: a getter that throws, a proxy, a
+ * cycle or a BigInt becomes a problem with the field's name instead of an exception, and the checks
+ * below then read only plain data (which the host can no longer change under the kit).
+ */
+function plainCopy(value: unknown, field: string, bad: (field: string, message: string) => void, depth = 0): unknown {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') {
+      bad(field, `must be plain data (got a ${typeof value})`);
+      return undefined;
+    }
+    return value;
+  }
+  if (depth >= MAX_DEPTH) {
+    bad(field, 'is nested too deeply (or refers to itself)');
+    return undefined;
+  }
+  try {
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (let i = 0; i < value.length; i++) out.push(plainCopy(value[i], `${field}[${i}]`, bad, depth + 1));
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const path = field === '' ? key : `${field}.${key}`;
+      let item: unknown;
+      try {
+        item = (value as Record<string, unknown>)[key];
+      } catch (error) {
+        bad(path, `could not be read (${error instanceof Error ? error.message : 'it threw'})`);
+        continue;
+      }
+      Object.defineProperty(out, key, { value: plainCopy(item, path, bad, depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  } catch (error) {
+    bad(field || 'config', `could not be read (${error instanceof Error ? error.message : 'it threw'})`);
+    return undefined;
+  }
+}
+
 /**
  * Applies defaults and validates. Throws one `DcConfigError` listing every bad field; never returns a
- * half-valid configuration.
+ * half-valid configuration, and never throws anything else (a getter that throws is a bad field).
  */
 export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcConfig {
   const problems: { field: string; message: string }[] = [];
   const bad = (field: string, message: string) => problems.push({ field, message });
-  const raw = (input ?? {}) as Record<string, unknown>;
-  if (!isRecord(raw)) throw new DcConfigError([{ field: 'config', message: 'must be an object' }]);
+  const raw = plainCopy(input ?? {}, '', bad) as Record<string, unknown>;
+  if (!isRecord(raw)) throw new DcConfigError([...problems, { field: 'config', message: 'must be an object' }]);
 
   for (const key of Object.keys(raw)) {
     if (!CONFIG_KEYS.includes(key as keyof DcConfigInput)) bad(key, 'is not a configuration field');
@@ -397,7 +442,8 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
   const storageKey = raw['storageKey'] ?? `dc-widgets:${agent.id}`;
   if (typeof storageKey !== 'string' || storageKey === '') bad('storageKey', 'must be a non-empty string');
 
-  const customerFields: Record<string, CustomerFieldConfig> = { ...DEFAULT_CUSTOMER_FIELDS };
+  // By variable name, any name: a null-prototype record, read for own entries only.
+  const customerFields = Object.assign(Object.create(null) as Record<string, CustomerFieldConfig>, DEFAULT_CUSTOMER_FIELDS);
   const fieldsInput = raw['customerFields'];
   if (fieldsInput !== undefined) {
     if (!isRecord(fieldsInput)) {
@@ -409,7 +455,7 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
           bad(path, 'must be an object such as {label, type, editable}');
           continue;
         }
-        const known = DEFAULT_CUSTOMER_FIELDS[name];
+        const known = Object.hasOwn(DEFAULT_CUSTOMER_FIELDS, name) ? DEFAULT_CUSTOMER_FIELDS[name] : undefined;
         const type = value['type'] ?? known?.type ?? 'text';
         if (!['text', 'email', 'phone', 'number'].includes(type as string)) {
           bad(`${path}.type`, `must be text, email, phone or number (got ${JSON.stringify(type)})`);

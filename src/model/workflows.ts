@@ -5,9 +5,9 @@
  * thread. Pure functions over plain data.
  */
 import type { FieldType } from './config.js';
-import type { MediaKind } from './media.js';
+import { MEDIA_KINDS, type MediaKind } from './media.js';
 import type { Template, TemplateGroup } from './templates.js';
-import type { LocalizedText } from './text.js';
+import { isLocalizedText, type LocalizedText } from './text.js';
 
 /** The kinds of value a workflow parameter (or an editable customer field, CUST-3) holds. */
 export type ParamType = FieldType | 'date';
@@ -95,4 +95,121 @@ export function validateWorkflowParams(
     if (error) errors[p.name] = error;
   }
   return errors;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Checking a catalogue from the backend
+
+const isEntry = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : typeof v;
+}
+
+/** The media kinds a template or workflow names: a list of known kinds, or absent (every kind). */
+function mediaKinds(v: unknown): readonly MediaKind[] | undefined | false {
+  if (v === undefined) return undefined;
+  return Array.isArray(v) && v.every((k) => MEDIA_KINDS.includes(k as MediaKind)) ? [...(v as MediaKind[])] : false;
+}
+
+function checkParam(raw: unknown): WorkflowParam | string {
+  if (!isEntry(raw)) return `is ${describeValue(raw)}, not a parameter`;
+  const { name, label, type, required, maxLength } = raw;
+  if (typeof name !== 'string' || name === '') return 'has no name';
+  if (label !== undefined && !isLocalizedText(label)) return 'has a label that is not text';
+  if (!PARAM_TYPES.includes(type as ParamType)) return `has type ${describeValue(type)}`;
+  if (required !== undefined && typeof required !== 'boolean') return 'has a "required" that is not true or false';
+  if (maxLength !== undefined && !(Number.isSafeInteger(maxLength) && (maxLength as number) >= 1)) return 'has a maxLength that is not a whole number';
+  return {
+    name,
+    label: (label as LocalizedText | undefined) ?? name,
+    type: type as ParamType,
+    required: required === true,
+    ...(maxLength !== undefined ? { maxLength: maxLength as number } : {}),
+  };
+}
+
+/**
+ * Checks a catalogue from the backend (COMP-5, COMP-10) entry by entry, as the configuration is
+ * checked, but without refusing the whole: a group, template or workflow that does not check out is
+ * left out and named in `problems`, so that one bad entry never costs the composer its templates.
+ * Anything that is not a catalogue at all (a string, `null`) gives the empty catalogue, with the reason.
+ */
+export function checkCatalogue(raw: unknown): { catalogue: Catalogue; problems: string[] } {
+  const problems: string[] = [];
+  try {
+    if (!isEntry(raw)) return { catalogue: EMPTY_CATALOGUE, problems: [`the catalogue is ${describeValue(raw)}, not an object`] };
+    const list = (name: string): unknown[] => {
+      const v = raw[name];
+      if (v === undefined) return [];
+      if (Array.isArray(v)) return v;
+      problems.push(`${name} is ${describeValue(v)}, not a list`);
+      return [];
+    };
+    const ids = new Set<string>();
+    const unique = (kind: string, i: number, id: unknown): id is string => {
+      if (typeof id !== 'string' || id === '') return void problems.push(`${kind}[${i}] has no id`), false;
+      if (ids.has(`${kind}:${id}`)) return void problems.push(`${kind}[${i}] repeats the id ${JSON.stringify(id)}`), false;
+      ids.add(`${kind}:${id}`);
+      return true;
+    };
+
+    const templateGroups: TemplateGroup[] = [];
+    list('templateGroups').forEach((g, i) => {
+      if (!isEntry(g)) return void problems.push(`templateGroups[${i}] is ${describeValue(g)}, not a group`);
+      const { id, name } = g;
+      if (!isLocalizedText(name)) return void problems.push(`templateGroups[${i}] has a name that is not text`);
+      if (unique('templateGroups', i, id)) templateGroups.push({ id, name });
+    });
+
+    const templates: Template[] = [];
+    list('templates').forEach((t, i) => {
+      const where = `templates[${i}]`;
+      if (!isEntry(t)) return void problems.push(`${where} is ${describeValue(t)}, not a template`);
+      const { id, name, group, locked, media, body } = t;
+      if (!isLocalizedText(name)) return void problems.push(`${where} has a name that is not text`);
+      if (typeof group !== 'string') return void problems.push(`${where} has no group`);
+      if (locked !== undefined && typeof locked !== 'boolean') return void problems.push(`${where} has a "locked" that is not true or false`);
+      if (typeof body !== 'string') return void problems.push(`${where} has no body`);
+      const kinds = mediaKinds(media);
+      if (kinds === false) return void problems.push(`${where} names media that are not ${MEDIA_KINDS.join(', ')}`);
+      if (!unique('templates', i, id)) return;
+      templates.push({ id, name, group, locked: locked === true, body, ...(kinds ? { media: kinds } : {}) });
+    });
+
+    const workflows: Workflow[] = [];
+    list('workflows').forEach((w, i) => {
+      const where = `workflows[${i}]`;
+      if (!isEntry(w)) return void problems.push(`${where} is ${describeValue(w)}, not a workflow`);
+      const { id, name, description, media, params } = w;
+      if (!isLocalizedText(name)) return void problems.push(`${where} has a name that is not text`);
+      if (description !== undefined && !isLocalizedText(description)) return void problems.push(`${where} has a description that is not text`);
+      const kinds = mediaKinds(media);
+      if (kinds === false) return void problems.push(`${where} names media that are not ${MEDIA_KINDS.join(', ')}`);
+      if (params !== undefined && !Array.isArray(params)) return void problems.push(`${where}.params is not a list`);
+      const checked: WorkflowParam[] = [];
+      const names = new Set<string>();
+      for (const [j, p] of ((params as unknown[] | undefined) ?? []).entries()) {
+        const param = checkParam(p);
+        if (typeof param === 'string') return void problems.push(`${where}.params[${j}] ${param}`);
+        if (names.has(param.name)) return void problems.push(`${where}.params[${j}] repeats the name ${JSON.stringify(param.name)}`);
+        names.add(param.name);
+        checked.push(param);
+      }
+      if (!unique('workflows', i, id)) return;
+      workflows.push({
+        id,
+        name,
+        ...(description !== undefined ? { description: description as LocalizedText } : {}),
+        ...(kinds ? { media: kinds } : {}),
+        params: checked,
+      });
+    });
+    return { catalogue: { templateGroups, templates, workflows }, problems };
+  } catch (error) {
+    problems.push(`the catalogue could not be read (${error instanceof Error ? error.message : typeof error})`);
+    return { catalogue: EMPTY_CATALOGUE, problems };
+  }
 }

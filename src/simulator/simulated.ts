@@ -360,7 +360,7 @@ export class SimulatedBackend implements DcBackend {
 
   async accept(taskId: string): Promise<void> {
     await this.#roundTrip();
-    const task = this.#server.tasks[taskId];
+    const task = this.#lookup(taskId);
     if (!task || task.status !== 'offered' || task.expiresAt <= this.clock.now()) {
       throw new DcBackendError('rejected', 'This offer is no longer available');
     }
@@ -491,7 +491,7 @@ export class SimulatedBackend implements DcBackend {
 
   /** The routing system takes an offer back (the customer left, or another agent took it). */
   rescind(taskId: string): void {
-    const task = this.#server.tasks[taskId];
+    const task = this.#lookup(taskId);
     if (!task || task.status !== 'offered') return;
     this.#cancel(`expire:${taskId}`);
     this.#taskUpdate({ ...task, status: 'rescinded', endedAt: this.clock.now() }, 'rescinded');
@@ -505,7 +505,7 @@ export class SimulatedBackend implements DcBackend {
 
   /** The server's own view of a task (tests, the demo). */
   serverTask(taskId: string): Task | undefined {
-    return this.#server.tasks[taskId];
+    return this.#lookup(taskId);
   }
 
   /** The server's own messages of a task it holds, with their current receipts (tests, the demo). */
@@ -524,7 +524,7 @@ export class SimulatedBackend implements DcBackend {
    * group goes Not Ready; email goes Not Ready alone.
    */
   #expire(taskId: string): void {
-    const task = this.#server.tasks[taskId];
+    const task = this.#lookup(taskId);
     if (!task || task.status !== 'offered') return;
     this.#taskUpdate({ ...task, status: 'missed', endedAt: this.clock.now() }, 'missed');
     for (const { state } of missedOfferChanges(this.config, task.media, this.#server.media, this.clock.now())) {
@@ -569,7 +569,7 @@ export class SimulatedBackend implements DcBackend {
 
   /** Whether a held task's customer is still there to write. */
   #customerPresent(taskId: string): boolean {
-    const task = this.#server.tasks[taskId];
+    const task = this.#lookup(taskId);
     return !!task && isHeld(task) && !this.#server.left[taskId];
   }
 
@@ -638,8 +638,13 @@ export class SimulatedBackend implements DcBackend {
     this.#timers.delete(key);
   }
 
+  /** The server's task by id; an id the kit sends may be any string, so never an inherited member. */
+  #lookup(taskId: string): Task | undefined {
+    return Object.hasOwn(this.#server.tasks, taskId) ? this.#server.tasks[taskId] : undefined;
+  }
+
   #task(taskId: string): Task {
-    const task = this.#server.tasks[taskId];
+    const task = this.#lookup(taskId);
     if (!task) throw new DcBackendError('unknown-task', `Unknown task "${taskId}"`);
     return task;
   }
@@ -773,7 +778,12 @@ export class SimulatedBackend implements DcBackend {
    * event carrying the server's next sequence number uses that number up, as a real server's would.
    */
   injectRawEvent(raw: unknown): void {
-    const seq = (raw as { seq?: unknown } | null)?.seq;
+    let seq: unknown;
+    try {
+      seq = (raw as { seq?: unknown } | null)?.seq;
+    } catch {
+      seq = undefined; // a getter or a proxy that throws: it is the kit's to cope with
+    }
     if (seq === this.#server.seq + 1) this.#server.seq += 1;
     for (const l of [...this.#listeners]) l.event(raw);
   }
@@ -800,7 +810,7 @@ export class SimulatedBackend implements DcBackend {
 
   /** A task the agent holds (active or wrap-up), else `unknown-task`. */
   #held(taskId: string): Task {
-    const task = this.#server.tasks[taskId];
+    const task = this.#lookup(taskId);
     if (!task || !isHeld(task)) throw new DcBackendError('unknown-task', `The task "${taskId}" is not held by the agent`);
     return task;
   }

@@ -10,6 +10,11 @@ export interface BlobStore {
   put(id: string, blob: Blob): Promise<void>;
   get(id: string): Promise<Blob | undefined>;
   delete(id: string): Promise<void>;
+  /**
+   * Tells `onFailure` (at once if it has already happened) when files cannot be kept beyond the page
+   * any more: no IndexedDB, or it refused a write. Optional: a store that never fails need not say so.
+   */
+  watch?(onFailure: (reason: string) => void): void;
 }
 
 export class MemoryBlobStore implements BlobStore {
@@ -28,17 +33,35 @@ export class MemoryBlobStore implements BlobStore {
   }
 }
 
-/** IndexedDB, one database per storage key; falls back to memory where IndexedDB is refused. */
+/**
+ * IndexedDB, one database per storage key; falls back to memory where IndexedDB is missing or refuses a
+ * write (the file is then kept for this page only, and `watch` says so).
+ */
 export class IdbBlobStore implements BlobStore {
   #store: UseStore | undefined;
   #memory = new MemoryBlobStore();
+  #failure: string | undefined;
+  #watchers: ((reason: string) => void)[] = [];
 
   constructor(name: string) {
     try {
-      this.#store = typeof indexedDB === 'undefined' ? undefined : createStore(name, 'attachments');
-    } catch {
-      this.#store = undefined;
+      if (typeof indexedDB === 'undefined' || indexedDB === null) this.#fail('IndexedDB is not available');
+      else this.#store = createStore(name, 'attachments');
+    } catch (error) {
+      this.#fail(`IndexedDB cannot be opened: ${String(error)}`);
     }
+  }
+
+  watch(onFailure: (reason: string) => void): void {
+    if (this.#failure !== undefined) onFailure(this.#failure);
+    else this.#watchers.push(onFailure);
+  }
+
+  #fail(reason: string): void {
+    this.#store = undefined;
+    if (this.#failure !== undefined) return;
+    this.#failure = reason;
+    for (const w of this.#watchers.splice(0)) w(reason);
   }
 
   async put(id: string, blob: Blob): Promise<void> {
@@ -46,8 +69,9 @@ export class IdbBlobStore implements BlobStore {
     if (!this.#store) return;
     try {
       await set(id, blob, this.#store);
-    } catch {
+    } catch (error) {
       // quota or policy: the file stays in memory for this page
+      this.#fail(`IndexedDB refused a file: ${String(error)}`);
     }
   }
 

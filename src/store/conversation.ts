@@ -5,11 +5,12 @@
  * "typing" lapses from the transition that set it; files are let go once no draft or queued message
  * refers to them.
  */
-import { checkMessage } from '../backend/events.js';
+import { checkMessage, errorMessage } from '../backend/events.js';
 import { DcBackendError } from '../backend/types.js';
 import { checkAttachments, type AttachmentCheck } from '../model/attachments.js';
 import type { Message } from '../model/tasks.js';
-import { validateWorkflowParams } from '../model/workflows.js';
+import { checkCatalogue, validateWorkflowParams } from '../model/workflows.js';
+import { checkDraft } from './schema.js';
 import type { BlobStore } from './blobs.js';
 import type { StoreCore, Transition } from './core.js';
 import { has, own } from './records.js';
@@ -41,8 +42,60 @@ export class Conversation {
   // -------------------------------------------------------------------------------------------------
   // Drafts and files (COMP-4, COMP-13)
 
+  /**
+   * A draft from outside the store is checked as saved ones are: one that is not a draft is reported
+   * and ignored; spans, files or a template that do not check out are reported and left out, and the
+   * rest is kept (the agent's text is never dropped for a bad span).
+   */
   setDraft(taskId: string, draft: Draft | undefined): void {
-    this.#core.dispatch({ type: 'draft', taskId, draft });
+    if (draft === undefined) {
+      this.#core.dispatch({ type: 'draft', taskId, draft });
+      return;
+    }
+    const checked = checkDraft(draft);
+    if (!checked.ok || checked.problems?.length) {
+      const why = checked.ok ? `${checked.problems!.join('; ')} (left out)` : `${checked.error} (ignored)`;
+      this.#core.report({ source: 'command', message: `Draft for task ${taskId}: ${why}`, detail: draft });
+    }
+    if (checked.ok) this.#core.dispatch({ type: 'draft', taskId, draft: checked.value });
+  }
+
+  /**
+   * After a reload: files of restored drafts whose bytes are gone (IndexedDB missing, cleared or
+   * refused) are taken off their drafts, so that Send never fails on a file that only looks attached.
+   * Returns the names of the files taken off.
+   */
+  async dropLostFiles(): Promise<string[]> {
+    const core = this.#core;
+    const lost: string[] = [];
+    const missing = new Set<string>();
+    for (const draft of Object.values(core.state.drafts)) {
+      for (const a of draft.attachments) {
+        let data: Blob | undefined;
+        try {
+          data = await this.#blobs.get(a.id);
+        } catch {
+          data = undefined;
+        }
+        if (!data) {
+          missing.add(a.id);
+          lost.push(a.name);
+        }
+      }
+    }
+    if (!missing.size || core.disposed) return lost;
+    core.batch(() => {
+      for (const [taskId, draft] of Object.entries(core.state.drafts)) {
+        const attachments = draft.attachments.filter((a) => !missing.has(a.id));
+        if (attachments.length !== draft.attachments.length) {
+          const next = { ...draft, attachments };
+          // Nothing left worth keeping (model/draft.ts's isBlankDraft, whose module the store does not load).
+          const blank = next.text === '' && attachments.length === 0 && !next.template;
+          core.dispatch({ type: 'draft', taskId, draft: blank ? undefined : next });
+        }
+      }
+    });
+    return lost;
   }
 
   /** Checks files against the task media's limits and attaches those that pass to the task's draft. */
@@ -156,11 +209,19 @@ export class Conversation {
     const value = core.state.catalogue.value;
     core.dispatch({ type: 'catalogue', catalogue: { status: 'loading', value } });
     core.backend.catalogue().then(
-      (catalogue) => core.dispatch({ type: 'catalogue', catalogue: { status: 'loaded', value: catalogue } }),
+      (raw: unknown) => {
+        // Checked like the configuration: what does not check out is left out and reported.
+        const { catalogue, problems } = checkCatalogue(raw);
+        if (problems.length) {
+          const shown = problems.slice(0, 10).join('; ') + (problems.length > 10 ? `; and ${problems.length - 10} more` : '');
+          core.report({ source: 'catalogue', message: `Catalogue entries ignored (${problems.length}): ${shown}`, detail: problems });
+        }
+        core.dispatch({ type: 'catalogue', catalogue: { status: 'loaded', value: catalogue } });
+      },
       (error: unknown) =>
         core.dispatch({
           type: 'catalogue',
-          catalogue: { status: 'failed', value, reason: (error as Error).message || String(error) },
+          catalogue: { status: 'failed', value, reason: errorMessage(error) },
         }),
     );
   }

@@ -14,9 +14,12 @@ import type { StoreListener } from './api.js';
 import { reduce } from './reducer.js';
 import type { Action, DcState } from './state.js';
 
-/** A problem for the integrator (not the agent): a malformed event or snapshot, a refused command. */
+/**
+ * A problem for the integrator (not the agent): a malformed event or snapshot, saved state that does
+ * not check out or storage that fails, a catalogue entry dropped, a refused command.
+ */
 export interface DcStoreError {
-  readonly source: 'event' | 'snapshot' | 'storage' | 'command';
+  readonly source: 'event' | 'snapshot' | 'storage' | 'catalogue' | 'command';
   readonly message: string;
   readonly detail?: unknown;
 }
@@ -27,6 +30,9 @@ export interface Transition {
   readonly after: DcState;
   readonly action: Action;
 }
+
+/** How many errors are kept for a listener that has not come yet. */
+const MAX_HELD = 100;
 
 export class StoreCore {
   readonly config: DcConfig;
@@ -44,6 +50,8 @@ export class StoreCore {
   #notifying = false;
   #timers = new Set<unknown>();
   #disposed = false;
+  /** Errors reported while nobody listened (the constructor reads saved state before anyone can). */
+  #held: DcStoreError[] = [];
 
   constructor(config: DcConfig, backend: DcBackend, clock: Clock, state: DcState) {
     this.config = config;
@@ -80,13 +88,25 @@ export class StoreCore {
     return () => this.#listeners.delete(listener);
   }
 
+  /**
+   * Problems meant for the integrator. The first listener also hears, at once and in order, what was
+   * reported before anyone listened (what the constructor found in saved state, for one).
+   */
   onError(listener: (error: DcStoreError) => void): () => void {
     this.#errorListeners.add(listener);
+    const held = this.#held;
+    this.#held = [];
+    for (const error of held) this.#guard(() => listener(error), 'an error listener');
     return () => this.#errorListeners.delete(listener);
   }
 
-  dispatch(action: Action): void {
-    if (this.#disposed) return;
+  /**
+   * Runs the reducer on `action`. All or nothing: if the reducer throws, the state (its `lastSeq`
+   * included) stays exactly as it was, the action is reported, and false is returned.
+   */
+  dispatch(action: Action): boolean {
+    if (this.#disposed) return false;
+    let applied = true;
     this.batch(() => {
       const before = this.#state;
       let after: DcState;
@@ -94,7 +114,10 @@ export class StoreCore {
         after = reduce(before, action);
       } catch (error) {
         // The reducer is pure and total; should it still throw, the action is dropped, not the page.
-        this.report({ source: 'command', message: `Action "${action.type}" ignored: ${String(error)}`, detail: error });
+        applied = false;
+        const source = action.type === 'event' ? 'event' : action.type === 'snapshot' ? 'snapshot' : 'command';
+        const what = action.type === 'event' ? `Event ${action.event.seq} (${action.event.type})` : `Action "${action.type}"`;
+        this.report({ source, message: `${what} could not be applied and was ignored: ${String(error)}`, detail: error });
         return;
       }
       if (after !== before) {
@@ -102,6 +125,17 @@ export class StoreCore {
         this.#queue.push({ before, after, action });
       }
     });
+    return applied;
+  }
+
+  /** Whether the reducer takes `action` without throwing, from the state as it is now (nothing changes). */
+  accepts(action: Action): boolean {
+    try {
+      reduce(this.#state, action);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Runs `fn`'s dispatches as one: effects see each transition, listeners hear of them once. */
@@ -168,10 +202,14 @@ export class StoreCore {
     this.clock.clearTimeout(handle);
   }
 
-  /** Reported to the integrator, never thrown into the page. */
+  /** Reported to the integrator, never thrown into the page; held for the first listener if none listens yet. */
   report(error: DcStoreError): void {
-    if (this.#errorListeners.size === 0) console.warn(`[dc-widgets] ${error.message}`, error.detail ?? '');
-    for (const l of [...this.#errorListeners]) l(error);
+    if (this.#errorListeners.size === 0) {
+      console.warn(`[dc-widgets] ${error.message}`, error.detail ?? '');
+      if (this.#held.length < MAX_HELD) this.#held.push(error);
+      return;
+    }
+    for (const l of [...this.#errorListeners]) this.#guard(() => l(error), 'an error listener');
   }
 
   /** After this nothing changes: dispatches are ignored, timers are cancelled, listeners let go. */

@@ -40,7 +40,8 @@ export function reduce(state: DcState, action: Action): DcState {
       if (action.event.seq <= state.lastSeq) return state;
       return applyEvent({ ...state, lastSeq: action.event.seq }, action.event);
     case 'seq':
-      return action.seq > state.lastSeq ? { ...state, lastSeq: action.seq } : state;
+      if (action.seq === state.lastSeq) return state;
+      return action.seq > state.lastSeq || action.rebase ? { ...state, lastSeq: action.seq } : state;
     case 'sign-in-start': {
       const current = own(state.media, action.media);
       if (!current) return state;

@@ -89,7 +89,9 @@ export type NotificationBody =
     }
   | { readonly code: 'connection-restored'; readonly params: Record<string, never> }
   | { readonly code: 'not-connected'; readonly params: Record<string, never> }
-  | { readonly code: 'sign-out-blocked'; readonly params: Record<string, never> };
+  | { readonly code: 'sign-out-blocked'; readonly params: Record<string, never> }
+  /** Storage refuses to keep drafts, or attached files: they last only as long as the page. */
+  | { readonly code: 'storage-unavailable'; readonly params: { what: 'drafts' | 'files' } };
 
 export type NotificationCode = NotificationBody['code'];
 
@@ -161,7 +163,8 @@ export type Action =
   | { type: 'pending'; media: MediaId; change: PendingChange | undefined }
   | { type: 'notify'; notification: DcNotification }
   | { type: 'dismiss'; id: number }
-  | { type: 'seq'; seq: number }
+  /** Uses up a sequence number (a malformed event's); `rebase` sets it even below the last (a new epoch). */
+  | { type: 'seq'; seq: number; rebase?: boolean }
   | { type: 'select'; taskId: string | undefined }
   | { type: 'visible'; visible: boolean }
   | { type: 'voice'; active: boolean; at: number; media: readonly MediaId[] }

@@ -19,8 +19,9 @@ import { StoreCore, type DcStoreError } from './core.js';
 import { Notifier } from './notifications.js';
 import { Offers } from './offers.js';
 import { Outbox } from './outbox.js';
-import { loadPersisted, MemoryStorage } from './persist.js';
+import { GuardedStorage, isSharedStorage, MemoryStorage, readSaved, UnavailableStorage } from './persist.js';
 import { Persistence, restoreState } from './persistence.js';
+import { restoreSaved } from './schema.js';
 import { initialState, type DcState, type Draft, type DraftAttachment } from './state.js';
 import { EventSync } from './sync.js';
 import { Visibility } from './visibility.js';
@@ -58,13 +59,15 @@ export class DcStore implements DcStoreApi {
   readonly #visibility: Visibility;
   readonly #persistence?: Persistence;
   #api?: DcStoreApi;
+  /** What could not be kept (drafts, files), each told to the agent and the host once. */
+  #lost = new Set<'drafts' | 'files'>();
 
   constructor(options: DcStoreOptions) {
     this.config = options.config;
     this.backend = options.backend;
     this.clock = options.clock ?? realClock;
     const storage = options.storage ?? null;
-    const blobs =
+    const blobs: BlobStore =
       options.blobs ??
       (storage && !(storage instanceof MemoryStorage) ? new IdbBlobStore(`${this.config.storageKey}-files`) : new MemoryBlobStore());
     const newId = options.newId ?? (() => crypto.randomUUID());
@@ -73,19 +76,53 @@ export class DcStore implements DcStoreApi {
     const media: Record<MediaId, MediaState> = {};
     for (const m of this.config.media) media[m.id] = signedOutState(m.id, now);
     const known = new Set(this.config.media.map((m) => m.id));
-    const saved = storage ? loadPersisted(storage, this.config.storageKey) : undefined;
-    const restored = restoreState(initialState(media), saved, known);
+    const saved = storage ? readSaved(storage, this.config.storageKey) : undefined;
+    const restored = saved ? restoreSaved(saved, known) : undefined;
+    const state = restored ? restoreState(initialState(media), restored) : initialState(media);
 
-    const core = (this.#core = new StoreCore(this.config, this.backend, this.clock, restored.state));
-    if (restored.error) core.report({ source: 'storage', message: restored.error });
+    // Reports from here on are held until the first error listener (the provider) comes.
+    const core = (this.#core = new StoreCore(this.config, this.backend, this.clock, state));
     this.#notes = new Notifier(core);
+    if (restored?.problems.length) {
+      const { problems } = restored;
+      const shown = problems.slice(0, 10).join('; ') + (problems.length > 10 ? `; and ${problems.length - 10} more` : '');
+      core.report({ source: 'storage', message: `Saved state ignored in part (${problems.length}): ${shown}`, detail: problems });
+    }
+    if (storage instanceof UnavailableStorage) this.#cannotKeep('drafts', `Storage cannot be used (${storage.reason})`);
+    const guarded = storage
+      ? new GuardedStorage(storage, (key, reason) => this.#cannotKeep('drafts', `Storage refused to write ${key} (${reason})`))
+      : undefined;
+    if (guarded && !(storage instanceof MemoryStorage)) guarded.probe(this.config.storageKey);
+    blobs.watch?.((reason) => this.#cannotKeep('files', `Attached files cannot be kept (${reason})`));
+
     this.#agent = new AgentState(core, this.#notes);
     this.#offers = new Offers(core, this.#notes);
     this.#outbox = new Outbox(core, this.#notes, blobs, newId);
     this.#conversation = new Conversation(core, blobs, newId);
     this.#visibility = new Visibility(core);
-    if (storage) this.#persistence = new Persistence(core, storage);
+    if (guarded) {
+      this.#persistence = new Persistence(core, guarded, {
+        share: isSharedStorage(guarded.storage),
+        rewrite: restored?.migratedFrom !== undefined,
+      });
+    }
+    if (restored) {
+      void this.#conversation.dropLostFiles().then((lost) => {
+        if (lost.length) this.#cannotKeep('files', `Attached files lost since the last visit: ${lost.join(', ')}`);
+      });
+    }
     this.#sync = new EventSync(core); // last: events may arrive at once, and every module must hear them
+  }
+
+  /**
+   * Storage failed to keep drafts (or attached files): the agent is told once, by a notification,
+   * and the host once, by `dc-error`. The kit goes on with what it holds in memory.
+   */
+  #cannotKeep(what: 'drafts' | 'files', message: string): void {
+    if (this.#lost.has(what)) return;
+    this.#lost.add(what);
+    this.#core.report({ source: 'storage', message });
+    this.#notes.notify('warning', `storage:${what}`, { code: 'storage-unavailable', params: { what } });
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -286,6 +323,7 @@ export class DcStore implements DcStoreApi {
   /** Stops listening to the backend and cancels retries. The backend itself stays open. */
   dispose(): void {
     this.flush();
+    this.#persistence?.dispose();
     this.#sync.dispose();
     this.#core.dispose();
   }

@@ -3,7 +3,7 @@ import { ManualClock } from '../../src/backend/clock.js';
 import type { DcEvent, OutgoingMessage } from '../../src/backend/types.js';
 import { resolveConfig } from '../../src/model/config.js';
 import { MemoryBlobStore } from '../../src/store/blobs.js';
-import { MemoryStorage } from '../../src/store/persist.js';
+import { MemoryStorage, readSaved } from '../../src/store/persist.js';
 import type { DcNotification, DcState } from '../../src/store/state.js';
 import { DcStore } from '../../src/store/store.js';
 import { ScriptBackend, ScriptServer, settle, task } from './script-backend.js';
@@ -121,7 +121,7 @@ describe('store effects follow from transitions', () => {
     kit.store.dispose();
     abort!(new Error('The request was aborted'));
     await settle();
-    const saved = JSON.parse(storage.getItem(config.storageKey)!) as { outbox: { clientId: string; status: string }[] };
+    const saved = { outbox: readSaved(storage, config.storageKey).outbox.map(([, e]) => e as { clientId: string; status: string }) };
     expect(saved.outbox.map((e) => [e.clientId, e.status])).to.deep.equal([[clientId, 'sending']]);
 
     // The page loads again, on the same server.

@@ -108,6 +108,12 @@ export class ScriptBackend implements DcBackend {
     for (const l of [...this.#listeners]) l.event(copy);
   }
 
+  /** Delivers a value exactly as given, not copied: how tests hand the store what JSON cannot carry. */
+  deliverRaw(raw: unknown): void {
+    if (this.connection !== 'online') return;
+    for (const l of [...this.#listeners]) l.event(raw);
+  }
+
   drop(): void {
     this.#setConnection('offline');
   }

@@ -92,6 +92,14 @@ export function notificationText(config: DcConfig, n: DcNotification, now: numbe
       return msg('Not connected to the server. Try again when the connection is back.', { id: 'notify.not-connected' });
     case 'sign-out-blocked':
       return msg('Set every digital channel to Not Ready before signing out.', { id: 'notify.sign-out-blocked' });
+    case 'storage-unavailable':
+      return n.params.what === 'files'
+        ? msg('Attached files cannot be kept on this computer: attach them again if the page is reloaded.', {
+            id: 'notify.storage-files',
+          })
+        : msg('Drafts cannot be kept on this computer: they will be lost if the page is reloaded.', {
+            id: 'notify.storage-drafts',
+          });
   }
 }
 

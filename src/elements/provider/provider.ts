@@ -326,8 +326,12 @@ export class DcProvider extends LitElement {
     try {
       config = resolveConfig(this.config);
       this.configError = undefined;
-    } catch (error) {
-      if (!(error instanceof DcConfigError)) throw error;
+    } catch (thrown) {
+      // resolveConfig throws nothing else; should anything else still come out, it is reported alike.
+      const error =
+        thrown instanceof DcConfigError
+          ? thrown
+          : new DcConfigError([{ field: 'config', message: `could not be read (${thrown instanceof Error ? thrown.message : 'it threw'})` }]);
       this.configError = error;
       console.error(`[dc-widgets] ${error.message}`);
       this.dispatchEvent(new DcErrorEvent({ source: 'config', message: error.message, fields: error.fields }));
@@ -392,13 +396,20 @@ export class DcProvider extends LitElement {
   }
 
   #start(config: DcConfig, storage: Storage | null, backend: DcBackend): void {
-    const store = new DcStore({
-      config,
-      backend,
-      storage,
-      ...(this.clock ? { clock: this.clock } : {}),
-      ...(this.blobs ? { blobs: this.blobs } : {}),
-    });
+    let store: DcStore;
+    try {
+      store = new DcStore({
+        config,
+        backend,
+        storage,
+        ...(this.clock ? { clock: this.clock } : {}),
+        ...(this.blobs ? { blobs: this.blobs } : {}),
+      });
+    } catch (error) {
+      // Never expected (the store checks what it reads); the page is told rather than thrown at.
+      this.#noBackend({ reason: 'failed', detail: `The kit could not start: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
     this.#store = store;
     this.#reportVisibility(store);
     if (store.state.voice !== this.voice) store.setVoice(this.voice);

@@ -132,6 +132,8 @@
 'notify.sign-out-blocked': `Passez tous les canaux numériques à l’état Non prêt avant de vous déconnecter.`,
 'notify.state-failed-final': str`${0} n’a pas pu passer à l’état ${1} : ${2}. Il garde son état précédent ; réessayez ou modifiez-le à nouveau.`,
 'notify.state-failed-retry': str`${0} n’a pas pu passer à l’état ${1} : ${2}. Nouvelle tentative dans ${3} s (tentative ${4} sur ${5}).`,
+'notify.storage-drafts': `Les brouillons ne peuvent pas être conservés sur cet ordinateur : ils seront perdus si la page est rechargée.`,
+'notify.storage-files': `Les pièces jointes ne peuvent pas être conservées sur cet ordinateur : joignez-les à nouveau si la page est rechargée.`,
 'offers.accept': `Accepter`,
 'offers.accept-all': `Tout accepter`,
 'offers.accepting': `Acceptation…`,
