@@ -6,10 +6,11 @@ const SLACK = 24;
 
 /**
  * How far beyond the view (px, above and below) the virtualiser keeps entries in the DOM. Its default,
- * 1000, keeps a thread at about 1,100 nodes; 400 is still more than a fast wheel or Page Up moves in a
- * frame.
+ * 1000, kept a thread at about 1,100 nodes. Rows entering the view are rendered in the frame that
+ * scrolls to them (the virtualiser answers the scroll event before the frame is painted), so the
+ * margin only needs to cover rows growing as they are measured.
  */
-const OVERHANG = 400;
+const OVERHANG = 250;
 
 /** The last entry, at the end of the view (the index is clamped to the list's length). */
 const NEWEST = { index: Number.MAX_SAFE_INTEGER, block: 'end' } as const;

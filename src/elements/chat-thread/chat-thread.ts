@@ -196,47 +196,42 @@ export class DcChatThread extends DcElement {
       markup: mediaMarkup(view.config.media.find((m) => m.id === task.media)),
     });
 
-    return html`
-      ${this.#header(view, task, ctx, now)}
-      ${loading ? this.#loadingLine() : failed ? this.#failedLine(history!.reason) : nothing}
-      ${keyed(
-        task.id,
-        html`<div
-          class="log"
-          part="log"
-          role="region"
-          tabindex="0"
-          aria-label=${words.logLabel(customer)}
-          ${ref(this.#follow.attach)}
-          @click=${this.#onClick}
-        >${guard([rows, ctx], () =>
-          virtualize<ThreadRow>({
-            items: rows as ThreadRow[],
-            // A range computed for a longer list may briefly reach past the end of a shorter one.
-            keyFunction: (row, i) => row?.key ?? `gone:${i}`,
-            // The virtualizer renders the rows of its range again on each of its updates, outside this
-            // element's: each row only when it or the context changed, in the element's language.
-            // (A directive is a child value like a template; the virtualizer's type says template.)
-            renderItem: (row) =>
-              row ? (guard([row, ctx], () => inLocale(ctx.locale, () => renderRow(row, ctx))) as unknown as TemplateResult) : GONE,
-            scroller: true,
-            layout: this.#follow.layout,
-          }),
-        )}</div>`,
-      )}
-      ${rows.length === 0 && !loading ? html`<p class="none">${words.noMessagesWords()}</p>` : nothing}
-      ${fresh > 0
-        ? html`<button type="button" class="jump primary" part="new-messages" @click=${this.#onJump}>
-            ${icon('arrow-down')}${words.newMessagesWords(fresh)}
-          </button>`
-        : nothing}
-      <div class="typing" part="typing">
-        ${view.typing
-          ? html`<span class="dots" aria-hidden="true"><span></span><span></span><span></span></span>${words.typingWords(customer)}`
-          : nothing}
-      </div>
-      <div class="visually-hidden" aria-live="polite">${live}</div>
-    `;
+    // Written without white space between the parts: every text node counts in a long conversation.
+    const log = keyed(
+      task.id,
+      html`<div
+        class="log"
+        part="log"
+        role="region"
+        tabindex="0"
+        aria-label=${words.logLabel(customer)}
+        ${ref(this.#follow.attach)}
+        @click=${this.#onClick}
+      >${guard([rows, ctx], () =>
+        virtualize<ThreadRow>({
+          items: rows as ThreadRow[],
+          // A range computed for a longer list may briefly reach past the end of a shorter one.
+          keyFunction: (row, i) => row?.key ?? `gone:${i}`,
+          // The virtualizer renders the rows of its range again on each of its updates, outside this
+          // element's: each row only when it or the context changed, in the element's language.
+          // (A directive is a child value like a template; the virtualizer's type says template.)
+          renderItem: (row) =>
+            row ? (guard([row, ctx], () => inLocale(ctx.locale, () => renderRow(row, ctx))) as unknown as TemplateResult) : GONE,
+          scroller: true,
+          layout: this.#follow.layout,
+        }),
+      )}</div>`,
+    );
+    const status = loading ? this.#loadingLine() : failed ? this.#failedLine(history!.reason) : nothing;
+    const none = rows.length === 0 && !loading ? html`<p class="none">${words.noMessagesWords()}</p>` : nothing;
+    const jump =
+      fresh > 0
+        ? html`<button type="button" class="jump primary" part="new-messages" @click=${this.#onJump}>${icon('arrow-down')}${words.newMessagesWords(fresh)}</button>`
+        : nothing;
+    const typing = view.typing
+      ? html`<span class="dots" aria-hidden="true"><span></span><span></span><span></span></span>${words.typingWords(customer)}`
+      : nothing;
+    return html`${this.#header(view, task, ctx, now)}${status}${log}${none}${jump}<div class="typing" part="typing">${typing}</div><div class="visually-hidden" aria-live="polite">${live}</div>`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -318,17 +313,7 @@ export class DcChatThread extends DcElement {
   #header(view: ThreadView, task: Task, ctx: RowContext, now: number): TemplateResult {
     const media = view.config.media.find((m) => m.id === task.media);
     const timer = formatDuration(taskDuration(task, now, view.pause));
-    return html`<div class="header" part="header">
-      <span class="avatar" part="avatar" aria-hidden="true">${ctx.customerInitials || icon('user')}</span>
-      <div class="who">
-        <span class="title" part="title">${ctx.customer}</span>
-        <span class="queue" part="queue"
-          >${icon(MEDIA_ICONS[media?.kind ?? 'chat'])}<span class="visually-hidden">${mediaLabel(view.config, task.media)}, </span
-          >${task.queue}</span
-        >
-      </div>
-      <span class="timer" part="timer" role="timer"><span class="visually-hidden">${words.durationWords()} </span>${timer}</span>
-    </div>`;
+    return html`<div class="header" part="header"><span class="avatar" part="avatar" aria-hidden="true">${ctx.customerInitials || icon('user')}</span><div class="who"><span class="title" part="title">${ctx.customer}</span><span class="queue" part="queue">${icon(MEDIA_ICONS[media?.kind ?? 'chat'])}<span class="visually-hidden">${mediaLabel(view.config, task.media)}, </span>${task.queue}</span></div><span class="timer" part="timer" role="timer"><span class="visually-hidden">${words.durationWords()} </span>${timer}</span></div>`;
   }
 
   #loadingLine(): TemplateResult {

@@ -103,33 +103,42 @@ export function renderRow(row: ThreadRow, ctx: RowContext): TemplateResult {
   }
 }
 
-/** A `<time>`: the time alone today, the date and time before (or always, for "closed"). */
-function time(at: number, ctx: RowContext, always = false): TemplateResult | typeof nothing {
-  if (!Number.isFinite(at)) return nothing;
-  const t = words.timeWords(at, ctx.today, always);
-  return html`<time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time>`;
+/**
+ * A `<time>`'s date, title and words: the time alone today, the date and time before (or always, for
+ * "closed"). The rows write the element themselves: a template of its own would cost its own markers.
+ */
+function timeOf(at: number, ctx: RowContext, always = false): { iso: string; full: string; short: string } {
+  return Number.isFinite(at) ? words.timeWords(at, ctx.today, always) : { iso: '', full: '', short: '' };
 }
 
 function announcement(row: AnnouncementRow, ctx: RowContext): TemplateResult {
   const w = words.announcementWords(row.message, ctx.customer);
-  const closed = row.message.announcement?.code === 'closed';
-  return html`<div class="row" part="row announcement"><p class="note ${w.look ?? ''}">${icon(w.icon)}<span class="text">${w.text}</span>${time(row.message.at, ctx, closed)}</p></div>`;
+  const t = timeOf(row.message.at, ctx, row.message.announcement?.code === 'closed');
+  return html`<div class="row" part="row announcement"><p class="note ${w.look ?? ''}">${icon(w.icon)}<span class="text">${w.text}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></p></div>`;
 }
 
 function message(row: MessageRow, ctx: RowContext): TemplateResult {
   const m = row.message;
+  const t = timeOf(m.at, ctx);
   if (m.from === 'customer') {
-    return html`<div class="row message customer" part="row message"><span class="avatar" part="avatar" aria-hidden="true">${ctx.customerInitials || icon('user')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || ctx.customer}</span>${time(m.at, ctx)}</div><div class="bubble" part="bubble customer-bubble">${text(m, m.text, 'plain')}${files(m.attachments)}</div></div></div>`;
+    return html`<div class="row message customer" part="row message"><span class="avatar" part="avatar" aria-hidden="true">${ctx.customerInitials || icon('user')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || ctx.customer}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble customer-bubble">${content(m, m.text, 'plain', m.attachments)}</div></div></div>`;
   }
   if (m.from === 'bot') {
-    return html`<div class="row message bot outgoing" part="row message"><span class="avatar bot" part="avatar" aria-hidden="true">${icon('bot')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || words.botName()}</span><span class="tag">${words.automatedWords()}</span>${time(m.at, ctx)}</div><div class="bubble" part="bubble bot-bubble">${text(m, m.text, 'plain')}${files(m.attachments)}</div></div></div>`;
+    return html`<div class="row message bot outgoing" part="row message"><span class="avatar bot" part="avatar" aria-hidden="true">${icon('bot')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || words.botName()}</span><span class="tag">${words.automatedWords()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble bot-bubble">${content(m, m.text, 'plain', m.attachments)}</div></div></div>`;
   }
-  return html`<div class="row message agent outgoing" part="row message"><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || words.agentName()}</span>${time(m.at, ctx)}</div><div class="bubble" part="bubble agent-bubble">${text(m, m.text, ctx.markup)}${files(m.attachments)}</div>${receipt(row, ctx)}</div></div>`;
+  return html`<div class="row message agent outgoing" part="row message"><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || words.agentName()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble agent-bubble">${content(m, m.text, ctx.markup, m.attachments)}</div>${receipt(row, ctx)}</div></div>`;
 }
 
 function pending(row: PendingRow, ctx: RowContext): TemplateResult {
   const e = row.entry;
-  return html`<div class="row message agent outgoing" part="row message"><div class="body"><div class="meta"><span class="sender" part="sender">${ctx.agentName}</span>${time(e.createdAt, ctx)}</div><div class="bubble" part="bubble agent-bubble">${text(e, e.text, ctx.markup)}${files(e.attachments)}</div>${receipt(row, ctx)}</div></div>`;
+  const t = timeOf(e.createdAt, ctx);
+  return html`<div class="row message agent outgoing" part="row message"><div class="body"><div class="meta"><span class="sender" part="sender">${ctx.agentName}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble agent-bubble">${content(e, e.text, ctx.markup, e.attachments)}</div>${receipt(row, ctx)}</div></div>`;
+}
+
+/** A bubble's text and files, in one binding (most messages are text alone). */
+function content(owner: object, value: string, markup: MarkupFlavour, attached: readonly FileView[] | undefined): unknown {
+  const words = text(owner, value, markup);
+  return attached && attached.length > 0 ? [words, files(attached)] : words;
 }
 
 /**
@@ -181,7 +190,7 @@ function receipt(row: MessageRow | PendingRow, ctx: RowContext): TemplateResult 
   const status = `${words.statusWords()} `;
   if (r !== 'failed') {
     const queued = row.kind === 'pending' && (row.entry.status === 'queued' || ctx.offline);
-    return html`<span class="receipt ${r}" part="receipt" data-receipt=${r}><span class="visually-hidden">${status}</span>${icon(RECEIPT_ICONS[r])}<span>${words.receiptWords(r, queued)}</span></span>`;
+    return html`<span class="receipt ${r}" part="receipt" data-receipt=${r}><span class="visually-hidden">${status}</span>${icon(RECEIPT_ICONS[r])}${words.receiptWords(r, queued)}</span>`;
   }
   const reason = row.kind === 'pending' ? row.entry.reason : row.message.failure;
   const id = row.kind === 'pending' ? row.entry.clientId : row.message.id;
