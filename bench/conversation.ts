@@ -45,9 +45,11 @@ export interface TypingRun {
 }
 
 export interface ConversationBench {
+  /** `prepareOpen` then `mount('thread')`. */
   openThread(messages: number): Promise<OpenRun>;
-  /** The yardstick: every row rendered by plain Lit, no virtualiser. */
-  openPlain(messages: number): Promise<OpenRun>;
+  prepareOpen(messages: number): Promise<void>;
+  /** The thread, or the yardstick: every row rendered by plain Lit, no virtualiser. */
+  mount(what: 'thread' | 'plain'): Promise<OpenRun>;
   incoming(count: number, perSecond: number): Promise<IncomingRun>;
   /** Waits until the next one-second tick is far enough away for one message to be timed alone. */
   quiet(): Promise<void>;
@@ -114,10 +116,10 @@ function deepCount(root: ShadowRoot | null): { elements: number; nodes: number }
   return { elements, nodes };
 }
 
-/** Whether the thread shows `text` (in its shadow root, nested roots included). */
+/** Whether the thread shows `text` in a message bubble (its shadow root, nested roots included). */
 function shows(thread: Element, text: string): boolean {
   const search = (root: ShadowRoot | Element): boolean => {
-    if (root.textContent?.includes(text)) return true;
+    for (const b of root.querySelectorAll('[part~="bubble"], .bubble')) if (b.textContent?.includes(text)) return true;
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot && search(el.shadowRoot)) return true;
     return false;
   };
@@ -175,31 +177,35 @@ async function setup(messages: number): Promise<Kit> {
   return kit;
 }
 
-async function openThread(messages: number): Promise<OpenRun> {
-  return open(messages, (k) => {
+type Opening = 'thread' | 'plain';
+
+/** The thread, or the plain-Lit yardstick, for the task of `k`. */
+function make(k: Kit, what: Opening): LitElement {
+  if (what === 'thread') {
     const thread = document.createElement('dc-chat-thread') as LitElement;
     thread.setAttribute('task-id', k.taskId);
     return thread;
-  });
+  }
+  const plain = new BenchPlainThread();
+  const s = k.store.state;
+  plain.customer = customerDisplayName(k.store.config, s.tasks[k.taskId]!);
+  plain.rows = threadRows({ taskId: k.taskId, history: s.history[k.taskId]?.messages ?? [], messages: s.messages[k.taskId] ?? [] });
+  return plain;
 }
 
-async function openPlain(messages: number): Promise<OpenRun> {
-  return open(messages, (k) => {
-    const plain = new BenchPlainThread();
-    const s = k.store.state;
-    const task = s.tasks[k.taskId]!;
-    plain.customer = customerDisplayName(k.store.config, task);
-    plain.rows = threadRows({ taskId: k.taskId, history: s.history[k.taskId]?.messages ?? [], messages: s.messages[k.taskId] ?? [] });
-    return plain;
-  });
+/** A centre with one accepted chat whose history of `messages` is in the store; nothing mounted yet. */
+async function prepareOpen(messages: number): Promise<void> {
+  await setup(messages);
 }
 
-async function open(messages: number, make: (k: Kit) => LitElement): Promise<OpenRun> {
-  const k = await setup(messages);
-  const last = k.store.state.history[k.taskId]!.messages.at(-1)!;
-  const newest = (k.store.state.messages[k.taskId] ?? []).at(-1) ?? last;
+/** Mounts the thread (or the yardstick) for the prepared task; timed to the newest message painted. */
+async function mount(what: Opening): Promise<OpenRun> {
+  const k = kit;
+  if (!k) throw new Error('prepareOpen first');
+  const s = k.store.state;
+  const newest = (s.messages[k.taskId] ?? []).at(-1) ?? s.history[k.taskId]!.messages.at(-1)!;
   const t0 = performance.now();
-  const thread = make(k);
+  const thread = make(k, what);
   k.provider.append(thread);
   k.thread = thread;
   await rendered(thread);
@@ -207,7 +213,12 @@ async function open(messages: number, make: (k: Kit) => LitElement): Promise<Ope
   const t1 = await nextPaint();
   const size = deepCount(thread.shadowRoot);
   const bubbles = thread.shadowRoot!.querySelectorAll('[part~="bubble"], .bubble').length;
-  return { messages, toPaintMs: t1 - t0, ...size, bubbles };
+  return { messages: s.history[k.taskId]!.messages.length, toPaintMs: t1 - t0, ...size, bubbles };
+}
+
+async function openThread(messages: number): Promise<OpenRun> {
+  await prepareOpen(messages);
+  return mount('thread');
 }
 
 async function incoming(count: number, perSecond: number): Promise<IncomingRun> {
@@ -326,7 +337,7 @@ function typed(): TypingRun {
 }
 
 try {
-  page.dcBench = { openThread, openPlain, incoming, quiet, incomingOne, openDesktop, backgroundOne, prepareTyping, typed };
+  page.dcBench = { openThread, prepareOpen, mount, incoming, quiet, incomingOne, openDesktop, backgroundOne, prepareTyping, typed };
 } catch (error) {
   page.dcBenchError = String(error);
 }

@@ -65,16 +65,17 @@ async function main() {
     // One untimed opening first: the browser's caches of the page's code are warm for every run after.
     await page.evaluate((n) => window.dcBench.openThread(n), 100);
 
-    for (const [what, plan, fn] of [
-      ['open', PLAN.open, 'openThread'],
-      ['plain', PLAN.plain, 'openPlain'],
+    for (const [what, plan, kind] of [
+      ['open', PLAN.open, 'thread'],
+      ['plain', PLAN.plain, 'plain'],
     ]) {
       for (const [n, runs] of Object.entries(plan)) {
         const list = (raw[what][n] = []);
         for (let i = 0; i < runs; i++) {
           await fresh();
+          await page.evaluate((m) => window.dcBench.prepareOpen(m), Number(n));
           const before = await metrics();
-          const run = await page.evaluate((f, m) => window.dcBench[f](m), fn, Number(n));
+          const run = await page.evaluate((k) => window.dcBench.mount(k), kind);
           const after = await metrics();
           check();
           list.push({ ...run, main: delta(before, after) });
@@ -270,7 +271,7 @@ ${other.markdown}
   for every run (after one untimed page, so that the browser's code caches are warm as they are for an
   agent). Timed from the moment \`<dc-chat-thread>\` is put in the page to two animation frames after
   the newest message is in its DOM; "main thread" is the DevTools Protocol's TaskDuration over the same
-  span. DOM size counts every node in the thread's shadow root (text and comment nodes too). "Plain Lit"
+  span (from the mount: the centre and the store are ready before). DOM size counts every node in the thread's shadow root (text and comment nodes too). "Plain Lit"
   is bench/plain-thread.ts: the model's rows, every one rendered with \`repeat\` in markup like the
   thread's, opened at the newest message, timed the same way in the same run.
 - **Incoming message (b, d)**: the simulated customer writes one message; timed from the backend

@@ -95,41 +95,59 @@ export function dayKey(at: number): string {
   if (at >= lastDay.start && at < lastDay.end) return lastDay.key;
   const d = new Date(at);
   const key = `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
-  if (!Number.isFinite(d.getTime())) return key;
+  if (!Number.isFinite(at)) return key;
   // Local midnight to local midnight: 23 or 25 hours on the days the clocks change.
-  const start = new Date(d).setHours(0, 0, 0, 0);
-  const next = new Date(start);
-  next.setDate(next.getDate() + 1);
-  lastDay = { start, end: next.getTime(), key };
+  const start = d.setHours(0, 0, 0, 0);
+  d.setDate(d.getDate() + 1);
+  lastDay = { start, end: d.getTime(), key };
   return key;
 }
 
-/** The key a message's row keeps from the moment it is sent to its last receipt. */
-function messageKey(m: Message): string {
-  return m.clientId ? `c:${m.clientId}` : `m:${m.id}`;
+/**
+ * The keys rows already use, looked up by kind: a message's row is keyed by its client id (`c:…`, so a
+ * sent message keeps its row from the outbox to its last receipt) or its id (`m:…`); separators and
+ * hand-offs by their whole key. Ids and client ids are strings the messages already hold, so looking
+ * them up costs no new string.
+ */
+interface KeyLookup {
+  hasId(id: string): boolean;
+  hasClient(clientId: string): boolean;
+  hasKey(key: string): boolean;
 }
+
+const NO_KEYS: KeyLookup = { hasId: () => false, hasClient: () => false, hasKey: () => false };
+const NONE: readonly Message[] = [];
 
 /**
  * Rows as they are appended: rows whose keys another row already has are left out (the same message is
  * never shown twice), and a day separator goes wherever the local day changes.
  */
-class RowWriter {
+class RowWriter implements KeyLookup {
   rows: ThreadRow[] = [];
   /** Keys of rows written before this writer, which it must not repeat. */
-  readonly #taken: ReadonlySet<string>;
-  readonly keys: Set<string>;
-  readonly clientIds: Set<string>;
+  readonly #taken: KeyLookup;
+  readonly #ids = new Set<string>();
+  readonly #clients = new Set<string>();
+  readonly #others = new Set<string>();
+  /** Client ids of the messages written: the server holds them, their outbox entries are not shown. */
+  readonly clientIds = new Set<string>();
   day: string | undefined;
 
-  constructor(taken: ReadonlySet<string> = EMPTY, keys = new Set<string>(), clientIds = new Set<string>(), day?: string) {
+  constructor(taken: KeyLookup = NO_KEYS, day?: string) {
     this.#taken = taken;
-    this.keys = keys;
-    this.clientIds = clientIds;
     this.day = day;
   }
 
-  has(key: string): boolean {
-    return this.keys.has(key) || this.#taken.has(key);
+  hasId(id: string): boolean {
+    return this.#ids.has(id) || this.#taken.hasId(id);
+  }
+
+  hasClient(clientId: string): boolean {
+    return this.#clients.has(clientId) || this.#taken.hasClient(clientId);
+  }
+
+  hasKey(key: string): boolean {
+    return this.#others.has(key) || this.#taken.hasKey(key);
   }
 
   /** The rows written since the last call. */
@@ -139,11 +157,12 @@ class RowWriter {
     return rows;
   }
 
-  push(row: ThreadRow): boolean {
-    if (this.has(row.key)) return false;
-    this.keys.add(row.key);
-    this.rows.push(row);
-    return true;
+  /** A separator or hand-off row, unless its key is taken; `at` places it (default: the end). */
+  push(row: DayRow | InteractionRow | HandoffRow, at = this.rows.length): void {
+    if (this.hasKey(row.key)) return;
+    this.#others.add(row.key);
+    if (at === this.rows.length) this.rows.push(row);
+    else this.rows.splice(at, 0, row);
   }
 
   dayBefore(scope: string, at: number): void {
@@ -152,39 +171,35 @@ class RowWriter {
     this.day = key;
   }
 
-  /** A message's row (or an announcement's), and the hand-off row after it when `handoff` says so. */
-  message(scope: string, m: Message, earlier: boolean, handoff: boolean): void {
+  /** A message's row (or an announcement's): by its client id if that is free, else by its id, else none. */
+  message(scope: string, m: Message, earlier: boolean): void {
     this.dayBefore(scope, m.at);
     const kind = m.from === 'system' ? 'announcement' : 'message';
-    let key = messageKey(m);
-    if (this.has(key)) key = `m:${m.id}`;
-    if (this.push({ kind, key, message: m, earlier }) && m.clientId) this.clientIds.add(m.clientId);
-    if (handoff) {
-      this.push({ kind: 'handoff', key: `handoff:${scope}`, taskId: scope, ...(m.name ? { name: m.name } : {}), at: m.at });
-    }
+    const clientId = m.clientId;
+    if (clientId && !this.hasClient(clientId)) {
+      this.#clients.add(clientId);
+      this.rows.push({ kind, key: `c:${clientId}`, message: m, earlier });
+    } else if (!this.hasId(m.id)) {
+      this.#ids.add(m.id);
+      this.rows.push({ kind, key: `m:${m.id}`, message: m, earlier });
+    } else return;
+    if (clientId) this.clientIds.add(clientId);
+  }
+
+  /** An outbox entry's row, unless a row has its client id. */
+  pending(scope: string, entry: PendingMessage): void {
+    this.dayBefore(scope, entry.createdAt);
+    if (this.hasClient(entry.clientId)) return;
+    this.#clients.add(entry.clientId);
+    this.rows.push({ kind: 'pending', key: `c:${entry.clientId}`, entry });
   }
 }
-
-const EMPTY: ReadonlySet<string> = new Set();
-const NONE: readonly Message[] = [];
 
 /** Messages of one interaction, in order. */
 interface Interaction {
   readonly taskId: string;
   readonly messages: readonly Message[];
   readonly earlier: boolean;
-}
-
-/** Splits history into interactions by `taskId`, keeping their order of appearance. */
-function interactionsOf(history: readonly Message[], skip: ReadonlySet<string>, currentTaskId: string): Interaction[] {
-  const result: { taskId: string; messages: Message[]; earlier: boolean }[] = [];
-  for (const m of history) {
-    if (skip.has(m.id) || m.taskId === currentTaskId) continue;
-    const last = result[result.length - 1];
-    if (last && last.taskId === m.taskId) last.messages.push(m);
-    else result.push({ taskId: m.taskId, messages: [m], earlier: true });
-  }
-  return result;
 }
 
 /** Index of the message after which the hand-off row goes, or -1 when none is due. */
@@ -207,34 +222,79 @@ interface EarlierPart {
   readonly history: readonly Message[];
   /** The task's own messages that are in the history too, and left out of it. */
   readonly hidden: ReadonlySet<string>;
-  /** Ids of every message of the history. */
-  readonly ids: ReadonlySet<string>;
   readonly hasHistory: boolean;
   readonly rows: readonly ThreadRow[];
-  readonly keys: ReadonlySet<string>;
+  /** The keys its rows use (the task's own rows must not repeat them), and its messages' client ids. */
+  readonly keys: KeyLookup;
   readonly clientIds: ReadonlySet<string>;
 }
 
-function earlierPart(taskId: string, history: readonly Message[], own: readonly Message[]): EarlierPart {
-  const ids = new Set(history.map((m) => m.id));
-  const hidden = new Set(own.filter((m) => ids.has(m.id)).map((m) => m.id));
-  const interactions = interactionsOf(history, hidden, taskId);
-  const out = new RowWriter();
-  for (const interaction of interactions) {
-    const first = interaction.messages[0]!;
-    out.push({ kind: 'interaction', key: `interaction:${interaction.taskId}`, taskId: interaction.taskId, current: false, at: first.at });
-    out.day = undefined;
-    const handoff = handoffIndex(interaction);
-    interaction.messages.forEach((m, i) => out.message(interaction.taskId, m, true, i === handoff));
+/** The ids of a history's messages, worked out the first time a new message of the task is checked against them. */
+const historyIds = new WeakMap<readonly Message[], ReadonlySet<string>>();
+function idsOf(history: readonly Message[]): ReadonlySet<string> {
+  let ids = historyIds.get(history);
+  if (!ids) {
+    ids = new Set(history.map((m) => m.id));
+    historyIds.set(history, ids);
   }
-  return { taskId, history, hidden, ids, hasHistory: interactions.length > 0, rows: out.take(), keys: out.keys, clientIds: out.clientIds };
+  return ids;
+}
+
+/**
+ * The earlier interactions' rows, in one pass over the history (a long history is what a thread opens
+ * with): an interaction is a run of messages of one task; its hand-off row goes after its last bot
+ * message when an agent wrote after it and the server announced none, so it is placed when the
+ * interaction ends.
+ */
+function earlierPart(taskId: string, history: readonly Message[], own: readonly Message[]): EarlierPart {
+  const ownIds: ReadonlySet<string> = new Set(own.map((m) => m.id));
+  const hidden = new Set<string>();
+  const out = new RowWriter();
+  let scope: string | undefined;
+  let interactions = 0;
+  let bot: Message | undefined;
+  let botEnd = 0;
+  let agentAfter = false;
+  let announced = false;
+  const close = () => {
+    if (scope === undefined || !bot || announced || !agentAfter) return;
+    out.push({ kind: 'handoff', key: `handoff:${scope}`, taskId: scope, ...(bot.name ? { name: bot.name } : {}), at: bot.at }, botEnd);
+  };
+  for (const m of history) {
+    if (m.taskId === taskId) continue;
+    if (ownIds.has(m.id)) {
+      hidden.add(m.id);
+      continue;
+    }
+    if (m.taskId !== scope) {
+      close();
+      scope = m.taskId;
+      interactions++;
+      out.push({ kind: 'interaction', key: `interaction:${scope}`, taskId: scope, current: false, at: m.at });
+      out.day = undefined;
+      bot = undefined;
+      agentAfter = false;
+      announced = false;
+    }
+    if (m.announcement?.code === 'handoff') announced = true;
+    out.message(scope, m, true);
+    if (m.from === 'bot') {
+      bot = m;
+      botEnd = out.rows.length;
+      agentAfter = false;
+    } else if (m.from === 'agent') agentAfter = true;
+  }
+  close();
+  return { taskId, history, hidden, hasHistory: interactions > 0, rows: out.take(), keys: out, clientIds: out.clientIds };
 }
 
 /** Whether `earlier` still holds for the task's messages `own`: they hide exactly what they hid. */
 function earlierHolds(earlier: EarlierPart, own: readonly Message[]): boolean {
+  if (own.length === 0 || earlier.history.length === 0) return earlier.hidden.size === 0;
+  const ids = idsOf(earlier.history);
   let hits = 0;
   for (const m of own) {
-    if (!earlier.ids.has(m.id)) continue;
+    if (!ids.has(m.id)) continue;
     if (!earlier.hidden.has(m.id)) return false;
     hits++;
   }
@@ -261,7 +321,10 @@ function ownPart(taskId: string, earlier: EarlierPart, own: readonly Message[]):
       out.push({ kind: 'interaction', key: `interaction:${taskId}`, taskId, current: true, at: own[0]?.at ?? 0 });
     }
     const handoff = handoffIndex({ taskId, messages: own, earlier: false });
-    own.forEach((m, i) => out.message(taskId, m, false, i === handoff));
+    own.forEach((m, i) => {
+      out.message(taskId, m, false);
+      if (i === handoff) out.push({ kind: 'handoff', key: `handoff:${taskId}`, taskId, ...(m.name ? { name: m.name } : {}), at: m.at });
+    });
   }
   const part: OwnPart = { messages: own, rows: out.take(), writer: out, day: out.day };
   owners.set(out, part);
@@ -282,11 +345,11 @@ function extendOwn(taskId: string, earlier: EarlierPart, previous: OwnPart, own:
   for (let i = before.length - 1; i >= 0; i--) if (own[i] !== before[i]) return undefined;
   for (let i = before.length; i < own.length; i++) {
     const m = own[i]!;
-    if (m.from === 'bot' || m.announcement?.code === 'handoff' || earlier.ids.has(m.id)) return undefined;
+    if (m.from === 'bot' || m.announcement?.code === 'handoff' || idsOf(earlier.history).has(m.id)) return undefined;
   }
   const out = previous.writer;
   out.day = previous.day;
-  for (let i = before.length; i < own.length; i++) out.message(taskId, own[i]!, false, false);
+  for (let i = before.length; i < own.length; i++) out.message(taskId, own[i]!, false);
   const part: OwnPart = { messages: own, rows: previous.rows.concat(out.take()), writer: out, day: out.day };
   owners.set(out, part);
   return part;
@@ -301,12 +364,8 @@ function pendingRows(input: ThreadInput, earlier: EarlierPart, own: OwnPart): Th
   if (entries.length === 0) return [];
   // Its own writer on top of everything written before, so that the outbox's rows, redone on every
   // change to it, never stay in the key sets the task's next messages are checked against.
-  const taken = { has: (key: string) => own.writer.has(key) } as ReadonlySet<string>;
-  const out = new RowWriter(taken, undefined, undefined, own.day);
-  for (const entry of entries) {
-    out.dayBefore(input.taskId, entry.createdAt);
-    out.push({ kind: 'pending', key: `c:${entry.clientId}`, entry });
-  }
+  const out = new RowWriter(own.writer, own.day);
+  for (const entry of entries) out.pending(input.taskId, entry);
   return out.rows;
 }
 
