@@ -11,11 +11,11 @@ import { visibleCustomerFields } from '../../model/customer.js';
 import { formatKeyCombo } from '../../model/shortcuts.js';
 import {
   customerDisplayName,
-  customerMessageCount,
   isHeld,
   mediaPausedByVoice,
   taskDuration,
   taskListOrder,
+  unreadCount,
   type Message,
   type Task,
   type TaskPause,
@@ -55,14 +55,14 @@ interface DesktopView {
 const STATES = ['collapsed', 'voice', 'empty'] as const;
 
 /**
- * The unread total of the held tasks, kept from one state to the next: a task's customer messages are
- * counted again only when its list changed, and only from where the last count ended when messages were
- * appended, so a message costs the same however long the conversations are.
+ * The unread total of the held tasks (the model's `unreadCount`), kept from one state to the next: a
+ * task is counted again only when its messages or what the agent has read of them changed, so a
+ * message for one task does not recount the others.
  */
 class UnreadTally {
   #tasks?: DcState['tasks'];
   #held: readonly Task[] = [];
-  #counts = new Map<string, { list: readonly Message[]; count: number }>();
+  #counts = new Map<string, { list: readonly Message[] | undefined; read: number | undefined; unread: number }>();
 
   /** The held tasks in list order, worked out again only when the tasks change. */
   held(tasks: DcState['tasks']): readonly Task[] {
@@ -77,21 +77,16 @@ class UnreadTally {
   total(state: DcState): number {
     let total = 0;
     for (const task of this.held(state.tasks)) {
-      total += Math.max(0, this.#customerCount(task.id, state.messages[task.id]) - (state.reads[task.id] ?? 0));
+      const list = state.messages[task.id];
+      const read = state.reads[task.id];
+      let known = this.#counts.get(task.id);
+      if (!known || known.list !== list || known.read !== read) {
+        known = { list, read, unread: unreadCount(list, read) };
+        this.#counts.set(task.id, known);
+      }
+      total += known.unread;
     }
     return total;
-  }
-
-  #customerCount(taskId: string, list: readonly Message[] | undefined): number {
-    if (!list) return 0;
-    const known = this.#counts.get(taskId);
-    if (known?.list === list) return known.count;
-    const n = known?.list.length ?? 0;
-    // Appended to: what was counted stands (receipts never change who wrote a message).
-    const appended = known && n > 0 && list.length >= n && list[n - 1] === known.list[n - 1];
-    const count = appended ? known.count + customerMessageCount(list.slice(n)) : customerMessageCount(list);
-    this.#counts.set(taskId, { list, count });
-    return count;
   }
 }
 
