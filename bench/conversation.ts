@@ -1,8 +1,9 @@
 /**
- * The conversation benchmark page: `<dc-chat-thread>` and `<dc-composer>` inside `<dc-provider>` on the
- * simulated contact centre. `scripts/bench-conversation.mjs` loads it in headless Chromium and calls
- * `window.dcBench`. Everything reaches the store as in production: the history through
- * `loadHistory()`, messages through the backend's event stream, keys through real key events.
+ * The conversation benchmark page: `<dc-chat-thread>` and `<dc-composer>` inside `<dc-provider>`, and the
+ * whole `<dc-desktop>`, on the simulated contact centre. `scripts/bench-conversation.mjs` loads it in
+ * headless Chromium (a fresh page for every opening) and calls `window.dcBench`. Everything reaches the
+ * store as in production: the history through `loadHistory()`, messages through the backend's event
+ * stream, keys through real key events.
  */
 import type { LitElement } from 'lit';
 import { afterFrame, nextPaint, rendered } from './frames.js';
@@ -12,7 +13,11 @@ import type { DcProvider } from '../src/elements/provider/provider.js';
 import '../src/elements/provider/provider.js';
 import '../src/elements/chat-thread/chat-thread.js';
 import '../src/elements/composer/composer.js';
+import '../src/elements/desktop/desktop.js';
+import { BenchPlainThread } from './plain-thread.js';
 import { resolveConfig, type DcConfigInput } from '../src/model/config.js';
+import { customerDisplayName } from '../src/model/tasks.js';
+import { threadRows } from '../src/model/thread.js';
 import type { DcState } from '../src/store/state.js';
 import type { DcStore } from '../src/store/store.js';
 
@@ -40,8 +45,20 @@ export interface TypingRun {
 }
 
 export interface ConversationBench {
+  /** `prepareOpen` then `mount('thread')`. */
   openThread(messages: number): Promise<OpenRun>;
+  prepareOpen(messages: number): Promise<void>;
+  /** The thread, or the yardstick: every row rendered by plain Lit, no virtualiser. */
+  mount(what: 'thread' | 'plain'): Promise<OpenRun>;
   incoming(count: number, perSecond: number): Promise<IncomingRun>;
+  /** Waits until the next one-second tick is far enough away for one message to be timed alone. */
+  quiet(): Promise<void>;
+  /** One customer message in the open thread, to the paint that shows it (ms). */
+  incomingOne(): Promise<number>;
+  /** The whole desktop with `tasks` chats accepted; the last one is on show with its history. */
+  openDesktop(tasks: number, history: number): Promise<{ tasks: number; shown: string }>;
+  /** One customer message for a task that is not on show (in turn), to the next paint (ms). */
+  backgroundOne(): Promise<number>;
   prepareTyping(): Promise<void>;
   typed(): TypingRun;
 }
@@ -53,6 +70,31 @@ const CONFIG: DcConfigInput = {
   media: { chat: { kind: 'chat', capacity: 5, acceptSeconds: 3600 } },
   storageKey: 'dc-widgets:bench-conversation',
 };
+
+/*
+ * The kit's timers share one one-second tick (src/context/ticker.ts). A message is timed between two
+ * ticks, so that what is measured is the message's own work: the page notes when every one-second
+ * interval fires, and `quiet()` waits until the next one is far enough away.
+ */
+let lastTick = performance.now();
+const nativeSetInterval = window.setInterval.bind(window);
+window.setInterval = ((handler: TimerHandler, timeout?: number, ...args: unknown[]) => {
+  if (timeout !== 1000 || typeof handler !== 'function') return nativeSetInterval(handler, timeout, ...args);
+  return nativeSetInterval(
+    () => {
+      lastTick = performance.now();
+      (handler as (...a: unknown[]) => void)(...args);
+    },
+    timeout,
+  );
+}) as typeof window.setInterval;
+
+async function quiet(): Promise<void> {
+  // Room for the driver's two metric reads and the message's frames before the next tick (when there
+  // is no ticking timer, any moment will do).
+  const phase = () => (performance.now() - lastTick) % 1000;
+  while (phase() < 60 || phase() > 750) await new Promise((r) => setTimeout(r, 20));
+}
 
 const stage = (): HTMLElement => document.querySelector<HTMLElement>('#stage')!;
 
@@ -74,10 +116,10 @@ function deepCount(root: ShadowRoot | null): { elements: number; nodes: number }
   return { elements, nodes };
 }
 
-/** Whether the thread shows `text` (in its shadow root, nested roots included). */
+/** Whether the thread shows `text` in a message bubble (its shadow root, nested roots included). */
 function shows(thread: Element, text: string): boolean {
   const search = (root: ShadowRoot | Element): boolean => {
-    if (root.textContent?.includes(text)) return true;
+    for (const b of root.querySelectorAll('[part~="bubble"], .bubble')) if (b.textContent?.includes(text)) return true;
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot && search(el.shadowRoot)) return true;
     return false;
   };
@@ -110,6 +152,7 @@ let kit: Kit | undefined;
 /** A provider on a fresh simulated centre with one accepted chat whose history has `messages` messages. */
 async function setup(messages: number): Promise<Kit> {
   stage().replaceChildren();
+  stage().classList.remove('desktop');
   kit?.backend.close();
   const backend = new SimulatedBackend({ config: resolveConfig(CONFIG), seed: 7, latencyMs: 0, historySize: messages });
   const provider = document.createElement('dc-provider');
@@ -134,13 +177,35 @@ async function setup(messages: number): Promise<Kit> {
   return kit;
 }
 
-async function openThread(messages: number): Promise<OpenRun> {
-  const k = await setup(messages);
-  const last = k.store.state.history[k.taskId]!.messages.at(-1)!;
-  const newest = (k.store.state.messages[k.taskId] ?? []).at(-1) ?? last;
+type Opening = 'thread' | 'plain';
+
+/** The thread, or the plain-Lit yardstick, for the task of `k`. */
+function make(k: Kit, what: Opening): LitElement {
+  if (what === 'thread') {
+    const thread = document.createElement('dc-chat-thread') as LitElement;
+    thread.setAttribute('task-id', k.taskId);
+    return thread;
+  }
+  const plain = new BenchPlainThread();
+  const s = k.store.state;
+  plain.customer = customerDisplayName(k.store.config, s.tasks[k.taskId]!);
+  plain.rows = threadRows({ taskId: k.taskId, history: s.history[k.taskId]?.messages ?? [], messages: s.messages[k.taskId] ?? [] });
+  return plain;
+}
+
+/** A centre with one accepted chat whose history of `messages` is in the store; nothing mounted yet. */
+async function prepareOpen(messages: number): Promise<void> {
+  await setup(messages);
+}
+
+/** Mounts the thread (or the yardstick) for the prepared task; timed to the newest message painted. */
+async function mount(what: Opening): Promise<OpenRun> {
+  const k = kit;
+  if (!k) throw new Error('prepareOpen first');
+  const s = k.store.state;
+  const newest = (s.messages[k.taskId] ?? []).at(-1) ?? s.history[k.taskId]!.messages.at(-1)!;
   const t0 = performance.now();
-  const thread = document.createElement('dc-chat-thread') as LitElement;
-  thread.setAttribute('task-id', k.taskId);
+  const thread = make(k, what);
   k.provider.append(thread);
   k.thread = thread;
   await rendered(thread);
@@ -148,7 +213,12 @@ async function openThread(messages: number): Promise<OpenRun> {
   const t1 = await nextPaint();
   const size = deepCount(thread.shadowRoot);
   const bubbles = thread.shadowRoot!.querySelectorAll('[part~="bubble"], .bubble').length;
-  return { messages, toPaintMs: t1 - t0, ...size, bubbles };
+  return { messages: s.history[k.taskId]!.messages.length, toPaintMs: t1 - t0, ...size, bubbles };
+}
+
+async function openThread(messages: number): Promise<OpenRun> {
+  await prepareOpen(messages);
+  return mount('thread');
 }
 
 async function incoming(count: number, perSecond: number): Promise<IncomingRun> {
@@ -164,6 +234,70 @@ async function incoming(count: number, perSecond: number): Promise<IncomingRun> 
     await new Promise((r) => setTimeout(r, 1000 / perSecond));
   }
   return { toPaintMs };
+}
+
+/** Words no earlier message had, so that the thread's DOM shows when this one is in. */
+const fresh = (i: number) => `Incoming message ${i} ${Math.random().toString(36).slice(2, 8)}`;
+let sent = 0;
+
+async function incomingOne(): Promise<number> {
+  const k = kit;
+  if (!k?.thread) throw new Error('Open a thread first');
+  const text = fresh(sent++);
+  const t0 = performance.now();
+  k.backend.customerMessage(k.taskId, text);
+  await waitFor(() => shows(k.thread!, text), 'the message on show');
+  return (await nextPaint()) - t0;
+}
+
+let background: { ids: string[]; next: number } | undefined;
+
+async function openDesktop(tasks: number, history: number): Promise<{ tasks: number; shown: string }> {
+  stage().replaceChildren();
+  stage().classList.add('desktop');
+  kit?.backend.close();
+  const config: DcConfigInput = { ...CONFIG, media: { chat: { kind: 'chat', capacity: tasks, acceptSeconds: 3600 } } };
+  const backend = new SimulatedBackend({ config: resolveConfig(config), seed: 7, latencyMs: 0, historySize: history });
+  const provider = document.createElement('dc-provider');
+  provider.lang = 'en';
+  provider.storage = null;
+  provider.config = config;
+  provider.backend = backend;
+  provider.append(document.createElement('dc-desktop'));
+  stage().append(provider);
+  await provider.updateComplete;
+  const store = provider.store!;
+  await store.ready;
+  store.signIn();
+  await storeReaches(store, (s) => s.media['chat']?.signIn === 'signed-in', 'signed in');
+  store.setState('all', { availability: 'ready' });
+  await storeReaches(store, (s) => s.media['chat']?.availability === 'ready', 'Ready');
+  const ids: string[] = [];
+  for (let i = 0; i < tasks; i++) {
+    const offer = backend.offer('chat', { customer: { name: `Customer ${i + 1}` } })!;
+    store.accept(offer.id);
+    await storeReaches(store, (s) => s.tasks[offer.id]?.status === 'active', `task ${i + 1} accepted`);
+    ids.push(offer.id);
+  }
+  const shown = store.state.selectedTaskId!;
+  await storeReaches(store, (s) => s.history[shown]?.status === 'loaded', 'history of the task on show');
+  const desktop = provider.querySelector('dc-desktop') as LitElement;
+  await rendered(desktop);
+  await nextPaint();
+  kit = { provider, store, backend, taskId: shown };
+  background = { ids: ids.filter((id) => id !== shown), next: 0 };
+  return { tasks, shown };
+}
+
+async function backgroundOne(): Promise<number> {
+  const k = kit;
+  if (!k || !background) throw new Error('Open the desktop first');
+  const id = background.ids[background.next++ % background.ids.length]!;
+  const before = k.store.state.messages[id]?.length ?? 0;
+  const t0 = performance.now();
+  k.backend.customerMessage(id, fresh(sent++));
+  await storeReaches(k.store, (s) => (s.messages[id]?.length ?? 0) > before, 'the message in the store');
+  return (await nextPaint()) - t0;
 }
 
 let typing: { latencies: number[]; keys: number; renders: () => number } | undefined;
@@ -203,7 +337,7 @@ function typed(): TypingRun {
 }
 
 try {
-  page.dcBench = { openThread, incoming, prepareTyping, typed };
+  page.dcBench = { openThread, prepareOpen, mount, incoming, quiet, incomingOne, openDesktop, backgroundOne, prepareTyping, typed };
 } catch (error) {
   page.dcBenchError = String(error);
 }

@@ -153,6 +153,17 @@ export const Collapsed: StoryObj<{ width: number }> = {
   render: (args) => frame('desktop-collapsed', THREE_TASKS, args.width, { collapsed: true, height: '12rem' }),
 };
 
+/** TASK-1, PANE-1 for an email task, until the email elements come. */
+export const EmailTask: StoryObj<{ width: number }> = {
+  name: 'An email task on show (read-only)',
+  parameters: describe(
+    'TASK-1: the email task is on show. Its conversation shows read-only in the same thread as a chat ' +
+      '(earlier interactions included); the compose area says it cannot be answered from this desktop.',
+  ),
+  render: (args) =>
+    frame('desktop-email', [...READY, ...holdTasks(3), step.message(2, 'I attach the delivery note. The door is dented too.')], args.width),
+};
+
 /** TASK-4, TASK-6. */
 export const VoiceCall: StoryObj<{ width: number }> = {
   name: 'Voice call',

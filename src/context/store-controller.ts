@@ -22,7 +22,9 @@ export interface StoreHost extends ReactiveControllerHost {
 
 /**
  * Selects a slice of the store for an element and re-renders the element only when that slice changes
- * (by `equals`, shallow by default). Re-attaches when the host's store changes.
+ * (by `equals`, shallow by default). Re-attaches when the host's store changes. A selector may read the
+ * host's properties (the task it shows): it runs again before each of the host's updates, so the slice
+ * follows them too.
  */
 export class StoreController<T> implements ReactiveController {
   #host: StoreHost;
@@ -50,7 +52,11 @@ export class StoreController<T> implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.#sync();
+    if (this.#sync()) return;
+    const store = this.#store;
+    if (!store) return;
+    const next = this.#selector(store.state, store);
+    if (!this.#equals(next, this.#value as T)) this.#value = next;
   }
 
   hostDisconnected(): void {
@@ -59,15 +65,16 @@ export class StoreController<T> implements ReactiveController {
     this.#store = undefined;
   }
 
-  #sync(): void {
+  /** Attaches to the host's store when it changed; says whether it did (the slice is then fresh). */
+  #sync(): boolean {
     const store = this.#host.activeStore;
-    if (store === this.#store) return;
+    if (store === this.#store) return false;
     this.#unsubscribe?.();
     this.#store = store;
     this.#unsubscribe = undefined;
     if (!store) {
       this.#value = undefined;
-      return;
+      return true;
     }
     this.#value = this.#selector(store.state, store);
     this.#unsubscribe = store.subscribe((state) => {
@@ -76,5 +83,6 @@ export class StoreController<T> implements ReactiveController {
       this.#value = next;
       this.#host.requestUpdate();
     });
+    return true;
   }
 }

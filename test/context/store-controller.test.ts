@@ -19,6 +19,18 @@ class ConnectionProbe extends LitElement implements StoreHost {
 }
 customElements.define('test-connection-probe', ConnectionProbe);
 
+/** A host whose selector reads one of its own properties: which slice it shows. */
+class ChoiceProbe extends LitElement implements StoreHost {
+  static override properties = { activeStore: { attribute: false }, slice: {} };
+  activeStore: DcStore | undefined;
+  slice: 'connection' | 'voice' = 'connection';
+  view = new StoreController(this, (s) => (this.slice === 'voice' ? `voice ${s.voice}` : s.connection));
+  override render() {
+    return html`${this.view.value ?? 'none'}`;
+  }
+}
+customElements.define('test-choice-probe', ChoiceProbe);
+
 describe('context: store controller', () => {
   it('re-renders only when the selected slice changes', async () => {
     const clock = new ManualClock();
@@ -36,6 +48,25 @@ describe('context: store controller', () => {
     backend.dropConnection(); // the selected slice
     await probe.updateComplete;
     expect(probe.renders).to.equal(before + 1);
+    expect(probe.shadowRoot!.textContent).to.contain('offline');
+  });
+
+  it('a selector may read the host: the slice follows the host\'s properties as well as the store', async () => {
+    const clock = new ManualClock();
+    const backend = new SimulatedBackend({ clock });
+    const store = new DcStore({ config: resolveConfig({}), backend, clock });
+    await clock.advance(0);
+    await store.ready;
+    const probe = await fixture<ChoiceProbe>(html`<test-choice-probe .activeStore=${store}></test-choice-probe>`);
+    expect(probe.shadowRoot!.textContent).to.contain('online');
+    // No change in the store: the host's property alone picks the other slice.
+    probe.slice = 'voice';
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.contain('voice false');
+    // And the store still drives it.
+    backend.dropConnection();
+    probe.slice = 'connection';
+    await probe.updateComplete;
     expect(probe.shadowRoot!.textContent).to.contain('offline');
   });
 

@@ -25,7 +25,12 @@ function parts(desktop: DcDesktop) {
     end: () => part('end') as HTMLButtonElement | null,
     counts: () => text(part('counts')),
     voice: () => part('voice'),
-    messages: () => [...root.querySelectorAll<HTMLElement>('[part~="message"]')],
+    /** The conversation on show: <dc-chat-thread>, an email task's too (read-only). */
+    thread: () => root.querySelector('dc-chat-thread'),
+    /** The message bubbles the thread has in its DOM (it renders the rows near the view). */
+    messages: () => [...(root.querySelector('dc-chat-thread')?.shadowRoot?.querySelectorAll<HTMLElement>('[part~="bubble"]') ?? [])],
+    /** Whether the thread shows a message with these words. */
+    shows: (words: string) => [...(root.querySelector('dc-chat-thread')?.shadowRoot?.querySelectorAll('[part~="bubble"]') ?? [])].some((b) => b.textContent === words),
   };
 }
 
@@ -337,11 +342,14 @@ describe('dc-desktop', () => {
     const id = await acceptOffer(kit, 'email', { text: null });
     const evil = '<img src=x onerror=alert(1)>';
     kit.backend.customerMessage(id, evil);
-    await until(() => p.messages().length === 1, 'the message shows');
+    await until(() => p.shows(evil), 'the message shows');
     await settle(desktop);
-    expect(text(p.messages()[0]!.querySelector('.message-text'))).to.equal(evil);
+    const bubble = p.messages().find((b) => b.textContent === evil)!;
+    expect(text(bubble)).to.equal(evil);
+    expect(bubble.children).to.have.length(0);
     expect(p.root.querySelector('img')).to.be.null;
     expect(desktop.querySelector('img')).to.be.null;
+    expect(p.thread()!.shadowRoot!.querySelector('img')).to.be.null;
     expect(text(p.composer())).to.contain('no email compose box');
   });
 
@@ -351,22 +359,22 @@ describe('dc-desktop', () => {
     await signInReady(kit.store);
     const id = await acceptOffer(kit, 'email', { text: null });
     for (let i = 1; i <= 30; i++) kit.backend.customerMessage(id, `Message ${i}`);
-    await until(() => p.messages().length === 30, 'thirty messages');
+    await until(() => p.shows('Message 30'), 'thirty messages');
     await settle(desktop);
-    const log = p.root.querySelector<HTMLElement>('.log')!;
+    const log = p.thread()!.shadowRoot!.querySelector<HTMLElement>('[part~="log"]')!;
     const atEnd = () => log.scrollHeight - log.scrollTop - log.clientHeight < 2;
     expect(log.scrollHeight).to.be.greaterThan(log.clientHeight);
     expect(atEnd(), 'at the latest message').to.be.true;
     // Reading earlier messages: a new one does not pull the agent down.
     log.scrollTop = 0;
     kit.backend.customerMessage(id, 'Message 31');
-    await until(() => p.messages().length === 31, 'message 31');
+    await until(() => kit.store.state.messages[id]!.length === 31, 'message 31');
     await settle(desktop);
     expect(log.scrollTop).to.equal(0);
     // At the end: the new message comes into view.
     log.scrollTop = log.scrollHeight;
     kit.backend.customerMessage(id, 'Message 32');
-    await until(() => p.messages().length === 32, 'message 32');
+    await until(() => p.shows('Message 32'), 'message 32');
     await settle(desktop);
     expect(atEnd(), 'follows the new message').to.be.true;
   });

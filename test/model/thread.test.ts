@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import type { Message } from '../../src/model/tasks.js';
 import {
+  buildThreadRows,
   canRetry,
   dayKey,
   initials,
@@ -12,6 +14,7 @@ import {
   threadRows,
   type PendingMessage,
   type ThreadRow,
+  type ThreadRows,
 } from '../../src/model/thread.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -254,5 +257,195 @@ describe('model: initials, safe URLs, pictures', () => {
     expect(isPicture('image/svg+xml')).to.equal(false);
     expect(isPicture('application/pdf')).to.equal(false);
     expect(isPicture('')).to.equal(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Rows built incrementally
+
+/**
+ * The rows as the thread built them before they were built incrementally: a full pass over everything,
+ * kept here as the reference the incremental builder must agree with.
+ */
+function referenceRows(input: { taskId: string; history?: readonly Message[]; messages?: readonly Message[]; pending?: Iterable<PendingMessage> }): ThreadRow[] {
+  const own = input.messages ?? [];
+  const ownIds = new Set(own.map((m) => m.id));
+  const interactions: { taskId: string; messages: Message[]; earlier: boolean }[] = [];
+  for (const m of input.history ?? []) {
+    if (ownIds.has(m.id) || m.taskId === input.taskId) continue;
+    const last = interactions[interactions.length - 1];
+    if (last && last.taskId === m.taskId) last.messages.push(m);
+    else interactions.push({ taskId: m.taskId, messages: [m], earlier: true });
+  }
+  const hasHistory = interactions.length > 0;
+  if (own.length > 0 || hasHistory) interactions.push({ taskId: input.taskId, messages: [...own], earlier: false });
+  const rows: ThreadRow[] = [];
+  const keys = new Set<string>();
+  const clientIds = new Set<string>();
+  const push = (row: ThreadRow) => (keys.has(row.key) ? false : (keys.add(row.key), rows.push(row), true));
+  let day: string | undefined;
+  const dayBefore = (scope: string, at: number) => {
+    const d = new Date(at);
+    const key = `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
+    if (key !== day) push({ kind: 'day', key: `day:${scope}:${key}`, at });
+    day = key;
+  };
+  for (const it of interactions) {
+    if (hasHistory) {
+      push({ kind: 'interaction', key: `interaction:${it.taskId}`, taskId: it.taskId, current: !it.earlier, at: it.messages[0]?.at ?? 0 });
+      day = undefined;
+    }
+    let handoff = -1;
+    let lastBot = -1;
+    let announced = false;
+    it.messages.forEach((m, i) => {
+      if (m.announcement?.code === 'handoff') announced = true;
+      if (m.from === 'bot') lastBot = i;
+    });
+    if (!announced && lastBot >= 0 && (!it.earlier || it.messages.slice(lastBot + 1).some((m) => m.from === 'agent'))) handoff = lastBot;
+    it.messages.forEach((m, i) => {
+      dayBefore(it.taskId, m.at);
+      let key = m.clientId ? `c:${m.clientId}` : `m:${m.id}`;
+      if (keys.has(key)) key = `m:${m.id}`;
+      if (push({ kind: m.from === 'system' ? 'announcement' : 'message', key, message: m, earlier: it.earlier }) && m.clientId) clientIds.add(m.clientId);
+      if (i === handoff) push({ kind: 'handoff', key: `handoff:${it.taskId}`, taskId: it.taskId, ...(m.name ? { name: m.name } : {}), at: m.at });
+    });
+  }
+  const entries = [...(input.pending ?? [])].filter((e) => e.taskId === input.taskId && !clientIds.has(e.clientId)).sort((a, b) => a.createdAt - b.createdAt);
+  for (const entry of entries) {
+    dayBefore(input.taskId, entry.createdAt);
+    push({ kind: 'pending', key: `c:${entry.clientId}`, entry });
+  }
+  return rows;
+}
+
+/** What happens to a conversation between two renders of the thread. */
+type Step =
+  | { kind: 'message'; from: Message['from']; gap: number; clientId?: string; handoff: boolean; reuseHistoryId: boolean }
+  | { kind: 'receipt'; index: number; receipt: NonNullable<Message['receipt']> }
+  | { kind: 'send'; clientId: string; other: boolean; gap: number }
+  | { kind: 'settle'; index: number }
+  | { kind: 'history'; size: number }
+  | { kind: 'switch' }
+  | { kind: 'stale' };
+
+const clientIds = fc.constantFrom('a', 'b', 'c', 'd');
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({
+    kind: fc.constant('message' as const),
+    from: fc.constantFrom<Message['from']>('customer', 'customer', 'agent', 'agent', 'bot', 'system'),
+    // Minutes apart, sometimes a day or more later.
+    gap: fc.oneof(fc.integer({ min: 0, max: 5 * 60_000 }), fc.integer({ min: DAY / 2, max: 3 * DAY })),
+    clientId: fc.option(clientIds, { nil: undefined }),
+    handoff: fc.boolean(),
+    reuseHistoryId: fc.boolean(),
+  }, { requiredKeys: ['kind', 'from', 'gap', 'handoff', 'reuseHistoryId'] }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('receipt' as const), index: fc.nat(), receipt: fc.constantFrom('sent' as const, 'delivered' as const, 'read' as const, 'failed' as const) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('send' as const), clientId: clientIds, other: fc.boolean(), gap: fc.integer({ min: -DAY, max: DAY }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('settle' as const), index: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('history' as const), size: fc.integer({ min: 0, max: 12 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('switch' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('stale' as const) }) },
+);
+
+/** A history of earlier interactions (tasks h0, h1…), with bots, agents, announcements and client ids. */
+function historyOf(size: number, at: number): Message[] {
+  const out: Message[] = [];
+  const froms: Message['from'][] = ['customer', 'bot', 'agent', 'system', 'customer', 'agent'];
+  for (let i = 0; i < size; i++) {
+    const from = froms[i % froms.length]!;
+    out.push(
+      msg(`h${Math.floor(i / 4)}`, from, at - DAY * (size - i), {
+        ...(from === 'agent' && i % 3 === 0 ? { clientId: 'a' } : {}),
+        ...(from === 'system' ? { announcement: { code: i % 2 ? 'handoff' : 'joined', params: {} } } : {}),
+        // A message of the task on show in its own history is left out of the earlier interactions.
+        ...(i === 5 ? { taskId: 't' } : {}),
+      }),
+    );
+  }
+  return out;
+}
+
+describe('model: thread rows, built incrementally (PANE-1..5)', () => {
+  it('PANE-1..5: every build from the previous one gives the rows of a full build (seeded, 300 conversations)', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
+        let taskId = 't';
+        let history: Message[] | undefined;
+        let own: Message[] = [];
+        let outbox: PendingMessage[] = [];
+        let at = NOON;
+        let built: ThreadRows | undefined;
+        const older: ThreadRows[] = [];
+        for (const s of steps) {
+          if (s.kind === 'message') {
+            at += s.gap;
+            const hidden = s.reuseHistoryId && history?.length ? { id: history[history.length - 1]!.id } : {};
+            own = [
+              ...own,
+              msg(taskId, s.from, at, {
+                ...hidden,
+                ...(s.clientId && s.from === 'agent' ? { clientId: s.clientId } : {}),
+                ...(s.from === 'system' ? { announcement: { code: s.handoff ? 'handoff' : 'customer-left', params: {} } } : {}),
+                ...(s.from === 'bot' ? { name: 'Assistant' } : {}),
+              }),
+            ];
+          } else if (s.kind === 'receipt' && own.length > 0) {
+            const i = s.index % own.length;
+            own = own.map((m, j) => (j === i ? { ...m, receipt: s.receipt } : m));
+          } else if (s.kind === 'send') {
+            outbox = [...outbox.filter((e) => e.clientId !== s.clientId), pending(s.clientId, 'sending', at + s.gap, s.other ? 'other' : taskId)];
+          } else if (s.kind === 'settle' && outbox.length > 0) {
+            outbox = outbox.filter((_, j) => j !== s.index % outbox.length);
+          } else if (s.kind === 'history') {
+            history = historyOf(s.size, NOON);
+          } else if (s.kind === 'switch') {
+            taskId = taskId === 't' ? 'u' : 't';
+            own = [];
+          } else if (s.kind === 'stale' && older.length > 0) {
+            // A build handed an older result than the last one: never extended twice.
+            built = older[Math.floor(older.length / 2)];
+          }
+          const input = { taskId, history, messages: own, pending: outbox };
+          built = buildThreadRows(input, built);
+          older.push(built);
+          expect(built.rows).to.deep.equal(referenceRows(input));
+        }
+      }),
+      { seed: 20261201, numRuns: 300 },
+    );
+  });
+
+  it('PANE-1: a new message appends its rows: the rows before it are the same objects, the history is not gone over again', () => {
+    const history = historyOf(400, NOON - DAY);
+    let own = [msg('t', 'customer', NOON)];
+    let built = buildThreadRows({ taskId: 't', history, messages: own });
+    for (let i = 1; i <= 50; i++) {
+      own = [...own, msg('t', i % 2 ? 'agent' : 'customer', NOON + i * 1000)];
+      const next = buildThreadRows({ taskId: 't', history, messages: own }, built);
+      expect(next.rows.length).to.equal(built.rows.length + 1);
+      for (let j = 0; j < built.rows.length; j++) if (next.rows[j] !== built.rows[j]) expect.fail(`row ${j} was built again`);
+      expect(next.earlier).to.equal(built.earlier);
+      built = next;
+    }
+    // A receipt that changes in the middle rebuilds the task's own rows, not the history's.
+    own = own.map((m, j) => (j === 10 ? { ...m, receipt: 'read' as const } : m));
+    const next = buildThreadRows({ taskId: 't', history, messages: own }, built);
+    expect(next.earlier).to.equal(built.earlier);
+    expect(next.rows).to.deep.equal(referenceRows({ taskId: 't', history, messages: own }));
+    // Nothing changed: the same rows.
+    expect(buildThreadRows({ taskId: 't', history, messages: own }, next)).to.equal(next);
+  });
+
+  it('PANE-1: day keys are the local calendar day, whatever order the times come in (seeded)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: NOON - 400 * DAY, max: NOON + 400 * DAY }), { maxLength: 60 }), (times) => {
+        for (const at of [...times, ...times.map((t) => t + 1)]) {
+          const d = new Date(at);
+          expect(dayKey(at)).to.equal(`${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`);
+        }
+      }),
+      { seed: 7, numRuns: 100 },
+    );
   });
 });

@@ -255,59 +255,6 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
-  /* Interaction pane of an email task: its messages, read-only. ------------------------------------------------ */
-  .log {
-    flex: 1 1 auto;
-    min-height: 0;
-    overflow: auto;
-    padding: 0.75rem;
-  }
-  .messages {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: flex;
-    flex-direction: column;
-    gap: 0.6rem;
-  }
-  .message {
-    max-width: min(40rem, 90%);
-    padding: 0.45rem 0.7rem;
-    border-radius: var(--_dc-radius);
-    background: var(--_dc-surface-raised);
-    border: 1px solid var(--_dc-border);
-  }
-  .message.from-agent {
-    align-self: flex-end;
-    background: var(--_dc-info-surface);
-  }
-  .message.from-system {
-    align-self: center;
-    background: transparent;
-    border-style: dashed;
-    color: var(--_dc-text-muted);
-  }
-  .message-head {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 0.5rem;
-    font-size: 0.85em;
-    color: var(--_dc-text-muted);
-  }
-  .author {
-    font-weight: 600;
-    color: var(--_dc-text);
-  }
-  .message-text {
-    margin: 0.15rem 0 0;
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
-  }
-  .no-messages {
-    margin: 0;
-    color: var(--_dc-text-muted);
-  }
-
   /* Compose area fallback. ------------------------------------------------------------------------ */
   .composer-note {
     display: flex;

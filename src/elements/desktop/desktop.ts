@@ -2,8 +2,6 @@ import { msg, str, getLocale } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { keyed } from 'lit/directives/keyed.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { ShortcutController } from '../../context/shortcuts.js';
 import { TickerController } from '../../context/ticker.js';
 import { lookLabel, mediaLabel, fieldLabel } from '../../i18n/labels.js';
@@ -17,9 +15,10 @@ import {
   mediaPausedByVoice,
   taskDuration,
   taskListOrder,
-  unreadCounts,
+  unreadCount,
   type Message,
   type Task,
+  type TaskPause,
 } from '../../model/tasks.js';
 import { formatDuration } from '../../model/time.js';
 import type { DcState } from '../../store/state.js';
@@ -36,32 +35,59 @@ import '../state-picker/state-picker.js';
 import '../task-list/task-list.js';
 import { containerStyles, styles } from './desktop.styles.js';
 
+/**
+ * What the desktop selects: counts and the task on show, not whole maps, so that a message for a task in
+ * the background re-renders it only when the unread total in its header changes.
+ */
 interface DesktopView {
-  config: DcConfig;
-  media: DcState['media'];
-  tasks: DcState['tasks'];
-  messages: DcState['messages'];
-  reads: DcState['reads'];
-  pauses: DcState['pauses'];
-  selectedTaskId: string | undefined;
-  voice: boolean;
+  readonly config: DcConfig;
+  readonly media: DcState['media'];
+  /** How many tasks the agent holds, and their unread customer messages (TASK-5). */
+  readonly held: number;
+  readonly unread: number;
+  /** The task on show when it is held, and its voice-call pause. */
+  readonly selected: Task | undefined;
+  readonly pause: TaskPause | undefined;
+  readonly selectedTaskId: string | undefined;
+  readonly voice: boolean;
 }
 
 const STATES = ['collapsed', 'voice', 'empty'] as const;
 
+/**
+ * The unread total of the held tasks (the model's `unreadCount`), kept from one state to the next: a
+ * task is counted again only when its messages or what the agent has read of them changed, so a
+ * message for one task does not recount the others.
+ */
+class UnreadTally {
+  #tasks?: DcState['tasks'];
+  #held: readonly Task[] = [];
+  #counts = new Map<string, { list: readonly Message[] | undefined; read: number | undefined; unread: number }>();
 
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A message's time ("14:05"), with its date when it is not from today. Formatters are made once. */
-function messageTime(at: number, now: number): string {
-  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
-  const key = `${getLocale()}|${sameDay}`;
-  let format = timeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(getLocale(), sameDay ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' });
-    timeFormats.set(key, format);
+  /** The held tasks in list order, worked out again only when the tasks change. */
+  held(tasks: DcState['tasks']): readonly Task[] {
+    if (tasks !== this.#tasks) {
+      this.#tasks = tasks;
+      this.#held = taskListOrder(Object.values(tasks));
+      for (const id of this.#counts.keys()) if (!tasks[id]) this.#counts.delete(id);
+    }
+    return this.#held;
   }
-  return format.format(at);
+
+  total(state: DcState): number {
+    let total = 0;
+    for (const task of this.held(state.tasks)) {
+      const list = state.messages[task.id];
+      const read = state.reads[task.id];
+      let known = this.#counts.get(task.id);
+      if (!known || known.list !== list || known.read !== read) {
+        known = { list, read, unread: unreadCount(list, read) };
+        this.#counts.set(task.id, known);
+      }
+      total += known.unread;
+    }
+    return total;
+  }
 }
 
 function tasksText(count: number): string {
@@ -91,10 +117,10 @@ function unreadText(count: number): string {
  * Works inside a `<dc-provider>` or with a store passed as its `store` property (EMBED-1); the
  * elements it is made of use the same store.
  *
- * For a chat, SMS or social task the interaction pane is `<dc-chat-thread>` and the compose area
- * `<dc-composer>` (PANE-*, COMP-*); for an email task they show its messages read-only until the email
- * elements come. The customer details show the task's fields, timer and End. Put an element in a slot
- * to replace what the desktop shows there.
+ * The interaction pane is `<dc-chat-thread>` (PANE-*), and the compose area `<dc-composer>` (COMP-*)
+ * for a chat, SMS or social task; an email task shows its conversation read-only in the same thread
+ * and a note in the compose area, until the email elements come. The customer details show the task's
+ * fields, timer and End. Put an element in a slot to replace what the desktop shows there.
  *
  * @summary The whole gadget: state, offers, notifications and the tasks window.
  *
@@ -113,7 +139,6 @@ function unreadText(count: number): string {
  * @csspart composer - The compose area.
  * @csspart empty - What the tasks window shows when no task is selected.
  * @csspart end - The End button of the selected task.
- * @csspart message - Each message of the conversation.
  *
  * @cssstate collapsed - The tasks window is collapsed.
  * @cssstate voice - The host reports a voice call.
@@ -133,23 +158,24 @@ export class DcDesktop extends DcElement {
 
   @query('[part~="toggle"]') private toggleButton?: HTMLButtonElement;
   @query('.window') private windowElement?: HTMLElement;
-  @query('.log') private log?: HTMLElement;
 
   #ticker = new TickerController(this);
-  #view = this.select<DesktopView | undefined>((s, store) => ({
-    config: store.config,
-    media: s.media,
-    tasks: s.tasks,
-    messages: s.messages,
-    reads: s.reads,
-    pauses: s.pauses,
-    selectedTaskId: s.selectedTaskId,
-    voice: s.voice,
-  }));
+  #tally = new UnreadTally();
+  #view = this.select<DesktopView | undefined>((s, store) => {
+    const candidate = s.selectedTaskId === undefined ? undefined : s.tasks[s.selectedTaskId];
+    const selected = candidate && isHeld(candidate) ? candidate : undefined;
+    return {
+      config: store.config,
+      media: s.media,
+      held: this.#tally.held(s.tasks).length,
+      unread: this.#tally.total(s),
+      selected,
+      pause: selected ? s.pauses[selected.id] : undefined,
+      selectedTaskId: s.selectedTaskId,
+      voice: s.voice,
+    };
+  });
   #refocusToggle = false;
-  #logTask = '';
-  #logCount = 0;
-  #stickToBottom = true;
   #lastSelected: string | undefined;
   #seen = false;
   #reportedTo: DcStoreApi | undefined;
@@ -178,15 +204,12 @@ export class DcDesktop extends DcElement {
     if (view) {
       const selected = view.selectedTaskId;
       if (this.#seen && this.collapsed && selected && selected !== this.#lastSelected) {
-        const previous = this.#lastSelected ? view.tasks[this.#lastSelected] : undefined;
+        const previous = this.#lastSelected ? this.activeStore?.state.tasks[this.#lastSelected] : undefined;
         if (!this.#lastSelected || (previous && isHeld(previous))) this.collapsed = false;
       }
       this.#seen = true;
       this.#lastSelected = selected;
     }
-    // A new message scrolls the conversation down only if the agent was reading its end.
-    const log = this.log;
-    this.#stickToBottom = !log || log.scrollHeight - log.scrollTop - log.clientHeight < 48;
     // Focus inside the window would be lost when it hides: it goes to the toggle instead.
     if (changed.has('collapsed') && this.collapsed && this.windowElement?.matches(':focus-within')) {
       this.#refocusToggle = true;
@@ -206,17 +229,6 @@ export class DcDesktop extends DcElement {
       this.#refocusToggle = false;
       this.toggleButton?.focus();
     }
-    // The conversation shows its latest message when a task is opened, and when a message arrives
-    // while the agent reads the end of it.
-    const view = this.#view.value;
-    const id = view?.selectedTaskId ?? '';
-    const count = id ? (view?.messages[id]?.length ?? 0) : 0;
-    if (id !== this.#logTask || count !== this.#logCount) {
-      const opened = id !== this.#logTask;
-      this.#logTask = id;
-      this.#logCount = count;
-      if (this.log && (opened || this.#stickToBottom)) this.log.scrollTop = this.log.scrollHeight;
-    }
   }
 
   protected override render() {
@@ -226,10 +238,7 @@ export class DcDesktop extends DcElement {
       this.#ticker.active = false;
       return html`<p class="empty-state">${msg('Digital channels unavailable', { id: 'picker.unavailable' })}</p>`;
     }
-    const held = taskListOrder(Object.values(view.tasks));
-    const unread = unreadCounts(held, view.messages, view.reads).total;
-    const candidate = view.selectedTaskId ? view.tasks[view.selectedTaskId] : undefined;
-    const selected = candidate && isHeld(candidate) ? candidate : undefined;
+    const { selected, unread } = view;
     this.#ticker.active = !!selected && !this.collapsed;
     this.setStates(STATES, [
       this.collapsed ? 'collapsed' : undefined,
@@ -247,7 +256,7 @@ export class DcDesktop extends DcElement {
         <div class="voice-status" role="status">${view.voice ? this.#renderVoice(view.config) : nothing}</div>
         <div class="header-end">
           <span class="counts" part="counts"
-            >${tasksText(held.length)}${unread ? html` <span class="unread">${unreadText(unread)}</span>` : nothing}</span
+            >${tasksText(view.held)}${unread ? html` <span class="unread">${unreadText(unread)}</span>` : nothing}</span
           >
           <button
             part="toggle"
@@ -273,7 +282,7 @@ export class DcDesktop extends DcElement {
         <div class="list-region" part="task-list-region" role="region" aria-label=${msg('Task list', { id: 'desktop.task-list' })}>
           <dc-task-list .store=${this.store}></dc-task-list>
         </div>
-        ${selected ? this.#renderTask(view, selected) : this.#renderEmpty(view, held.length)}
+        ${selected ? this.#renderTask(view, selected) : this.#renderEmpty(view, view.held)}
       </section>
       <dc-notifications .store=${this.store}></dc-notifications>
       <dc-offers .store=${this.store}></dc-offers>
@@ -319,10 +328,9 @@ export class DcDesktop extends DcElement {
     const { config } = view;
     const media = config.media.find((m) => m.id === task.media);
     const name = customerDisplayName(config, task);
-    const pause = view.pauses[task.id];
+    const pause = view.pause;
     const now = this.activeStore!.now();
     const duration = formatDuration(taskDuration(task, now, pause));
-    const messages = view.messages[task.id] ?? [];
     const fields = visibleCustomerFields(config, task);
 
     return html`
@@ -351,9 +359,7 @@ export class DcDesktop extends DcElement {
       </section>
       <section class="interaction" part="interaction" aria-label=${msg('Interaction pane', { id: 'desktop.interaction' })}>
         <slot name="interaction">
-          ${media?.kind === 'email'
-            ? this.#renderLog(config, task, messages, name)
-            : html`<dc-chat-thread .store=${this.store} task-id=${task.id}></dc-chat-thread>`}
+          <dc-chat-thread .store=${this.store} task-id=${task.id}></dc-chat-thread>
         </slot>
       </section>
       <section class="composer" part="composer" aria-label=${msg('Compose area', { id: 'desktop.composer' })}>
@@ -370,41 +376,6 @@ export class DcDesktop extends DcElement {
         </slot>
       </section>
     `;
-  }
-
-  /** The read-only conversation of an email task (the email thread is a later element). */
-  #renderLog(config: DcConfig, task: Task, messages: readonly Message[], name: string): unknown {
-    return keyed(
-      task.id,
-      html`<div class="log" role="log" tabindex="0" aria-label=${msg(str`Conversation with ${name}`, { id: 'desktop.conversation' })}>
-        ${messages.length
-          ? html`<ol class="messages">
-              ${repeat(
-                messages,
-                (m) => m.id,
-                (m) => this.#renderMessage(config, m, name),
-              )}
-            </ol>`
-          : html`<p class="no-messages">${msg('No messages yet.', { id: 'desktop.no-messages' })}</p>`}
-      </div>`,
-    );
-  }
-
-  #renderMessage(config: DcConfig, m: Message, customer: string): TemplateResult {
-    const author =
-      m.from === 'customer'
-        ? customer
-        : m.from === 'agent'
-          ? m.name || config.agent.name
-          : m.from === 'bot'
-            ? m.name || msg('Virtual assistant', { id: 'desktop.author-bot' })
-            : msg('System', { id: 'desktop.author-system' });
-    const time = messageTime(m.at, this.activeStore?.now() ?? Date.now());
-    // The text is bound as text, never parsed as markup: a customer's "<img onerror>" shows as typed.
-    return html`<li class="message from-${m.from}" part="message" data-from=${m.from}>
-      <div class="message-head"><span class="author">${author}</span><time datetime=${new Date(m.at).toISOString()}>${time}</time></div>
-      <p class="message-text">${m.text}</p>
-    </li>`;
   }
 }
 
