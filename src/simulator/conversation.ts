@@ -1,0 +1,248 @@
+/**
+ * The simulated conversation in the tasks the agent holds: customers who type and write, on their own
+ * and in reply to the agent; receipts for the agent's messages (PANE-4); the bot's part before a chat
+ * reaches the agent, and the announcements the server adds to a thread (PANE-3).
+ */
+import type { MediaKind } from '../model/media.js';
+import { messageLength } from '../model/compose.js';
+import { isHeld, type Announcement, type Message, type MessageAttachment, type Receipt, type Task } from '../model/tasks.js';
+import { DcBackendError, type OutgoingAttachment, type OutgoingMessage } from '../backend/types.js';
+import { BOT_NAME, makeBotExchange, makeFollowUp, makeJourney, makeOpener, makeReply } from './customers.js';
+import type { InjectedFailures } from './failures.js';
+import { draw, poissonWait, type Duration } from './random.js';
+import type { SimulatedServer } from './server.js';
+
+const CUSTOMER_LEFT = 'The customer has left the conversation';
+
+/** The timers that are the customer's doing, stopped when the customer is gone. */
+const CUSTOMER_TIMERS = ['message', 'write', 'reply', 'receipt'];
+
+export interface ConversationOptions {
+  agentName: string;
+  messagesPerMinute: number;
+  replyRate: number;
+  botHistory: boolean;
+  deliveredAfter: Duration;
+  readAfter: Duration;
+  replyAfter: Duration;
+  typingFor: Duration;
+}
+
+/** What an offer opens with (see `OfferOptions`). */
+export interface Opening {
+  text?: string | null;
+  botHistory?: boolean;
+}
+
+export class Conversation {
+  #server: SimulatedServer;
+  #failures: InjectedFailures;
+  #options: ConversationOptions;
+  #agentTyping = new Set<string>();
+  #typingCalls = 0;
+
+  constructor(server: SimulatedServer, failures: InjectedFailures, options: ConversationOptions) {
+    this.#server = server;
+    this.#failures = failures;
+    this.#options = options;
+  }
+
+  /**
+   * An offer's first message, the email's question for email, unless `text` says otherwise; chats and
+   * social tasks with `botHistory` open on the bot's part of the conversation before it (PANE-3).
+   */
+  open(task: Task, kind: MediaKind, opening: Opening, now: number): void {
+    const random = this.#server.random;
+    const text = opening.text === undefined ? (kind === 'email' ? task.customer['question'] : makeOpener(random, kind)) : opening.text;
+    if (text && (opening.botHistory ?? this.#options.botHistory) && (kind === 'chat' || kind === 'social')) {
+      this.#addBotHistory(task.id, text, now);
+    } else if (text) this.#server.addMessage(task.id, 'customer', text);
+  }
+
+  /** COMP-1, PANE-4: an agent message, once per client id (see `SimulatedBackend.send`). */
+  send(message: OutgoingMessage): void {
+    const server = this.#server;
+    const task = server.held(message.taskId);
+    this.#checkOutgoing(task, message);
+    const known = server.state.messages[task.id]?.find((m) => m.from === 'agent' && m.clientId === message.clientId);
+    if (known && known.receipt !== 'failed') return;
+    const failure = this.#failures.takeSend();
+    if (failure?.mode === 'reject') throw new DcBackendError('rejected', failure.reason);
+    let id: string;
+    if (known) {
+      id = known.id;
+      this.#setReceipt(task.id, id, 'sent');
+    } else {
+      id = server.addMessage(task.id, 'agent', message.text, {
+        name: this.#options.agentName,
+        clientId: message.clientId,
+        receipt: 'sent',
+        ...(message.attachments.length ? { attachments: message.attachments.map(served) } : {}),
+      }).id;
+    }
+    const undeliverable = failure?.reason ?? (server.state.left[task.id] ? CUSTOMER_LEFT : undefined);
+    if (undeliverable) this.#setReceipt(task.id, id, 'failed', undeliverable);
+    else this.armReceipt(task.id, id);
+  }
+
+  /** The agent is (or stopped) typing in a held task. */
+  agentTypes(taskId: string, typing: boolean): void {
+    this.#server.held(taskId);
+    this.#typingCalls += 1;
+    if (typing) this.#agentTyping.add(taskId);
+    else this.#agentTyping.delete(taskId);
+  }
+
+  agentTyping(taskId: string): boolean {
+    return this.#agentTyping.has(taskId);
+  }
+
+  get typingCalls(): number {
+    return this.#typingCalls;
+  }
+
+  customerMessage(taskId: string, text?: string): Message {
+    this.#server.task(taskId);
+    return this.#server.addMessage(taskId, 'customer', text ?? makeFollowUp(this.#server.random));
+  }
+
+  customerTyping(taskId: string, typing: boolean): void {
+    this.#server.task(taskId);
+    this.#server.emit({ type: 'typing', taskId, typing });
+  }
+
+  customerLeaves(taskId: string): void {
+    const server = this.#server;
+    if (!isHeld(server.task(taskId)) || server.state.left[taskId]) return;
+    this.#stopCustomer(taskId);
+    server.state.left[taskId] = true;
+    this.announce(taskId, CUSTOMER_LEFT, { code: 'customer-left' });
+  }
+
+  /**
+   * A held task ends, closed or transferred: its customer stops, and the conversation's record says how
+   * it ended, for whoever reads it next (PANE-3, PANE-5).
+   */
+  finish(task: Task, status: 'closed' | 'transferred'): void {
+    this.#stopCustomer(task.id);
+    if (status === 'closed') this.announce(task.id, 'Conversation closed', { code: 'closed' });
+    else this.announce(task.id, 'Conversation transferred', { code: 'transferred', params: { to: task.queue } });
+    const cause = status === 'closed' ? 'ended' : 'transferred';
+    this.#server.taskUpdate({ ...task, status, endedAt: this.#server.clock.now() }, cause);
+  }
+
+  /** A system message that is an announcement (PANE-3), worded by the server in `text`. */
+  announce(taskId: string, text: string, announcement: Announcement, at?: number): Message {
+    return this.#server.addMessage(taskId, 'system', text, { announcement, ...(at !== undefined ? { at } : {}) });
+  }
+
+  /** The customer of a held task writes now and then (`messagesPerMinute`), until they are gone. */
+  scheduleMessage(taskId: string): void {
+    const server = this.#server;
+    const perMinute = this.#options.messagesPerMinute;
+    if (perMinute <= 0 || server.closed || server.scheduled(`message:${taskId}`)) return;
+    if (server.state.left[taskId]) return;
+    server.schedule(`message:${taskId}`, poissonWait(server.random, perMinute), () => {
+      if (!this.#customerPresent(taskId)) return;
+      this.#customerWrites(taskId, makeFollowUp(server.random));
+      this.scheduleMessage(taskId);
+    });
+  }
+
+  /** Schedules an agent message's next receipt: sent → delivered → read (PANE-4). */
+  armReceipt(taskId: string, messageId: string): void {
+    const server = this.#server;
+    const message = server.state.messages[taskId]?.find((m) => m.id === messageId);
+    const next: Receipt | undefined =
+      message?.receipt === 'sent' ? 'delivered' : message?.receipt === 'delivered' ? 'read' : undefined;
+    if (!next) return;
+    const wait = draw(server.random, next === 'delivered' ? this.#options.deliveredAfter : this.#options.readAfter);
+    server.schedule(`receipt:${taskId}:${messageId}`, wait, () => {
+      if (!this.#customerPresent(taskId)) return;
+      this.#setReceipt(taskId, messageId, next);
+      if (next === 'read') this.#maybeReply(taskId);
+      else this.armReceipt(taskId, messageId);
+    });
+  }
+
+  /** COMP-3: what the server refuses to send: nothing at all, or more than the media takes. */
+  #checkOutgoing(task: Task, message: OutgoingMessage): void {
+    const max = this.#server.mediaConfig(task.media)?.maxChars ?? Infinity;
+    if (message.text.trim() === '' && message.attachments.length === 0) {
+      throw new DcBackendError('invalid', 'The message is empty');
+    }
+    if (messageLength(message.text) > max) throw new DcBackendError('invalid', `The message is longer than ${max} characters`);
+  }
+
+  #setReceipt(taskId: string, messageId: string, receipt: Receipt, reason?: string): void {
+    const list = this.#server.state.messages[taskId];
+    const i = list?.findIndex((m) => m.id === messageId) ?? -1;
+    if (!list || i < 0) return;
+    const { failure: _previous, ...rest } = list[i]!;
+    list[i] = { ...rest, receipt, ...(reason ? { failure: reason } : {}) };
+    this.#server.emit({ type: 'receipt', taskId, messageId, receipt, ...(reason ? { reason } : {}) });
+  }
+
+  /** Whether a held task's customer is still there to write. */
+  #customerPresent(taskId: string): boolean {
+    const task = this.#server.lookup(taskId);
+    return !!task && isHeld(task) && !this.#server.state.left[taskId];
+  }
+
+  /** The customer types for a while, then their message arrives (it implies they stopped typing). */
+  #customerWrites(taskId: string, text: string): void {
+    const server = this.#server;
+    if (server.scheduled(`write:${taskId}`)) return;
+    this.customerTyping(taskId, true);
+    server.schedule(`write:${taskId}`, draw(server.random, this.#options.typingFor), () => {
+      if (this.#customerPresent(taskId)) this.customerMessage(taskId, text);
+    });
+  }
+
+  /** Once the agent's message is read, the customer may answer (`replyRate`). */
+  #maybeReply(taskId: string): void {
+    const server = this.#server;
+    const rate = this.#options.replyRate;
+    if (rate <= 0 || server.scheduled(`reply:${taskId}`) || server.scheduled(`write:${taskId}`)) return;
+    if (server.random() >= rate) return;
+    server.schedule(`reply:${taskId}`, draw(server.random, this.#options.replyAfter), () => {
+      if (this.#customerPresent(taskId)) this.#customerWrites(taskId, makeReply(server.random));
+    });
+  }
+
+  /** Stops everything the customer of a task had under way (typing, replies, receipts). */
+  #stopCustomer(taskId: string): void {
+    for (const key of this.#server.timerKeys()) {
+      const [kind, id] = key.split(':');
+      if (id === taskId && CUSTOMER_TIMERS.includes(kind!)) this.#server.cancel(key);
+    }
+  }
+
+  /** PANE-3: the journey, the bot's exchange with the customer, and the hand-off, before the offer. */
+  #addBotHistory(taskId: string, opener: string, now: number): void {
+    const server = this.#server;
+    const lines = makeBotExchange(server.random, opener);
+    const step = 20_000;
+    let at = now - (lines.length + 1) * step;
+    this.announce(taskId, makeJourney(server.random), { code: 'journey' }, at);
+    for (const [from, text] of lines) {
+      at += step;
+      server.addMessage(taskId, from, text, { at, ...(from === 'bot' ? { name: BOT_NAME } : {}) });
+    }
+    const handoff = { code: 'handoff', params: { name: BOT_NAME } };
+    this.announce(taskId, `${BOT_NAME} handed the conversation over to an agent`, handoff, now);
+  }
+}
+
+/** A sent file as the server serves it: at a URL of its own (images are their own thumbnail). */
+function served(file: OutgoingAttachment): MessageAttachment {
+  const url = URL.createObjectURL(file.data);
+  return {
+    id: file.id,
+    name: file.name,
+    type: file.type,
+    size: file.size,
+    url,
+    ...(file.type.startsWith('image/') ? { thumbnailUrl: url } : {}),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The options of the simulated contact centre, and the defaults each of its parts runs with when an
+ * option is left out.
+ */
+import { resolveConfig, type DcConfig } from '../model/config.js';
+import { MEDIA_KINDS, type MediaId, type MediaKind } from '../model/media.js';
+import { realClock, type Clock } from '../backend/clock.js';
+import type { ConversationOptions } from './conversation.js';
+import type { Duration } from './random.js';
+import type { RoutingOptions } from './routing.js';
+import type { ServerOptions } from './server.js';
+
+export interface SimulatedBackendOptions {
+  /**
+   * The agent's media settings (capacity, accept timers, groups): the resolved configuration the kit
+   * uses. Without it, `media` ids get the defaults of the kind they name (others behave like chat).
+   */
+  config?: DcConfig;
+  /** The media this agent is assigned, when no `config` is given. Defaults to chat, sms, social, email. */
+  media?: readonly MediaId[];
+  /**
+   * Offers routed to the agent by themselves: offers per minute for every media, or per media id.
+   * Off by default (tests and stories make offers with `offer()`); the demo turns it on.
+   */
+  offersPerMinute?: number | Readonly<Record<MediaId, number>>;
+  /** Customer messages per minute in each held task, by themselves. Off by default. */
+  messagesPerMinute?: number;
+  /** Chance (0–1) that a customer gives up an offer before its timer ends (the offer is rescinded). */
+  abandonRate?: number;
+  /** Seeds every random choice, so a run can be repeated. */
+  seed?: number;
+  clock?: Clock;
+  /** Server round-trip in ms: a number, or [min, max] drawn from the seeded generator. */
+  latencyMs?: number | readonly [number, number];
+  /**
+   * Keeps the simulated server's state in this storage, so that a page reload finds the "server" as it
+   * was (the demo uses localStorage; tests leave it out).
+   */
+  storage?: Storage | null;
+  storageKey?: string;
+  /** The agent's name on the messages they send. Default "Alex Martin". */
+  agentName?: string;
+  /**
+   * Chance (0–1) that the customer answers an agent's message once they have read it, typing first.
+   * Default 0 (tests and stories make customers write with `customerMessage()`).
+   */
+  replyRate?: number;
+  /**
+   * Chat and social offers come with the bot's part of the conversation: the customer's journey, the bot
+   * exchange, the hand-off (PANE-3). Default off; `offer()` can ask for it per offer.
+   */
+  botHistory?: boolean;
+  /**
+   * Forces the history of earlier interactions (PANE-5) to exactly this many messages in all, for large
+   * threads and benchmarks. Without it, each customer has 0 to 3 earlier interactions.
+   */
+  historySize?: number;
+  /** From sent to delivered (PANE-4). Default [500, 1500]. */
+  deliveredAfterMs?: Duration;
+  /** From delivered to read (PANE-4). Default [1500, 4000]. */
+  readAfterMs?: Duration;
+  /** From reading the agent's message to starting to type a reply. Default [1000, 3000]. */
+  replyAfterMs?: Duration;
+  /** How long the customer types before their message arrives. Default [2000, 5000]. */
+  typingMs?: Duration;
+}
+
+const DEFAULT_MEDIA = ['chat', 'sms', 'social', 'email'];
+
+function configFor(media: readonly MediaId[]): DcConfig {
+  return resolveConfig({
+    media: Object.fromEntries(media.map((id) => [id, MEDIA_KINDS.includes(id as MediaKind) ? {} : { kind: 'chat' }])),
+  });
+}
+
+/** Every option with its default, sorted by the part that uses it. */
+export interface ResolvedOptions {
+  server: ServerOptions;
+  latency: Duration;
+  routing: RoutingOptions;
+  conversation: ConversationOptions;
+  historySize: number | undefined;
+}
+
+export function resolveOptions(options: SimulatedBackendOptions): ResolvedOptions {
+  const config = options.config ?? configFor(options.media ?? DEFAULT_MEDIA);
+  const rate = options.offersPerMinute ?? 0;
+  return {
+    server: {
+      clock: options.clock ?? realClock,
+      config,
+      seed: options.seed ?? 1,
+      storage: options.storage ?? null,
+      storageKey: options.storageKey ?? 'dc-widgets:simulated-server',
+    },
+    latency: options.latencyMs ?? 0,
+    routing: {
+      offersPerMinute: Object.fromEntries(config.media.map(({ id }) => [id, typeof rate === 'number' ? rate : (rate[id] ?? 0)])),
+      abandonRate: options.abandonRate ?? 0,
+    },
+    conversation: {
+      agentName: options.agentName ?? 'Alex Martin',
+      messagesPerMinute: options.messagesPerMinute ?? 0,
+      replyRate: options.replyRate ?? 0,
+      botHistory: options.botHistory ?? false,
+      deliveredAfter: options.deliveredAfterMs ?? [500, 1500],
+      readAfter: options.readAfterMs ?? [1500, 4000],
+      replyAfter: options.replyAfterMs ?? [1000, 3000],
+      typingFor: options.typingMs ?? [2000, 5000],
+    },
+    historySize: options.historySize,
+  };
+}
