@@ -9,7 +9,6 @@ import { checkMessage, errorMessage } from '../backend/events.js';
 import { DcBackendError } from '../backend/types.js';
 import { checkAttachments, type AttachmentCheck } from '../model/attachments.js';
 import type { Message } from '../model/tasks.js';
-import { checkCatalogue, validateWorkflowParams } from '../model/workflows.js';
 import { checkDraft } from './schema.js';
 import type { BlobStore } from './blobs.js';
 import type { StoreCore, Transition } from './core.js';
@@ -28,6 +27,8 @@ export class Conversation {
   readonly #newId: () => string;
   /** Histories being fetched now. */
   #loading = new Set<string>();
+  /** The catalogue's rules (src/model/workflows.ts), loaded with the first catalogue. */
+  #workflowRules?: typeof import('../model/workflows.js');
   /** Per task: when the agent's typing was last sent, and the timer that sends "stopped". */
   #typingSent = new Map<string, { at: number; stop: unknown }>();
 
@@ -208,8 +209,11 @@ export class Conversation {
     if (core.state.catalogue.status === 'loading' || core.state.connection !== 'online') return;
     const value = core.state.catalogue.value;
     core.dispatch({ type: 'catalogue', catalogue: { status: 'loading', value } });
-    core.backend.catalogue().then(
-      (raw: unknown) => {
+    // The catalogue's rules load with the catalogue, on the composer's first use: not up front.
+    Promise.all([core.backend.catalogue(), import('../model/workflows.js')]).then(
+      ([raw, rules]) => {
+        this.#workflowRules = rules;
+        const { checkCatalogue } = rules;
         // Checked like the configuration: what does not check out is left out and reported.
         const { catalogue, problems } = checkCatalogue(raw);
         if (problems.length) {
@@ -230,6 +234,8 @@ export class Conversation {
     const core = this.#core;
     const workflow = core.state.catalogue.value.workflows.find((w) => w.id === workflowId);
     if (!workflow) throw new DcBackendError('invalid', `Unknown workflow ${workflowId}`);
+    // Loaded with the catalogue that holds the workflow; here at once, so the request leaves at once.
+    const { validateWorkflowParams } = this.#workflowRules ?? (this.#workflowRules = await import('../model/workflows.js'));
     const errors = Object.keys(validateWorkflowParams(workflow, params));
     if (errors.length) throw new DcBackendError('invalid', `Invalid parameters: ${errors.join(', ')}`);
     if (!has(core.state.tasks, taskId)) throw new DcBackendError('unknown-task', `Unknown task ${taskId}`);

@@ -11,7 +11,7 @@ import type { GroupId, MediaId } from '../model/media.js';
 import type { Message, Task, TaskPause } from '../model/tasks.js';
 import type { DcEvent, DcSnapshot, StateCause } from '../backend/types.js';
 import type { Draft, DraftAttachment } from '../model/draft.js';
-import { EMPTY_CATALOGUE, type Catalogue } from '../model/workflows.js';
+import type { Catalogue } from '../model/workflows.js';
 import { record } from './records.js';
 
 export type { Draft, DraftAttachment } from '../model/draft.js';
@@ -197,6 +197,6 @@ export function initialState(media: Readonly<Record<MediaId, MediaState>>): DcSt
     outbox: record(),
     history: record(),
     typing: record(),
-    catalogue: { status: 'idle', value: EMPTY_CATALOGUE },
+    catalogue: { status: 'idle', value: { templateGroups: [], templates: [], workflows: [] } },
   };
 }

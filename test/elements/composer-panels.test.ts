@@ -6,7 +6,8 @@
  * page to load those modules, so it imports none of them.
  */
 import { expect, html } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { hold, release } from '../support/gate.js';
 import type { DcComposer } from '../../src/elements/composer/composer.js';
 import '../../src/elements/composer/composer.js';
 import { mountKit, press, signInReady, text, until } from '../support/kit.js';
@@ -17,9 +18,6 @@ const MODULES = {
   workflows: 'src/elements/internal/workflow-dialog',
 } as const;
 
-const hold = (path: string) => executeServerCommand('dc-hold-module', { path });
-/** Lets the held requests through, or fails them and every later one until released again. */
-const release = (path: string, fail = false) => executeServerCommand('dc-release-module', { path, fail });
 
 async function holding(media: 'chat' | 'sms' = 'chat') {
   const kit = await mountKit(html`<div style="padding-top: 26rem"><dc-composer></dc-composer></div>`);

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { ManualClock } from '../../src/backend/clock.js';
 import { SimulatedBackend } from '../../src/simulator/index.js';
 import { resolveConfig, type DcConfigInput } from '../../src/model/config.js';
@@ -241,6 +241,8 @@ describe('store: sending, receipts, drafts, history', () => {
   it('COMP-10: a workflow with invalid parameters is refused before the server; a valid one adds its announcement', async () => {
     const kit = await setup();
     await settle(kit.clock);
+    // The catalogue's rules load with it (a module fetched on first use), on the page's own time.
+    await waitUntil(() => kit.store.state.catalogue.status !== 'loading', 'the catalogue settled');
     expect(kit.store.state.catalogue.status).to.equal('loaded');
     const workflow = kit.store.state.catalogue.value.workflows.find((w) => w.params.some((p) => p.type === 'email'))!;
     let refused: Error | undefined;

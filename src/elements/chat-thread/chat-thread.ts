@@ -14,7 +14,7 @@ import { customerDisplayName, taskDuration, type Message, type Task, type TaskPa
 import { buildThreadRows, initials, rowsAfter, type ThreadRow, type ThreadRows } from '../../model/thread.js';
 import { formatDuration } from '../../model/time.js';
 import type { HistoryState, KitConnection, OutboxEntry } from '../../store/state.js';
-import { icon, MEDIA_ICONS } from '../../ui/icons.js';
+import { icon, MEDIA_ICONS } from '../../ui/conversation-icons.js';
 import { buttonStyles } from '../../styles/controls.js';
 import { DcBeforeDiscardEvent, DcBeforeRetryEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';

@@ -21,7 +21,7 @@ import {
   type TextSegment,
   type ThreadRow,
 } from '../../model/thread.js';
-import { icon, type IconName } from '../../ui/icons.js';
+import { icon, type IconName } from '../../ui/conversation-icons.js';
 import * as words from './words.js';
 
 /**

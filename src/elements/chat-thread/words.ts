@@ -7,7 +7,7 @@
 import { msg, str, getLocale } from '../../i18n/localization.js';
 import type { Message, Receipt } from '../../model/tasks.js';
 import { dayKey } from '../../model/thread.js';
-import type { IconName } from '../../ui/icons.js';
+import type { IconName } from '../../ui/conversation-icons.js';
 
 /** Date and time formats, per locale. */
 interface Formats {

@@ -8,7 +8,7 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import { repeat } from 'lit/directives/repeat.js';
 import { getLocale, msg, str } from '../../i18n/localization.js';
 import { formatBytes, type AttachmentRejection } from '../../model/attachments.js';
-import { icon } from '../../ui/icons.js';
+import { icon } from '../../ui/conversation-icons.js';
 import { offers, type ComposerParts, type Writable } from './parts.js';
 import { AttachmentPreviews } from './previews.js';
 import { rejectionText } from './words.js';

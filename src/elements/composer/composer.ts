@@ -18,7 +18,7 @@ import {
   type Draft,
 } from '../../model/draft.js';
 import { writeBlock } from '../../model/tasks.js';
-import { icon } from '../../ui/icons.js';
+import { icon } from '../../ui/conversation-icons.js';
 import { buttonStyles } from '../../styles/controls.js';
 import { DcElement } from '../internal/dc-element.js';
 import { Attachments } from './attachments.js';

@@ -10,7 +10,7 @@ import { mediaLabel } from '../../i18n/labels.js';
 import { draftWithTemplate, draftWithoutTemplate } from '../../model/draft.js';
 import { adjacentField, loadTemplate, replaceNeedsConfirmation, unfilledFields, type Template } from '../../model/templates.js';
 import { pickText } from '../../model/text.js';
-import { icon } from '../../ui/icons.js';
+import { icon } from '../../ui/conversation-icons.js';
 import type { ComposerParts, Writable } from './parts.js';
 import { templateErrorText, unknownText } from './words.js';
 

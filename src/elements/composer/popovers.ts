@@ -10,7 +10,7 @@ import { msg } from '../../i18n/localization.js';
 import type { MediaKind } from '../../model/media.js';
 import { opensSlashSearch, slashQuery, type Template } from '../../model/templates.js';
 import { workflowsFor, type Workflow } from '../../model/workflows.js';
-import { icon, type IconName } from '../../ui/icons.js';
+import { icon, type IconName } from '../../ui/conversation-icons.js';
 import type { WorkflowRunner } from '../internal/workflow-dialog.js';
 import { PanelModules, type Panel } from './lazy.js';
 import { offers, focusButton, type ComposerParts, type Writable } from './parts.js';

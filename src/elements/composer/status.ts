@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { messageLength, smsSegments } from '../../model/compose.js';
 import { unfilledFields } from '../../model/templates.js';
-import { icon } from '../../ui/icons.js';
+import { icon } from '../../ui/conversation-icons.js';
 import type { Writable } from './parts.js';
 import { counterLabel, counterText, overLimitText, segmentsText, unfilledText } from './words.js';
 

@@ -255,6 +255,20 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
+  /* The conversation's modules on their way, or failed. ------------------------------------------- */
+  .pane-status {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.45rem;
+    margin: 0;
+    padding: 0.75rem;
+    color: var(--_dc-text-muted);
+  }
+  .pane-status.failed {
+    color: var(--_dc-danger);
+  }
+
   /* Compose area fallback. ------------------------------------------------------------------------ */
   .composer-note {
     display: flex;

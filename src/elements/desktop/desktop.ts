@@ -26,11 +26,9 @@ import { icon, MEDIA_ICONS } from '../../ui/icons.js';
 import type { DcStoreApi } from '../../store/api.js';
 import { DcBeforeEndEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
-import '../chat-thread/chat-thread.js';
-import '../composer/composer.js';
-import '../connection-banner/connection-banner.js';
-import '../notifications/notifications.js';
 import '../offers/offers.js';
+import { LazyParts, whenIdle, type LazyPart } from '../internal/lazy-modules.js';
+import '../connection-banner/connection-banner.js';
 import '../state-picker/state-picker.js';
 import '../task-list/task-list.js';
 import { containerStyles, styles } from './desktop.styles.js';
@@ -50,6 +48,9 @@ interface DesktopView {
   readonly pause: TaskPause | undefined;
   readonly selectedTaskId: string | undefined;
   readonly voice: boolean;
+  /** Whether the agent is signed in on some media (offers may come), and whether a notification is up. */
+  readonly signedIn: boolean;
+  readonly notifying: boolean;
 }
 
 const STATES = ['collapsed', 'voice', 'empty'] as const;
@@ -149,6 +150,25 @@ function unreadText(count: number): string {
  * @cssprop --dc-desktop-details-max-height - Customer details scroll beyond this height (default 18rem).
  * @cssprop --dc-desktop-strip-max-height - In a narrow layout, the task list scrolls beyond this height (default 15rem).
  */
+/**
+ * The conversation of a task, `<dc-chat-thread>` and `<dc-composer>` with the model code only they use:
+ * loaded on first use (about a third of the desktop's bytes), while the browser is idle once the agent
+ * has signed in, or at once when a task is on show. A host that imports them itself has them at once.
+ */
+const CONVERSATION: LazyPart = {
+  tags: ['dc-chat-thread', 'dc-composer'],
+  load: () => Promise.all([import('../chat-thread/chat-thread.js'), import('../composer/composer.js')]),
+};
+
+/**
+ * Notifications: nothing to show before the kit has something to say, so they load at once when one is
+ * up, else while the browser is idle after the desktop's first render; a failed load is tried again
+ * while one waits to be shown. (Offers load up front: an offer has a countdown, and nothing may stand
+ * between it and the agent.)
+ */
+const NOTIFICATIONS_RETRY_MS = 10_000;
+const NOTIFICATIONS: LazyPart = { tags: ['dc-notifications'], load: () => import('../notifications/notifications.js') };
+
 @customElement('dc-desktop')
 export class DcDesktop extends DcElement {
   static override styles = [...DcElement.styles, styles, containerStyles];
@@ -173,17 +193,39 @@ export class DcDesktop extends DcElement {
       pause: selected ? s.pauses[selected.id] : undefined,
       selectedTaskId: s.selectedTaskId,
       voice: s.voice,
+      signedIn: store.config.media.some((m) => isSignedIn(s.media[m.id])),
+      notifying: s.notifications.length > 0,
     };
   });
   #refocusToggle = false;
   #lastSelected: string | undefined;
   #seen = false;
   #reportedTo: DcStoreApi | undefined;
+  #parts = new LazyParts(this, { conversation: CONVERSATION, notifications: NOTIFICATIONS });
+  #cancelPreload?: () => void;
+  #cancelIdleNotifications?: () => void;
+  #retryNotifications?: ReturnType<typeof setTimeout>;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#reportedTo?.setHidden('collapsed', false);
     this.#reportedTo = undefined;
+    this.#cancelPreload?.();
+    this.#cancelPreload = undefined;
+    this.#cancelIdleNotifications?.();
+    this.#cancelIdleNotifications = undefined;
+    clearTimeout(this.#retryNotifications);
+    this.#retryNotifications = undefined;
+  }
+
+  /** Waits for the conversation's modules on their way, and the render that shows them. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    for (let settled = this.#parts.settled; settled; settled = this.#parts.settled) {
+      await settled;
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   constructor() {
@@ -210,6 +252,16 @@ export class DcDesktop extends DcElement {
       this.#seen = true;
       this.#lastSelected = selected;
     }
+    // What is needed now loads now (after a failed load, at the agent's Retry or the next need).
+    if (view?.selected && this.#parts.status('conversation') === undefined) this.#parts.ensure('conversation');
+    const notifications = this.#parts.status('notifications');
+    if (view?.notifying && notifications === undefined) this.#parts.ensure('notifications');
+    else if (view?.notifying && notifications === 'failed' && this.#retryNotifications === undefined) {
+      this.#retryNotifications = setTimeout(() => {
+        this.#retryNotifications = undefined;
+        this.#parts.ensure('notifications');
+      }, NOTIFICATIONS_RETRY_MS);
+    }
     // Focus inside the window would be lost when it hides: it goes to the toggle instead.
     if (changed.has('collapsed') && this.collapsed && this.windowElement?.matches(':focus-within')) {
       this.#refocusToggle = true;
@@ -228,6 +280,16 @@ export class DcDesktop extends DcElement {
     if (this.#refocusToggle) {
       this.#refocusToggle = false;
       this.toggleButton?.focus();
+    }
+    // Signed in, a task is on its way: the conversation's modules load while the browser is idle.
+    const view = this.#view.value;
+    if (!this.#cancelPreload && view && this.#parts.status('conversation') === undefined && view.signedIn) {
+      this.#cancelPreload = whenIdle(() => void this.#parts.ensure('conversation'));
+    }
+    if (!this.#cancelIdleNotifications && view) {
+      this.#cancelIdleNotifications = whenIdle(() => {
+        if (this.#parts.status('notifications') === undefined) this.#parts.ensure('notifications');
+      });
     }
   }
 
@@ -284,7 +346,7 @@ export class DcDesktop extends DcElement {
         </div>
         ${selected ? this.#renderTask(view, selected) : this.#renderEmpty(view, view.held)}
       </section>
-      <dc-notifications .store=${this.store}></dc-notifications>
+      ${this.#parts.status('notifications') === 'ready' ? html`<dc-notifications .store=${this.store}></dc-notifications>` : nothing}
       <dc-offers .store=${this.store}></dc-offers>
     `;
   }
@@ -324,6 +386,21 @@ export class DcDesktop extends DcElement {
     </div>`;
   }
 
+  /** The conversation's modules on their way (a moment), or failed to load, with Retry. */
+  #renderLoading(status: 'loading' | 'failed'): TemplateResult {
+    if (status === 'loading') {
+      return html`<p class="pane-status" part="pane-status" role="status">
+        ${icon('loader-circle')}<span>${msg('Loading conversation…', { id: 'thread.loading' })}</span>
+      </p>`;
+    }
+    return html`<div class="pane-status failed" part="pane-status" role="alert">
+      ${icon('circle-alert')}<span>${msg('The conversation could not be loaded.', { id: 'desktop.pane-failed' })}</span>
+      <button class="retry" @click=${() => this.#parts.ensure('conversation')}>
+        ${icon('refresh-cw')}<span>${msg('Retry', { id: 'desktop.retry' })}</span>
+      </button>
+    </div>`;
+  }
+
   #renderTask(view: DesktopView, task: Task): TemplateResult {
     const { config } = view;
     const media = config.media.find((m) => m.id === task.media);
@@ -332,6 +409,7 @@ export class DcDesktop extends DcElement {
     const now = this.activeStore!.now();
     const duration = formatDuration(taskDuration(task, now, pause));
     const fields = visibleCustomerFields(config, task);
+    const loaded = this.#parts.status('conversation') ?? 'loading';
 
     return html`
       <section class="details" part="details" aria-label=${msg('Customer details', { id: 'desktop.details' })}>
@@ -359,7 +437,9 @@ export class DcDesktop extends DcElement {
       </section>
       <section class="interaction" part="interaction" aria-label=${msg('Interaction pane', { id: 'desktop.interaction' })}>
         <slot name="interaction">
-          <dc-chat-thread .store=${this.store} task-id=${task.id}></dc-chat-thread>
+          ${loaded === 'ready'
+            ? html`<dc-chat-thread .store=${this.store} task-id=${task.id}></dc-chat-thread>`
+            : this.#renderLoading(loaded)}
         </slot>
       </section>
       <section class="composer" part="composer" aria-label=${msg('Compose area', { id: 'desktop.composer' })}>
@@ -372,7 +452,9 @@ export class DcDesktop extends DcElement {
                   })}</span
                 >
               </p>`
-            : html`<dc-composer .store=${this.store} task-id=${task.id}></dc-composer>`}
+            : loaded === 'ready'
+              ? html`<dc-composer .store=${this.store} task-id=${task.id}></dc-composer>`
+              : nothing}
         </slot>
       </section>
     `;

@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type Picker from 'emoji-picker-element/picker.js';
 import type { EmojiClickEvent } from 'emoji-picker-element/shared.js';
 import { emojiLanguage, loadEmojiSource, type EmojiLanguage, type EmojiSource } from '../../ui/emoji-data.js';
-import { icon } from '../../ui/icons.js';
+import { icon } from '../../ui/conversation-icons.js';
 import { DcCloseEvent, DcPresentationalElement } from './presentational.js';
 import { styles } from './emoji-panel.styles.js';
 

@@ -12,7 +12,7 @@ import {
   type TemplateGroup,
 } from '../../model/templates.js';
 import { pickText } from '../../model/text.js';
-import { icon } from '../../ui/icons.js';
+import { icon } from '../../ui/conversation-icons.js';
 import { rovingIndex } from '../../ui/roving.js';
 import { DcCloseEvent, DcPresentationalElement } from './presentational.js';
 import { styles } from './template-picker.styles.js';

@@ -12,7 +12,7 @@ import {
   type Workflow,
   type WorkflowParam,
 } from '../../model/workflows.js';
-import { icon } from '../../ui/icons.js';
+import { icon } from '../../ui/conversation-icons.js';
 import { DcCloseEvent, DcPresentationalElement } from './presentational.js';
 import { styles } from './workflow-dialog.styles.js';
 

@@ -1,30 +1,19 @@
 import { inLocale, msg, str, type DcLocale } from '../../i18n/localization.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { html, nothing, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ShortcutController } from '../../context/shortcuts.js';
 import { TickerController } from '../../context/ticker.js';
 import { DcTaskSelectEvent } from '../../events/events.js';
-import { mediaLabel } from '../../i18n/labels.js';
 import type { DcConfig } from '../../model/config.js';
-import type { MediaConfig, MediaKind } from '../../model/media.js';
-import {
-  customerDisplayName,
-  taskDuration,
-  taskListOrder,
-  unreadCount,
-  type Message,
-  type Task,
-  type TaskPause,
-} from '../../model/tasks.js';
-import { formatDuration } from '../../model/time.js';
-import { icon, MEDIA_ICONS } from '../../ui/icons.js';
+import type { MediaConfig } from '../../model/media.js';
+import { taskListOrder, type Task } from '../../model/tasks.js';
+import { icon } from '../../ui/icons.js';
 import { rovingIndex } from '../../ui/roving.js';
 import { DcElement } from '../internal/dc-element.js';
 import { inFrame, nextFrame, noteRequest } from '../internal/frame-updates.js';
+import { renderRow, unread, unreadText, type ListView, type RowContext } from './rows.js';
 import { styles } from './task-list.styles.js';
 
 /**
@@ -35,84 +24,29 @@ import { styles } from './task-list.styles.js';
  */
 export const VIRTUAL_FROM = 100;
 
-interface ListView {
-  config: DcConfig;
-  tasks: Readonly<Record<string, Task>>;
-  messages: Readonly<Record<string, readonly Message[]>>;
-  reads: Readonly<Record<string, number>>;
-  selectedTaskId: string | undefined;
-  pauses: Readonly<Record<string, TaskPause>>;
-}
-
-/** Words every row shares, looked up once per render. */
-interface RowWords {
-  readonly duration: string;
-  readonly paused: TemplateResult;
-}
-
-/** What every row of one render shares. */
-interface RowContext {
-  readonly view: ListView;
-  readonly now: number;
-  readonly words: RowWords;
-  readonly tabbable: string | undefined;
-  /** How many rows the list has (a virtualised row says so, and its place among them). */
-  readonly setSize: number;
-  /** Media labels, worked out once per render and media. */
-  readonly labels: Map<string, string>;
-}
-
 const STATES = ['collapsed', 'empty', 'unread'] as const;
 
-/** Icons are the same markup on every row: one template each, reused. */
-const MEDIA_ICON = new Map<MediaKind, TemplateResult>();
-const mediaIcon = (kind: MediaKind): TemplateResult => {
-  let template = MEDIA_ICON.get(kind);
-  if (!template) MEDIA_ICON.set(kind, (template = icon(MEDIA_ICONS[kind])));
-  return template;
-};
-const PAUSED_ICON = icon('phone');
+type VirtualRows = typeof import('./virtual-rows.js');
 
 /**
- * The virtualizer's flow layout, with the rows' height as its first estimate (so that its first pass
- * renders the rows that will be on screen) and 400 px of rows beyond the view (a frame of fast
- * scrolling) rather than 1,000: fewer rows to render when the list changes.
+ * The virtualised rows' module, page-wide: loaded the first time a list reaches VIRTUAL_FROM tasks. A
+ * failed load is forgotten (the next long list tries again); meanwhile that list renders every row.
  */
-class RowsLayout extends FlowLayout {
-  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
-    super(...args);
-    this._overhang = 400;
-    this._itemSize = { width: 100, height: 54 };
-  }
+let virtualModule: VirtualRows | undefined;
+let virtualLoad: Promise<VirtualRows> | undefined;
+function loadVirtualRows(): Promise<VirtualRows> {
+  virtualLoad ??= import('./virtual-rows.js').then(
+    (m) => (virtualModule = m),
+    (error: unknown) => {
+      virtualLoad = undefined;
+      throw error;
+    },
+  );
+  return virtualLoad;
 }
-
-/** Stands in for a row that left the list, until the virtualizer renders its new range. */
-const GONE = html`<div class="row gone" aria-hidden="true"></div>`;
 
 /** How many frames a virtualised list's rows may take to settle before `updateComplete` stops waiting. */
 const ROWS_FRAMES = 30;
-
-/**
- * Customer messages per message list. Lists are immutable in the store (a new message makes a new
- * list), so a count is computed once per list however often the task list renders.
- */
-const customerCounts = new WeakMap<readonly Message[], number>();
-
-function unread(messages: readonly Message[] | undefined, read: number | undefined): number {
-  if (!messages) return 0;
-  let count = customerCounts.get(messages);
-  if (count === undefined) {
-    count = unreadCount(messages, 0);
-    customerCounts.set(messages, count);
-  }
-  return Math.max(0, count - (read ?? 0));
-}
-
-function unreadText(count: number): string {
-  return count === 1
-    ? msg('1 unread message', { id: 'task-list.unread-one' })
-    : msg(str`${count} unread messages`, { id: 'task-list.unread-many' });
-}
 
 /**
  * The agent's tasks, one row each, oldest first (TASK-2): the media icon, the queue, the task's
@@ -206,6 +140,9 @@ export class DcTaskList extends DcElement {
   #awaitingRange = false;
   /** Virtualised: resolves once the rows of the last list are in the DOM and stay. */
   #rowsSettled?: Promise<void>;
+  /** A long list waits for the virtualised rows' module (see loadVirtualRows); whether its load failed. */
+  #virtualLoading?: Promise<void>;
+  #virtualFailed = false;
 
   constructor() {
     super();
@@ -271,9 +208,36 @@ export class DcTaskList extends DcElement {
    * measures them: waits until they are in the DOM and stay.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const result = await super.getUpdateComplete();
+    let result = await super.getUpdateComplete();
+    while (this.#virtualLoading) {
+      await this.#virtualLoading;
+      result = await super.getUpdateComplete();
+    }
     await this.#rowsSettled;
     return result;
+  }
+
+  /**
+   * Whether a list this long renders virtualised rows now: once their module is here. The first long
+   * list starts loading it and shows its first VIRTUAL_FROM rows meanwhile (a few milliseconds); if
+   * the load fails, every row (slower to render, nothing missing).
+   */
+  #virtualReady(): boolean {
+    if (virtualModule) return true;
+    if (!this.#virtualLoading && !this.#virtualFailed) {
+      this.#virtualLoading = loadVirtualRows().then(
+        () => undefined,
+        (error: unknown) => {
+          this.#virtualFailed = true;
+          console.warn('[dc-widgets] The task list renders every row: its virtualised rows could not be loaded', error);
+        },
+      );
+      void this.#virtualLoading.then(() => {
+        this.#virtualLoading = undefined;
+        this.requestUpdate();
+      });
+    }
+    return false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -308,7 +272,8 @@ export class DcTaskList extends DcElement {
           ? view.selectedTaskId
           : this.#ids[0];
     this.#tabbable = tabbable;
-    const virtual = expanded && count >= VIRTUAL_FROM;
+    const long = expanded && count >= VIRTUAL_FROM;
+    const virtual = long && this.#virtualReady();
     if (!virtual) this.#virtualItems = undefined;
     else if (tasks !== this.#virtualItems) this.#awaitRows(tasks);
     const ctx: RowContext = {
@@ -317,6 +282,7 @@ export class DcTaskList extends DcElement {
       setSize: count,
       tabbable,
       labels: new Map(),
+      mediaOf: (id) => this.#mediaConfig(view.config, id),
       words: {
         duration: msg('duration', { id: 'task-list.duration' }),
         paused: html`<span class="visually-hidden">, ${msg('paused during the voice call', { id: 'task-list.paused' })}</span>`,
@@ -367,7 +333,11 @@ export class DcTaskList extends DcElement {
               ? nothing
               : virtual
                 ? this.#virtualRows(tasks, ctx, this.renderLocale)
-                : repeat(tasks, (t) => t.id, (t, i) => this.#renderRow(t, i, ctx))}
+                : repeat(
+                    long && !this.#virtualFailed ? tasks.slice(0, VIRTUAL_FROM) : tasks,
+                    (t) => t.id,
+                    (t, i) => renderRow(t, i, ctx),
+                  )}
           </div>`}
     `;
   }
@@ -377,56 +347,7 @@ export class DcTaskList extends DcElement {
    * outside this element's: in this element's language.
    */
   #virtualRows(tasks: Task[], ctx: RowContext, locale: DcLocale) {
-    return html`<div class="rows" @rangeChanged=${this.#onRange}>
-      ${virtualize<Task | undefined>({
-        items: tasks,
-        layout: { type: RowsLayout },
-        // A range computed for a longer list may briefly reach past the end of a shorter one.
-        keyFunction: (t, i) => t?.id ?? `gone:${i}`,
-        renderItem: (t, i) => (t ? inLocale(locale, () => this.#renderRow(t, i, ctx)) : GONE),
-      })}
-    </div>`;
-  }
-
-  /**
-   * One row, as one flat template (it renders hundreds of times a second in a busy list). No white
-   * space between the parts: screen readers hear the row as one phrase, joined by the hidden commas
-   * ("Chat, Sales, duration 4:05, Alice Martin, 3 unread messages").
-   */
-  #renderRow(task: Task, index: number, ctx: RowContext) {
-    const { view, words } = ctx;
-    const media = this.#mediaConfig(view.config, task.media);
-    let mediaText = ctx.labels.get(task.media);
-    if (mediaText === undefined) {
-      mediaText = mediaLabel(view.config, task.media);
-      ctx.labels.set(task.media, mediaText);
-    }
-    const pause = view.pauses[task.id];
-    const paused = pause?.since !== undefined;
-    const count = unread(view.messages[task.id], view.reads[task.id]);
-    return html`<div
-      role="option"
-      part="row"
-      class="row"
-      data-task-id=${task.id}
-      data-media=${task.media}
-      aria-selected=${task.id === view.selectedTaskId ? 'true' : 'false'}
-      aria-setsize=${ctx.setSize}
-      aria-posinset=${index + 1}
-      tabindex=${task.id === ctx.tabbable ? '0' : '-1'}
-      ><span class="media">${mediaIcon(media?.kind ?? 'chat')}<span class="visually-hidden">${mediaText}, </span></span
-      ><span class="queue" part="queue">${task.queue}</span
-      ><span class=${paused ? 'timer paused' : 'timer'} part="timer"
-        ><span class="visually-hidden">, ${words.duration} </span>${paused ? PAUSED_ICON : nothing}${formatDuration(
-          taskDuration(task, ctx.now, pause),
-        )}${paused ? words.paused : nothing}</span
-      ><span class="name" part="name"><span class="visually-hidden">, </span>${customerDisplayName(view.config, task)}</span
-      >${count > 0
-        ? html`<span class="unread" part="unread"
-            ><span aria-hidden="true">${count}</span><span class="visually-hidden">, ${unreadText(count)}</span></span
-          >`
-        : nothing}</div
-    >`;
+    return virtualModule!.virtualRows(tasks, (t, i) => inLocale(locale, () => renderRow(t, i, ctx)), this.#onRange);
   }
 
   /**
@@ -523,7 +444,7 @@ export class DcTaskList extends DcElement {
   }
 
   #virtualizer(): { connected(): void; disconnected(): void } | undefined {
-    return (this.rowsEl as VirtualizerHostElement | undefined)?.[virtualizerRef];
+    return virtualModule?.virtualizerOf(this.rowsEl);
   }
 
   /** Scrolls the list (and only the list) so that the row is in view. */
@@ -556,31 +477,11 @@ export class DcTaskList extends DcElement {
     (await this.#bringIntoView(id))?.focus();
   }
 
-  /**
-   * Virtualised: scrolls a row that is not in the DOM into view, where the rows' height says it is
-   * (they are all one height), so that the virtualizer renders it. A probe in its place is scrolled
-   * into view the way the browser would scroll the row itself: the list, and its scrolling ancestors
-   * only as far as needed. (The virtualizer's own scrollIntoView is off by the list's scroll position
-   * when, as here, the virtualised rows sit inside the box that scrolls.)
-   */
+  /** Virtualised: scrolls a row that is not in the DOM to where it will be, so that it is rendered. */
   #scrollToIndex(index: number): void {
     const list = this.listEl;
     const rows = this.rowsEl;
-    if (!list || !rows || this.#ids.length === 0) return;
-    const height = rows.offsetHeight / this.#ids.length;
-    const probe = document.createElement('div');
-    probe.setAttribute('aria-hidden', 'true');
-    Object.assign(probe.style, {
-      position: 'absolute',
-      left: '0',
-      width: '1px',
-      top: `${rows.offsetTop + index * height}px`,
-      height: `${height}px`,
-      visibility: 'hidden',
-    });
-    list.append(probe);
-    probe.scrollIntoView({ block: 'nearest' });
-    probe.remove();
+    if (list && rows) virtualModule?.scrollToIndex(list, rows, index, this.#ids.length);
   }
 
   #toggle = () => {
