@@ -12,8 +12,8 @@ Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: (
 // only once it runs).
 setupIgnoreWindowResizeObserverLoopErrors(before, after);
 
-/** Waits until `fn` holds, with a message that says what was expected. */
-export function until(fn: () => boolean, message: string, timeout = 3000): Promise<void> {
+/** Waits until `fn` holds, with a message that says what was expected (6 s: the machine may be busy). */
+export function until(fn: () => boolean, message: string, timeout = 6000): Promise<void> {
   return waitUntil(fn, message, { timeout });
 }
 

@@ -33,13 +33,21 @@ export async function moduleGateMiddleware(ctx, next) {
 }
 
 /**
- * The test runner marks every file cacheable for a year, and browser contexts share the HTTP cache: a
- * module another test file loaded would come from the cache, past the gate. The kit's own sources are
- * never stored, so that every page asks the server for them.
+ * The test runner marks every file cacheable for a year (its cache middleware runs around this one, and
+ * sets the header after it), and browser contexts share the HTTP cache: a module another test file
+ * loaded would come from the cache, past the gate. The kit's own sources are never stored, so that
+ * every page asks the server for them: this response's `cache-control` stays `no-store`.
  */
 async function uncached(ctx, next) {
+  if (!ctx.path.startsWith('/src/')) return next();
+  const response = ctx.response;
+  const set = response.set;
+  response.set = function (field, value) {
+    const cacheControl = typeof field === 'string' && field.toLowerCase() === 'cache-control';
+    return set.call(this, field, cacheControl ? 'no-store' : value);
+  };
   await next();
-  if (ctx.path.startsWith('/src/')) ctx.set('cache-control', 'no-store');
+  response.set('cache-control', 'no-store');
 }
 
 /** The commands tests send through `executeServerCommand`. */
