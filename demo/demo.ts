@@ -98,9 +98,7 @@ const WORDS = {
     supervisor: 'A supervisor sets it Not Ready – Break',
     malformed: 'Send a malformed event',
     reset: 'Reset the simulated centre',
-    canSignOut: 'May sign out of the desktop',
-    yes: 'yes',
-    no: 'no',
+    canSignOut: (yes: boolean) => `May sign out of the desktop: ${yes ? 'yes' : 'no'}`,
     signOut: 'Sign out of digital channels',
     log: 'Events the host receives',
   },
@@ -108,14 +106,14 @@ const WORDS = {
     brand: 'Canaux numériques',
     introTitle: 'Comment l’essayer',
     intro: [
-      'Se connecter connecte tous les canaux ; chacun commence à l’état Non prêt. Passez à Prêt (Ctrl+Maj+V) : les offres s’affichent en bas à droite ; le centre en achemine aussi de lui-même.',
-      'Acceptez une offre (Ctrl+Alt+9 les accepte toutes) : elle rejoint la liste des tâches et s’ouvre. Laissez-en expirer une : son canal passe à Non prêt.',
-      'Ctrl+Maj+8 / 9 passent à la tâche suivante ou précédente ; Ctrl+Alt+T réduit ou développe la fenêtre des tâches.',
-      'Autres raccourcis : Ctrl+Maj+L ouvre le contrôle d’état ; Ctrl+Maj+5 / 7 conversation Prêt / Non prêt, Ctrl+Maj+4 / 6 email, Ctrl+Maj+Z tout Non prêt.',
-      'Dans une conversation, lisez l’échange avec l’assistant virtuel et l’historique au-dessus. Tapez / pour chercher un modèle, ou utilisez le bouton Modèles : Tab passe d’un champ à remplir au suivant. Joignez des fichiers avec le trombone ou déposez-les sur la zone de saisie ; ajoutez un emoji ; sélectionnez un mot et appuyez sur Gras (WhatsApp).',
-      'La conversation envoie avec Entrée ; SMS et WhatsApp avec Ctrl+Entrée (Cmd+Entrée sur Mac) ; Maj+Entrée passe à la ligne. Les flux de travail se lancent depuis la zone de saisie et laissent une note dans la conversation.',
-      'Coupez la connexion, envoyez un message : il attend « envoi en cours » et arrive une seule fois au retour de la connexion.',
-      'Rechargez la page : votre état, vos tâches et vos brouillons reviennent, minuteurs toujours en marche.',
+      'Se connecter connecte tous les canaux ; chacun commence à l’état Non prêt. Passez à Prêt (Ctrl+Maj+V) : les offres s’affichent en bas à droite ; le centre en achemine aussi de lui-même.',
+      'Acceptez une offre (Ctrl+Alt+9 les accepte toutes) : elle rejoint la liste des tâches et s’ouvre. Laissez-en expirer une : son canal passe à Non prêt.',
+      'Ctrl+Maj+8 / 9 passent à la tâche suivante ou précédente ; Ctrl+Alt+T réduit ou développe la fenêtre des tâches.',
+      'Autres raccourcis : Ctrl+Maj+L ouvre le contrôle d’état ; Ctrl+Maj+5 / 7 conversation Prêt / Non prêt, Ctrl+Maj+4 / 6 email, Ctrl+Maj+Z tout Non prêt.',
+      'Dans une conversation, lisez l’échange avec l’assistant virtuel et l’historique au-dessus. Tapez / pour chercher un modèle, ou utilisez le bouton Modèles : Tab passe d’un champ à remplir au suivant. Joignez des fichiers avec le trombone ou déposez-les sur la zone de saisie ; ajoutez un emoji ; sélectionnez un mot et appuyez sur Gras (WhatsApp).',
+      'La conversation envoie avec Entrée ; SMS et WhatsApp avec Ctrl+Entrée (Cmd+Entrée sur Mac) ; Maj+Entrée passe à la ligne. Les flux de travail se lancent depuis la zone de saisie et laissent une note dans la conversation.',
+      'Coupez la connexion, envoyez un message : il attend « envoi en cours » et arrive une seule fois au retour de la connexion.',
+      'Rechargez la page : votre état, vos tâches et vos brouillons reviennent, minuteurs toujours en marche.',
     ],
     simulator: 'Centre de contact simulé',
     routing: 'Offres',
@@ -125,7 +123,7 @@ const WORDS = {
       whatsapp: 'Proposer un WhatsApp maintenant',
       email: 'Proposer un email maintenant',
     } as Record<string, string>,
-    noOffer: (media: string) => `Pas d’offre ${media} : ce canal n’est pas Prêt, ou il est à pleine capacité.`,
+    noOffer: (media: string) => `Pas d’offre ${media} : ce canal n’est pas Prêt, ou il est à pleine capacité.`,
     conversation: 'Clients et hôte',
     customerWrites: 'Le client de la tâche sélectionnée écrit',
     customerTypes: 'Le client commence à écrire',
@@ -154,9 +152,7 @@ const WORDS = {
     supervisor: 'Un superviseur le passe à Non prêt – Pause',
     malformed: 'Envoyer un événement mal formé',
     reset: 'Réinitialiser le centre simulé',
-    canSignOut: 'Peut se déconnecter du bureau',
-    yes: 'oui',
-    no: 'non',
+    canSignOut: (yes: boolean) => `Peut se déconnecter du bureau : ${yes ? 'oui' : 'non'}`,
     signOut: 'Se déconnecter des canaux numériques',
     log: 'Événements reçus par l’hôte',
   },
@@ -389,7 +385,7 @@ export class DemoSimulator extends LitElement {
         </button>
       </fieldset>
       <fieldset>
-        <legend>${w.canSignOut}: ${this.canSignOut ? w.yes : w.no}</legend>
+        <legend>${w.canSignOut(this.canSignOut)}</legend>
         <button ?disabled=${!this.canSignOut} @click=${() => provider.store?.signOut()}>${w.signOut}</button>
       </fieldset>
       <h2>${w.log}</h2>

@@ -1,12 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
+  ENGLISH_KEY_NAMES,
   SHORTCUT_ACTIONS,
   ariaKeys,
+  formatKeyCombo,
   matchesCombo,
   parseKeyCombo,
   shortcutScope,
-  shownKeys,
   type KeyCombo,
+  type KeyNames,
   type ShortcutAction,
 } from '../model/shortcuts.js';
 
@@ -53,10 +55,13 @@ export class ShortcutRegistry {
     return this.#bindings.get(action)?.text ?? null;
   }
 
-  /** The keys bound to `action` as the agent reads them on this system ("Ctrl+Enter", "⌘+Enter"). */
-  shownKeysFor(action: ShortcutAction): string | null {
+  /**
+   * The keys bound to `action` as the agent reads them on this system, in the words `names` gives
+   * ("Ctrl+Enter", "⌘+Enter"; "Ctrl+Entrée" with the French names of `keyNames()`).
+   */
+  shownKeysFor(action: ShortcutAction, names: KeyNames = ENGLISH_KEY_NAMES): string | null {
     const keys = this.keysFor(action);
-    return keys === null ? null : shownKeys(keys, this.apple);
+    return keys === null ? null : formatKeyCombo(keys, names, this.apple);
   }
 
   /** The keys bound to `action` as `aria-keyshortcuts` spells them ("Control+Enter"). */
