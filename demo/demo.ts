@@ -10,6 +10,7 @@ import { SimulatedBackend } from '../src/simulator/index.js';
 import type { DcProvider } from '../src/elements/provider/provider.js';
 import '../src/elements/provider/provider.js';
 import '../src/elements/desktop/desktop.js';
+import { resolveLocale } from '../src/i18n/localization.js';
 import { resolveConfig, type DcConfigInput } from '../src/model/config.js';
 import { isHeld } from '../src/model/tasks.js';
 
@@ -47,6 +48,31 @@ provider.backend = backend;
 provider.config = config;
 
 type Lang = 'en' | 'fr';
+/** The language picked in the panel, or '' (automatic): the page leaves it to the browser. */
+type Choice = '' | Lang;
+
+/**
+ * The panel's language setting, kept only once the person picks one. (Earlier versions of the demo
+ * kept "en" under another key on every visit, picked or not: that one is forgotten.)
+ */
+const LANGUAGE_KEY = 'dc-demo:language';
+localStorage.removeItem('dc-demo:lang');
+
+function storedChoice(): Choice {
+  const value = localStorage.getItem(LANGUAGE_KEY);
+  return value === 'en' || value === 'fr' ? value : '';
+}
+
+/**
+ * The page's language: the one picked, else the browser's first language the kit speaks. The page is
+ * the kit's host: it gives the provider a `lang` only when the person picked one, and sets the
+ * document's `lang` to the page's language, so the kit's own rule (provider, else document, else
+ * browser) comes to the same.
+ */
+function pageLanguage(choice: Choice): Lang {
+  return resolveLocale([choice, ...navigator.languages]);
+}
+document.documentElement.lang = pageLanguage(storedChoice());
 const WORDS = {
   en: {
     brand: 'Digital channels',
@@ -83,6 +109,7 @@ const WORDS = {
     awayOn: 'The agent looks elsewhere',
     awayOff: 'The agent comes back',
     language: 'Language',
+    automatic: 'Automatic (the browser’s language)',
     theme: 'Theme',
     light: 'Light',
     dark: 'Dark',
@@ -137,6 +164,7 @@ const WORDS = {
     awayOn: 'L’agent regarde ailleurs',
     awayOff: 'L’agent revient',
     language: 'Langue',
+    automatic: 'Automatique (langue du navigateur)',
     theme: 'Thème',
     light: 'Clair',
     dark: 'Sombre',
@@ -209,15 +237,24 @@ export class DemoSimulator extends LitElement {
     }
   `;
 
-  @state() private language: Lang = (localStorage.getItem('dc-demo:lang') as Lang) || 'en';
+  @state() private choice: Choice = storedChoice();
   @state() private dark = localStorage.getItem('dc-demo:theme') === 'dark';
   @state() private media = mediaIds[0]!;
   @state() private canSignOut = true;
   @state() private log: string[] = [];
   #unsubscribe?: () => void;
 
+  /** The page's language (the panel's, the document's and, through them, the kit's). */
+  get language(): Lang {
+    return pageLanguage(this.choice);
+  }
+
+  /** The browser's languages changed: an automatic page follows them. */
+  #onLanguageChange = () => this.requestUpdate();
+
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('languagechange', this.#onLanguageChange);
     this.#apply();
     // The panel follows the kit's state (the selected task, the voice call) to label its buttons.
     void provider.updateComplete.then(() => {
@@ -245,6 +282,7 @@ export class DemoSimulator extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('languagechange', this.#onLanguageChange);
     this.#unsubscribe?.();
   }
 
@@ -264,14 +302,20 @@ export class DemoSimulator extends LitElement {
   }
 
   #apply(): void {
-    provider.lang = this.language;
+    provider.lang = this.choice; // '' leaves it to the document's
     provider.theme = this.dark ? 'dark' : 'light';
     document.documentElement.lang = this.language;
     document.body.classList.toggle('dark', this.dark);
     const w = WORDS[this.language];
     document.querySelector('#brand')!.textContent = w.brand;
-    localStorage.setItem('dc-demo:lang', this.language);
     localStorage.setItem('dc-demo:theme', this.dark ? 'dark' : 'light');
+  }
+
+  /** The person picks a language, or automatic again: kept for the next visits. */
+  #pick(choice: Choice): void {
+    this.choice = choice;
+    if (choice) localStorage.setItem(LANGUAGE_KEY, choice);
+    else localStorage.removeItem(LANGUAGE_KEY);
   }
 
   protected override updated(): void {
@@ -331,9 +375,14 @@ export class DemoSimulator extends LitElement {
       </fieldset>
       <fieldset>
         <legend>${w.language} · ${w.theme}</legend>
-        <select aria-label=${w.language} @change=${(e: Event) => (this.language = (e.target as HTMLSelectElement).value as Lang)}>
-          <option value="en" ?selected=${this.language === 'en'}>English</option>
-          <option value="fr" ?selected=${this.language === 'fr'}>Français</option>
+        <select
+          data-control="language"
+          aria-label=${w.language}
+          @change=${(e: Event) => this.#pick((e.target as HTMLSelectElement).value as Choice)}
+        >
+          <option value="" ?selected=${this.choice === ''}>${w.automatic}</option>
+          <option value="en" lang="en" ?selected=${this.choice === 'en'}>English</option>
+          <option value="fr" lang="fr" ?selected=${this.choice === 'fr'}>Français</option>
         </select>
         <select aria-label=${w.theme} @change=${(e: Event) => (this.dark = (e.target as HTMLSelectElement).value === 'dark')}>
           <option value="light" ?selected=${!this.dark}>${w.light}</option>

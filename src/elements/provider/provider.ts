@@ -145,8 +145,8 @@ export class DcProvider extends LitElement {
    */
   @property({ attribute: false }) blobs?: BlobStore;
 
-  /** Language: `en` or `fr`. Unset: the document's `lang`, else the browser's languages. */
-  @property({ reflect: true }) override lang = '';
+  /** Language: `en` or `fr`. Unset: the document's `lang`, else the browser's (never `lang=""`: no language). */
+  @property({ reflect: true, converter: { toAttribute: (value: string) => value || null } }) override lang = '';
 
   /** `light`, `dark`, or `auto` (follows the operating system). */
   @property({ reflect: true }) theme: DcTheme = 'light';
