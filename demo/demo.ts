@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { SimulatedBackend } from '../src/simulator/index.js';
+import { FOLLOWABLE_PACE, SimulatedBackend } from '../src/simulator/index.js';
 import type { DcProvider } from '../src/elements/provider/provider.js';
 import '../src/elements/provider/provider.js';
 import '../src/elements/desktop/desktop.js';
@@ -28,11 +28,39 @@ const config: DcConfigInput = {
 };
 const resolved = resolveConfig(config);
 const mediaIds = resolved.media.map((m) => m.id);
+
+/** How fast offers arrive by themselves, as set in the panel: a pace a person can follow until then. */
+const PACE_KEY = 'dc-demo:pace';
+interface DemoPace {
+  readonly totalOffersPerMinute: number;
+  readonly maxOffers: number;
+}
+const RATE_LIMITS = { min: 0, max: 10, step: 0.5 } as const;
+const WAITING_LIMITS = { min: 1, max: 10, step: 1 } as const;
+
+function inRange(value: unknown, limits: { min: number; max: number }): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= limits.min && value <= limits.max;
+}
+
+function storedPace(): DemoPace {
+  try {
+    const saved = JSON.parse(localStorage.getItem(PACE_KEY) ?? 'null') as Partial<DemoPace> | null;
+    if (saved && inRange(saved.totalOffersPerMinute, RATE_LIMITS) && inRange(saved.maxOffers, WAITING_LIMITS)) {
+      return { totalOffersPerMinute: saved.totalOffersPerMinute, maxOffers: Math.round(saved.maxOffers) };
+    }
+  } catch {
+    // A damaged setting: the default pace.
+  }
+  return FOLLOWABLE_PACE;
+}
+
 const backend = new SimulatedBackend({
   config: resolved,
   seed: 7,
   latencyMs: [200, 600],
-  offersPerMinute: { chat: 3, sms: 2, whatsapp: 2, email: 1.5 },
+  // About one offer a minute in all while Ready, at most two waiting (faster, they expire while the
+  // agent works and knock the channels to Not Ready); the panel changes it.
+  ...storedPace(),
   messagesPerMinute: 2,
   abandonRate: 0.1,
   // Customers answer most messages (typing first), and chats open on the bot's conversation.
@@ -46,6 +74,8 @@ const backend = new SimulatedBackend({
 const provider = document.querySelector<DcProvider>('#kit')!;
 provider.backend = backend;
 provider.config = config;
+// For the browser's console (and the demo's tests): `dcDemo.backend.offer('chat')`.
+Object.assign(window, { dcDemo: { backend, provider } });
 
 type Lang = 'en' | 'fr';
 /** The language picked in the panel, or '' (automatic): the page leaves it to the browser. */
@@ -89,6 +119,8 @@ const WORDS = {
     ],
     simulator: 'Simulated contact centre',
     routing: 'Offers',
+    rate: 'Offers a minute, all channels',
+    waiting: 'At most waiting at once',
     offer: {
       chat: 'Offer a chat now',
       sms: 'Offer an SMS now',
@@ -144,6 +176,8 @@ const WORDS = {
     ],
     simulator: 'Centre de contact simulé',
     routing: 'Offres',
+    rate: 'Offres par minute, tous canaux',
+    waiting: 'Au plus en attente à la fois',
     offer: {
       chat: 'Proposer une conversation maintenant',
       sms: 'Proposer un SMS maintenant',
@@ -211,9 +245,20 @@ export class DemoSimulator extends LitElement {
       padding: 0 0 0.25rem;
     }
     button,
-    select {
+    select,
+    input {
       font: inherit;
       padding: 0.3rem 0.6rem;
+    }
+    .pace {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.4rem;
+      inline-size: 100%;
+    }
+    .pace input {
+      inline-size: 5rem;
     }
     details {
       margin: 0 0 0.75rem;
@@ -242,6 +287,7 @@ export class DemoSimulator extends LitElement {
   @state() private media = mediaIds[0]!;
   @state() private canSignOut = true;
   @state() private log: string[] = [];
+  @state() private pace: DemoPace = { totalOffersPerMinute: backend.pace.totalOffersPerMinute, maxOffers: backend.pace.maxOffers };
   #unsubscribe?: () => void;
 
   /** The page's language (the panel's, the document's and, through them, the kit's). */
@@ -288,6 +334,15 @@ export class DemoSimulator extends LitElement {
 
   #note(line: string): void {
     this.log = [`${new Date().toLocaleTimeString()} ${line}`, ...this.log].slice(0, 50);
+  }
+
+  /** A new pace from the panel: the centre routes at it from now on, and it is kept for the next visits. */
+  #setPace(change: Partial<DemoPace>): void {
+    const pace = { ...this.pace, ...change };
+    if (!inRange(pace.totalOffersPerMinute, RATE_LIMITS) || !inRange(pace.maxOffers, WAITING_LIMITS)) return; // mid-typing
+    this.pace = { totalOffersPerMinute: pace.totalOffersPerMinute, maxOffers: Math.round(pace.maxOffers) };
+    backend.setPace(this.pace);
+    localStorage.setItem(PACE_KEY, JSON.stringify(this.pace));
   }
 
   #offer(media: string): void {
@@ -337,6 +392,28 @@ export class DemoSimulator extends LitElement {
       </details>
       <fieldset>
         <legend>${w.routing}</legend>
+        <label class="pace"
+          >${w.rate}
+          <input
+            type="number"
+            data-control="rate"
+            min=${RATE_LIMITS.min}
+            max=${RATE_LIMITS.max}
+            step=${RATE_LIMITS.step}
+            .value=${String(this.pace.totalOffersPerMinute)}
+            @input=${(e: Event) => this.#setPace({ totalOffersPerMinute: (e.target as HTMLInputElement).valueAsNumber })}
+        /></label>
+        <label class="pace"
+          >${w.waiting}
+          <input
+            type="number"
+            data-control="waiting"
+            min=${WAITING_LIMITS.min}
+            max=${WAITING_LIMITS.max}
+            step=${WAITING_LIMITS.step}
+            .value=${String(this.pace.maxOffers)}
+            @input=${(e: Event) => this.#setPace({ maxOffers: (e.target as HTMLInputElement).valueAsNumber })}
+        /></label>
         ${mediaIds.map((id) => html`<button data-offer=${id} @click=${() => this.#offer(id)}>${w.offer[id] ?? id}</button>`)}
       </fieldset>
       <fieldset>

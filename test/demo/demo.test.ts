@@ -6,6 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { DcProvider } from '../../src/elements/provider/provider.js';
+import type { SimulatedBackend } from '../../src/simulator/index.js';
 import { press, text, until } from '../support/dom.js';
 
 const LOAD = 20000;
@@ -41,6 +42,11 @@ async function openDemo(languages: readonly string[]) {
   return {
     doc,
     provider: provider()!,
+    /** The page's simulated centre (the demo leaves it on `window.dcDemo` for the console). */
+    get backend(): SimulatedBackend {
+      return (frame.contentWindow as unknown as { dcDemo: { backend: SimulatedBackend } }).dcDemo.backend;
+    },
+    input: (control: 'rate' | 'waiting') => panel().querySelector<HTMLInputElement>(`input[data-control="${control}"]`)!,
     panel,
     select: () => panel().querySelector<HTMLSelectElement>('select[data-control="language"]')!,
     /** The state picker's words as the agent sees them (before sign-in: "Not signed in"). */
@@ -93,5 +99,37 @@ describe('the demo page', function () {
     expect(again.provider.lang).to.equal('fr');
     await until(() => again.kitLabel() === 'Non connecté', 'the pick wins over the browser');
     expect(again.title()).to.equal('Centre de contact simulé');
+  });
+
+  it('HOSTILE-28: the demo routes at a pace a person can follow, shown in its panel and changed there, in both languages', async () => {
+    const demo = await openDemo(['en-US']);
+    expect(demo.backend.pace).to.deep.include({ totalOffersPerMinute: 1, maxOffers: 2 });
+    const rate = demo.input('rate');
+    const waiting = demo.input('waiting');
+    expect(rate.value).to.equal('1');
+    expect(waiting.value).to.equal('2');
+    expect(text(rate.closest('label'))).to.equal('Offers a minute, all channels');
+    expect(text(waiting.closest('label'))).to.equal('At most waiting at once');
+
+    // Faster, with the keyboard: the centre follows at once, and the setting is kept.
+    rate.focus();
+    await press('ArrowUp');
+    await until(() => demo.backend.pace.totalOffersPerMinute === 1.5, 'the centre at 1.5 a minute');
+    waiting.focus();
+    await press('ArrowDown');
+    await until(() => demo.backend.pace.maxOffers === 1, 'one offer at a time');
+    expect(JSON.parse(localStorage.getItem('dc-demo:pace')!)).to.deep.equal({ totalOffersPerMinute: 1.5, maxOffers: 1 });
+
+    // The next visit, in French: the same pace, French labels.
+    const again = await openDemo(['fr-FR']);
+    expect(again.backend.pace).to.deep.include({ totalOffersPerMinute: 1.5, maxOffers: 1 });
+    expect(again.input('rate').value).to.equal('1.5');
+    expect(text(again.input('rate').closest('label'))).to.equal('Offres par minute, tous canaux');
+    expect(text(again.input('waiting').closest('label'))).to.equal('Au plus en attente à la fois');
+
+    // A damaged setting gives the followable pace back.
+    localStorage.setItem('dc-demo:pace', '{"totalOffersPerMinute": 900, "maxOffers": 2}');
+    const damaged = await openDemo(['en-US']);
+    expect(damaged.backend.pace).to.deep.include({ totalOffersPerMinute: 1, maxOffers: 2 });
   });
 });

@@ -345,12 +345,12 @@ export class DcProvider extends LitElement {
       this.#start(config, storage, backend);
     } else if (backend === 'simulated') {
       loadSimulator().then(
-        ({ SimulatedBackend }) => {
+        ({ SimulatedBackend, FOLLOWABLE_PACE }) => {
           if (generation !== this.#generation || !this.isConnected) return;
           const simulator = new SimulatedBackend({
             config,
             latencyMs: [150, 450],
-            offersPerMinute: 2,
+            ...FOLLOWABLE_PACE,
             messagesPerMinute: 3,
             replyRate: 0.8,
             agentName: config.agent.name,
