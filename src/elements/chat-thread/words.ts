@@ -135,8 +135,10 @@ export function announcementWords(
       const journey = message.text;
       return { icon: 'route', text: msg(str`Customer journey: ${journey}`, { id: 'thread.announce.journey' }) };
     }
-    case 'workflow':
-      return workflowWords(workflowName(workflows, p['workflowId']) || p['workflow'] || message.text, p['outcome'] === 'failed', p['detail']);
+    case 'workflow': {
+      const workflow = workflowName(workflows, p['workflowId']) || p['workflow'] || message.text;
+      return workflowWords(workflow, p['outcome'] === 'failed', p['detail']);
+    }
     case 'customer-left':
       return { icon: 'log-out', text: msg(str`${customer} left the conversation`, { id: 'thread.announce.customer-left' }) };
     case 'closed':
