@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { findChromium, HEADLESS_ARGS, HOW_TO_INSTALL } from './scripts/chromium.mjs';
 import { moduleGateMiddleware, moduleGatePlugin } from './test/support/module-gate.mjs';
 
@@ -30,6 +31,8 @@ export default {
   middleware: [moduleGateMiddleware],
   plugins: [
     moduleGatePlugin(),
+    // Accessible names as the browser computes them (what a screen reader says), for tests of wording.
+    a11ySnapshotPlugin(),
     // `json`: JSON imported by the sources (the emoji data) is served as a JavaScript module.
     esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],

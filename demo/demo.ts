@@ -6,10 +6,11 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { SimulatedBackend } from '../src/simulator/index.js';
+import { FOLLOWABLE_PACE, SimulatedBackend } from '../src/simulator/index.js';
 import type { DcProvider } from '../src/elements/provider/provider.js';
 import '../src/elements/provider/provider.js';
 import '../src/elements/desktop/desktop.js';
+import { resolveLocale } from '../src/i18n/localization.js';
 import { resolveConfig, type DcConfigInput } from '../src/model/config.js';
 import { isHeld } from '../src/model/tasks.js';
 
@@ -27,11 +28,39 @@ const config: DcConfigInput = {
 };
 const resolved = resolveConfig(config);
 const mediaIds = resolved.media.map((m) => m.id);
+
+/** How fast offers arrive by themselves, as set in the panel: a pace a person can follow until then. */
+const PACE_KEY = 'dc-demo:pace';
+interface DemoPace {
+  readonly totalOffersPerMinute: number;
+  readonly maxOffers: number;
+}
+const RATE_LIMITS = { min: 0, max: 10, step: 0.5 } as const;
+const WAITING_LIMITS = { min: 1, max: 10, step: 1 } as const;
+
+function inRange(value: unknown, limits: { min: number; max: number }): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= limits.min && value <= limits.max;
+}
+
+function storedPace(): DemoPace {
+  try {
+    const saved = JSON.parse(localStorage.getItem(PACE_KEY) ?? 'null') as Partial<DemoPace> | null;
+    if (saved && inRange(saved.totalOffersPerMinute, RATE_LIMITS) && inRange(saved.maxOffers, WAITING_LIMITS)) {
+      return { totalOffersPerMinute: saved.totalOffersPerMinute, maxOffers: Math.round(saved.maxOffers) };
+    }
+  } catch {
+    // A damaged setting: the default pace.
+  }
+  return FOLLOWABLE_PACE;
+}
+
 const backend = new SimulatedBackend({
   config: resolved,
   seed: 7,
   latencyMs: [200, 600],
-  offersPerMinute: { chat: 3, sms: 2, whatsapp: 2, email: 1.5 },
+  // About one offer a minute in all while Ready, at most two waiting (faster, they expire while the
+  // agent works and knock the channels to Not Ready); the panel changes it.
+  ...storedPace(),
   messagesPerMinute: 2,
   abandonRate: 0.1,
   // Customers answer most messages (typing first), and chats open on the bot's conversation.
@@ -45,8 +74,35 @@ const backend = new SimulatedBackend({
 const provider = document.querySelector<DcProvider>('#kit')!;
 provider.backend = backend;
 provider.config = config;
+// For the browser's console (and the demo's tests): `dcDemo.backend.offer('chat')`.
+Object.assign(window, { dcDemo: { backend, provider } });
 
 type Lang = 'en' | 'fr';
+/** The language picked in the panel, or '' (automatic): the page leaves it to the browser. */
+type Choice = '' | Lang;
+
+/**
+ * The panel's language setting, kept only once the person picks one. (Earlier versions of the demo
+ * kept "en" under another key on every visit, picked or not: that one is forgotten.)
+ */
+const LANGUAGE_KEY = 'dc-demo:language';
+localStorage.removeItem('dc-demo:lang');
+
+function storedChoice(): Choice {
+  const value = localStorage.getItem(LANGUAGE_KEY);
+  return value === 'en' || value === 'fr' ? value : '';
+}
+
+/**
+ * The page's language: the one picked, else the browser's first language the kit speaks. The page is
+ * the kit's host: it gives the provider a `lang` only when the person picked one, and sets the
+ * document's `lang` to the page's language, so the kit's own rule (provider, else document, else
+ * browser) comes to the same.
+ */
+function pageLanguage(choice: Choice): Lang {
+  return resolveLocale([choice, ...navigator.languages]);
+}
+document.documentElement.lang = pageLanguage(storedChoice());
 const WORDS = {
   en: {
     brand: 'Digital channels',
@@ -63,6 +119,8 @@ const WORDS = {
     ],
     simulator: 'Simulated contact centre',
     routing: 'Offers',
+    rate: 'Offers a minute, all channels',
+    waiting: 'At most waiting at once',
     offer: {
       chat: 'Offer a chat now',
       sms: 'Offer an SMS now',
@@ -83,6 +141,7 @@ const WORDS = {
     awayOn: 'The agent looks elsewhere',
     awayOff: 'The agent comes back',
     language: 'Language',
+    automatic: 'Automatic (the browser’s language)',
     theme: 'Theme',
     light: 'Light',
     dark: 'Dark',
@@ -98,9 +157,7 @@ const WORDS = {
     supervisor: 'A supervisor sets it Not Ready – Break',
     malformed: 'Send a malformed event',
     reset: 'Reset the simulated centre',
-    canSignOut: 'May sign out of the desktop',
-    yes: 'yes',
-    no: 'no',
+    canSignOut: (yes: boolean) => `May sign out of the desktop: ${yes ? 'yes' : 'no'}`,
     signOut: 'Sign out of digital channels',
     log: 'Events the host receives',
   },
@@ -108,24 +165,26 @@ const WORDS = {
     brand: 'Canaux numériques',
     introTitle: 'Comment l’essayer',
     intro: [
-      'Se connecter connecte tous les canaux ; chacun commence à l’état Non prêt. Passez à Prêt (Ctrl+Maj+V) : les offres s’affichent en bas à droite ; le centre en achemine aussi de lui-même.',
-      'Acceptez une offre (Ctrl+Alt+9 les accepte toutes) : elle rejoint la liste des tâches et s’ouvre. Laissez-en expirer une : son canal passe à Non prêt.',
-      'Ctrl+Maj+8 / 9 passent à la tâche suivante ou précédente ; Ctrl+Alt+T réduit ou développe la fenêtre des tâches.',
-      'Autres raccourcis : Ctrl+Maj+L ouvre le contrôle d’état ; Ctrl+Maj+5 / 7 conversation Prêt / Non prêt, Ctrl+Maj+4 / 6 email, Ctrl+Maj+Z tout Non prêt.',
-      'Dans une conversation, lisez l’échange avec l’assistant virtuel et l’historique au-dessus. Tapez / pour chercher un modèle, ou utilisez le bouton Modèles : Tab passe d’un champ à remplir au suivant. Joignez des fichiers avec le trombone ou déposez-les sur la zone de saisie ; ajoutez un emoji ; sélectionnez un mot et appuyez sur Gras (WhatsApp).',
-      'La conversation envoie avec Entrée ; SMS et WhatsApp avec Ctrl+Entrée (Cmd+Entrée sur Mac) ; Maj+Entrée passe à la ligne. Les flux de travail se lancent depuis la zone de saisie et laissent une note dans la conversation.',
-      'Coupez la connexion, envoyez un message : il attend « envoi en cours » et arrive une seule fois au retour de la connexion.',
-      'Rechargez la page : votre état, vos tâches et vos brouillons reviennent, minuteurs toujours en marche.',
+      'Se connecter connecte tous les canaux ; chacun commence à l’état Non prêt. Passez à Prêt (Ctrl+Maj+V) : les offres s’affichent en bas à droite ; le centre en achemine aussi de lui-même.',
+      'Acceptez une offre (Ctrl+Alt+9 les accepte toutes) : elle rejoint la liste des tâches et s’ouvre. Laissez-en expirer une : son canal passe à Non prêt.',
+      'Ctrl+Maj+8 / 9 passent à la tâche suivante ou précédente ; Ctrl+Alt+T réduit ou développe la fenêtre des tâches.',
+      'Autres raccourcis : Ctrl+Maj+L ouvre le contrôle d’état ; Ctrl+Maj+5 / 7 conversation Prêt / Non prêt, Ctrl+Maj+4 / 6 email, Ctrl+Maj+Z tout Non prêt.',
+      'Dans une conversation, lisez l’échange avec l’assistant virtuel et l’historique au-dessus. Tapez / pour chercher un modèle, ou utilisez le bouton Modèles : Tab passe d’un champ à remplir au suivant. Joignez des fichiers avec le trombone ou déposez-les sur la zone de saisie ; ajoutez un emoji ; sélectionnez un mot et appuyez sur Gras (WhatsApp).',
+      'La conversation envoie avec Entrée ; SMS et WhatsApp avec Ctrl+Entrée (Cmd+Entrée sur Mac) ; Maj+Entrée passe à la ligne. Les flux de travail se lancent depuis la zone de saisie et laissent une note dans la conversation.',
+      'Coupez la connexion, envoyez un message : il attend « envoi en cours » et arrive une seule fois au retour de la connexion.',
+      'Rechargez la page : votre état, vos tâches et vos brouillons reviennent, minuteurs toujours en marche.',
     ],
     simulator: 'Centre de contact simulé',
     routing: 'Offres',
+    rate: 'Offres par minute, tous canaux',
+    waiting: 'Au plus en attente à la fois',
     offer: {
       chat: 'Proposer une conversation maintenant',
       sms: 'Proposer un SMS maintenant',
       whatsapp: 'Proposer un WhatsApp maintenant',
       email: 'Proposer un email maintenant',
     } as Record<string, string>,
-    noOffer: (media: string) => `Pas d’offre ${media} : ce canal n’est pas Prêt, ou il est à pleine capacité.`,
+    noOffer: (media: string) => `Pas d’offre ${media} : ce canal n’est pas Prêt, ou il est à pleine capacité.`,
     conversation: 'Clients et hôte',
     customerWrites: 'Le client de la tâche sélectionnée écrit',
     customerTypes: 'Le client commence à écrire',
@@ -139,6 +198,7 @@ const WORDS = {
     awayOn: 'L’agent regarde ailleurs',
     awayOff: 'L’agent revient',
     language: 'Langue',
+    automatic: 'Automatique (langue du navigateur)',
     theme: 'Thème',
     light: 'Clair',
     dark: 'Sombre',
@@ -154,9 +214,7 @@ const WORDS = {
     supervisor: 'Un superviseur le passe à Non prêt – Pause',
     malformed: 'Envoyer un événement mal formé',
     reset: 'Réinitialiser le centre simulé',
-    canSignOut: 'Peut se déconnecter du bureau',
-    yes: 'oui',
-    no: 'non',
+    canSignOut: (yes: boolean) => `Peut se déconnecter du bureau : ${yes ? 'oui' : 'non'}`,
     signOut: 'Se déconnecter des canaux numériques',
     log: 'Événements reçus par l’hôte',
   },
@@ -187,9 +245,20 @@ export class DemoSimulator extends LitElement {
       padding: 0 0 0.25rem;
     }
     button,
-    select {
+    select,
+    input {
       font: inherit;
       padding: 0.3rem 0.6rem;
+    }
+    .pace {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.4rem;
+      inline-size: 100%;
+    }
+    .pace input {
+      inline-size: 5rem;
     }
     details {
       margin: 0 0 0.75rem;
@@ -213,15 +282,25 @@ export class DemoSimulator extends LitElement {
     }
   `;
 
-  @state() private language: Lang = (localStorage.getItem('dc-demo:lang') as Lang) || 'en';
+  @state() private choice: Choice = storedChoice();
   @state() private dark = localStorage.getItem('dc-demo:theme') === 'dark';
   @state() private media = mediaIds[0]!;
   @state() private canSignOut = true;
   @state() private log: string[] = [];
+  @state() private pace: DemoPace = { totalOffersPerMinute: backend.pace.totalOffersPerMinute, maxOffers: backend.pace.maxOffers };
   #unsubscribe?: () => void;
+
+  /** The page's language (the panel's, the document's and, through them, the kit's). */
+  get language(): Lang {
+    return pageLanguage(this.choice);
+  }
+
+  /** The browser's languages changed: an automatic page follows them. */
+  #onLanguageChange = () => this.requestUpdate();
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('languagechange', this.#onLanguageChange);
     this.#apply();
     // The panel follows the kit's state (the selected task, the voice call) to label its buttons.
     void provider.updateComplete.then(() => {
@@ -249,11 +328,21 @@ export class DemoSimulator extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('languagechange', this.#onLanguageChange);
     this.#unsubscribe?.();
   }
 
   #note(line: string): void {
     this.log = [`${new Date().toLocaleTimeString()} ${line}`, ...this.log].slice(0, 50);
+  }
+
+  /** A new pace from the panel: the centre routes at it from now on, and it is kept for the next visits. */
+  #setPace(change: Partial<DemoPace>): void {
+    const pace = { ...this.pace, ...change };
+    if (!inRange(pace.totalOffersPerMinute, RATE_LIMITS) || !inRange(pace.maxOffers, WAITING_LIMITS)) return; // mid-typing
+    this.pace = { totalOffersPerMinute: pace.totalOffersPerMinute, maxOffers: Math.round(pace.maxOffers) };
+    backend.setPace(this.pace);
+    localStorage.setItem(PACE_KEY, JSON.stringify(this.pace));
   }
 
   #offer(media: string): void {
@@ -268,14 +357,20 @@ export class DemoSimulator extends LitElement {
   }
 
   #apply(): void {
-    provider.lang = this.language;
+    provider.lang = this.choice; // '' leaves it to the document's
     provider.theme = this.dark ? 'dark' : 'light';
     document.documentElement.lang = this.language;
     document.body.classList.toggle('dark', this.dark);
     const w = WORDS[this.language];
     document.querySelector('#brand')!.textContent = w.brand;
-    localStorage.setItem('dc-demo:lang', this.language);
     localStorage.setItem('dc-demo:theme', this.dark ? 'dark' : 'light');
+  }
+
+  /** The person picks a language, or automatic again: kept for the next visits. */
+  #pick(choice: Choice): void {
+    this.choice = choice;
+    if (choice) localStorage.setItem(LANGUAGE_KEY, choice);
+    else localStorage.removeItem(LANGUAGE_KEY);
   }
 
   protected override updated(): void {
@@ -297,6 +392,28 @@ export class DemoSimulator extends LitElement {
       </details>
       <fieldset>
         <legend>${w.routing}</legend>
+        <label class="pace"
+          >${w.rate}
+          <input
+            type="number"
+            data-control="rate"
+            min=${RATE_LIMITS.min}
+            max=${RATE_LIMITS.max}
+            step=${RATE_LIMITS.step}
+            .value=${String(this.pace.totalOffersPerMinute)}
+            @input=${(e: Event) => this.#setPace({ totalOffersPerMinute: (e.target as HTMLInputElement).valueAsNumber })}
+        /></label>
+        <label class="pace"
+          >${w.waiting}
+          <input
+            type="number"
+            data-control="waiting"
+            min=${WAITING_LIMITS.min}
+            max=${WAITING_LIMITS.max}
+            step=${WAITING_LIMITS.step}
+            .value=${String(this.pace.maxOffers)}
+            @input=${(e: Event) => this.#setPace({ maxOffers: (e.target as HTMLInputElement).valueAsNumber })}
+        /></label>
         ${mediaIds.map((id) => html`<button data-offer=${id} @click=${() => this.#offer(id)}>${w.offer[id] ?? id}</button>`)}
       </fieldset>
       <fieldset>
@@ -335,9 +452,14 @@ export class DemoSimulator extends LitElement {
       </fieldset>
       <fieldset>
         <legend>${w.language} · ${w.theme}</legend>
-        <select aria-label=${w.language} @change=${(e: Event) => (this.language = (e.target as HTMLSelectElement).value as Lang)}>
-          <option value="en" ?selected=${this.language === 'en'}>English</option>
-          <option value="fr" ?selected=${this.language === 'fr'}>Français</option>
+        <select
+          data-control="language"
+          aria-label=${w.language}
+          @change=${(e: Event) => this.#pick((e.target as HTMLSelectElement).value as Choice)}
+        >
+          <option value="" ?selected=${this.choice === ''}>${w.automatic}</option>
+          <option value="en" lang="en" ?selected=${this.choice === 'en'}>English</option>
+          <option value="fr" lang="fr" ?selected=${this.choice === 'fr'}>Français</option>
         </select>
         <select aria-label=${w.theme} @change=${(e: Event) => (this.dark = (e.target as HTMLSelectElement).value === 'dark')}>
           <option value="light" ?selected=${!this.dark}>${w.light}</option>
@@ -389,7 +511,7 @@ export class DemoSimulator extends LitElement {
         </button>
       </fieldset>
       <fieldset>
-        <legend>${w.canSignOut}: ${this.canSignOut ? w.yes : w.no}</legend>
+        <legend>${w.canSignOut(this.canSignOut)}</legend>
         <button ?disabled=${!this.canSignOut} @click=${() => provider.store?.signOut()}>${w.signOut}</button>
       </fieldset>
       <h2>${w.log}</h2>

@@ -3,11 +3,12 @@
  * (`msg` with a stable id), so switching language re-renders them; labels that come from configuration
  * (reasons, custom media) are picked per locale with `pickText`.
  */
-import { msg, str, getLocale } from './localization.js';
+import { msg, str, getLocale, isLocaleLoaded } from './localization.js';
 import type { MediaState, StateTarget } from '../model/agent-state.js';
 import type { DcConfig } from '../model/config.js';
 import type { GroupId, MediaConfig, MediaId, MediaKind } from '../model/media.js';
 import type { AggregateLook, GroupLook } from '../model/state-rules.js';
+import type { KeyNames } from '../model/shortcuts.js';
 import { pickText } from '../model/text.js';
 
 export function kindLabel(kind: MediaKind): string {
@@ -124,4 +125,43 @@ export function fieldLabel(config: DcConfig, name: string): string {
     default:
       return name;
   }
+}
+
+const keyNamesByLocale = new Map<string, KeyNames>();
+
+/**
+ * The words keys are written with in the agent's language (the locale of the render under way), for
+ * `formatKeyCombo`: "Ctrl+Maj+X", "Envoyer (Entrée)" in French, as the guide writes them.
+ */
+export function keyNames(): KeyNames {
+  const locale = getLocale();
+  let names = keyNamesByLocale.get(locale);
+  if (!names) {
+    names = {
+      ctrl: msg('Ctrl', { id: 'keys.ctrl' }),
+      alt: msg('Alt', { id: 'keys.alt' }),
+      shift: msg('Shift', { id: 'keys.shift' }),
+      meta: msg('Meta', { id: 'keys.meta' }),
+      cmd: '⌘', // as Apple keyboards print it, in every language
+      keys: {
+        enter: msg('Enter', { id: 'keys.enter' }),
+        tab: msg('Tab', { id: 'keys.tab' }),
+        escape: msg('Esc', { id: 'keys.escape' }),
+        backspace: msg('Backspace', { id: 'keys.backspace' }),
+        delete: msg('Delete', { id: 'keys.delete' }),
+        insert: msg('Insert', { id: 'keys.insert' }),
+        home: msg('Home', { id: 'keys.home' }),
+        end: msg('End', { id: 'keys.end' }),
+        pageup: msg('Page Up', { id: 'keys.page-up' }),
+        pagedown: msg('Page Down', { id: 'keys.page-down' }),
+        arrowup: msg('Up', { id: 'keys.up' }),
+        arrowdown: msg('Down', { id: 'keys.down' }),
+        arrowleft: msg('Left', { id: 'keys.left' }),
+        arrowright: msg('Right', { id: 'keys.right' }),
+      },
+    };
+    // Kept once the locale's strings are in: English is, and a French render only runs once they are.
+    if (isLocaleLoaded(locale)) keyNamesByLocale.set(locale, names);
+  }
+  return names;
 }

@@ -202,48 +202,142 @@ export function matchesCombo(event: KeyLike, combo: KeyCombo, apple = false): bo
   return event.key.toLowerCase() === key;
 }
 
-/** "Ctrl+Shift+L" → "Ctrl+Maj+L" for French readers, as the guide writes them. */
-export function formatKeyCombo(text: string, locale: string): string {
-  if (!locale.startsWith('fr')) return text;
-  return text.replace(/\bShift\b/g, 'Maj').replace(/\bEnter\b/g, 'Entrée');
+/**
+ * The words a combination is written with for the agent to read, in their language ("Maj" and
+ * "Entrée" in French, as the guide writes them): the modifiers, and the named keys by their
+ * `KeyboardEvent.key` value in lower case. The i18n layer gives each locale's (`keyNames()` in
+ * src/i18n/labels.ts); letters, digits and function keys are written as printed on the key.
+ */
+export interface KeyNames {
+  readonly ctrl: string;
+  readonly alt: string;
+  readonly shift: string;
+  readonly meta: string;
+  /** Cmd on Apple systems (`Mod` there). */
+  readonly cmd: string;
+  readonly keys: Readonly<Partial<Record<NamedKey, string>>>;
 }
 
-/** How each word of a combination is spelled: for reading, and for `aria-keyshortcuts`. */
-const SPELLING: Readonly<Record<string, readonly [shown: string, aria: string]>> = {
-  ctrl: ['Ctrl', 'Control'],
-  control: ['Ctrl', 'Control'],
-  alt: ['Alt', 'Alt'],
-  option: ['Alt', 'Alt'],
-  shift: ['Shift', 'Shift'],
-  meta: ['Meta', 'Meta'],
-  cmd: ['⌘', 'Meta'],
-  command: ['⌘', 'Meta'],
+/** The named keys a combination may end with, by `KeyboardEvent.key` in lower case. */
+export const NAMED_KEYS = [
+  'enter',
+  'tab',
+  'escape',
+  'backspace',
+  'delete',
+  'insert',
+  'home',
+  'end',
+  'pageup',
+  'pagedown',
+  'arrowup',
+  'arrowdown',
+  'arrowleft',
+  'arrowright',
+] as const;
+export type NamedKey = (typeof NAMED_KEYS)[number];
+
+/** Each named key's `KeyboardEvent.key` value, as `aria-keyshortcuts` spells it. */
+const KEY_VALUES: Readonly<Record<NamedKey, string>> = {
+  enter: 'Enter',
+  tab: 'Tab',
+  escape: 'Escape',
+  backspace: 'Backspace',
+  delete: 'Delete',
+  insert: 'Insert',
+  home: 'Home',
+  end: 'End',
+  pageup: 'PageUp',
+  pagedown: 'PageDown',
+  arrowup: 'ArrowUp',
+  arrowdown: 'ArrowDown',
+  arrowleft: 'ArrowLeft',
+  arrowright: 'ArrowRight',
 };
 
-function spell(text: string, apple: boolean, aria: boolean): string {
-  const parts = text
+/** The English words, the kit's source language (and what `shownKeys` writes). */
+export const ENGLISH_KEY_NAMES: KeyNames = {
+  ctrl: 'Ctrl',
+  alt: 'Alt',
+  shift: 'Shift',
+  meta: 'Meta',
+  cmd: '⌘',
+  keys: {
+    enter: 'Enter',
+    tab: 'Tab',
+    escape: 'Esc',
+    backspace: 'Backspace',
+    delete: 'Delete',
+    insert: 'Insert',
+    home: 'Home',
+    end: 'End',
+    pageup: 'Page Up',
+    pagedown: 'Page Down',
+    arrowup: 'Up',
+    arrowdown: 'Down',
+    arrowleft: 'Left',
+    arrowright: 'Right',
+  },
+};
+
+const MODIFIER_WORDS: Readonly<Record<string, 'ctrl' | 'alt' | 'shift' | 'meta' | 'cmd'>> = {
+  ctrl: 'ctrl',
+  control: 'ctrl',
+  alt: 'alt',
+  option: 'alt',
+  shift: 'shift',
+  meta: 'meta',
+  cmd: 'cmd',
+  command: 'cmd',
+};
+
+const ARIA_MODIFIERS = { ctrl: 'Control', alt: 'Alt', shift: 'Shift', meta: 'Meta', cmd: 'Meta' } as const;
+
+function words(text: string): string[] {
+  return text
     .split('+')
     .map((p) => p.trim().toLowerCase())
     .filter((p) => p !== '');
+}
+
+/** A key as printed on it: "b" → "B", "f5" → "F5", anything unknown with a capital. */
+function printed(key: string): string {
+  return key.charAt(0).toUpperCase() + key.slice(1);
+}
+
+/**
+ * Keys as the agent reads them, in the words of their language (`names`), on their system: `Mod` is
+ * Ctrl, or Cmd (⌘) on Apple systems ("Mod+Shift+X" → "Ctrl+Maj+X" in French, "⌘+Shift+X" in English
+ * on a Mac); letters upper-case.
+ */
+export function formatKeyCombo(text: string, names: KeyNames = ENGLISH_KEY_NAMES, apple = false): string {
+  const parts = words(text);
   return parts
     .map((p, i) => {
-      // The key itself, as keyboards print it ("b" → "B", "enter" → "Enter").
-      if (i === parts.length - 1) return p.charAt(0).toUpperCase() + p.slice(1);
-      const word = p === 'mod' ? (apple ? 'cmd' : 'ctrl') : p;
-      return SPELLING[word]?.[aria ? 1 : 0] ?? p;
+      if (i === parts.length - 1) return names.keys[p as NamedKey] ?? printed(p);
+      const modifier = p === 'mod' ? (apple ? 'cmd' : 'ctrl') : MODIFIER_WORDS[p];
+      return modifier ? names[modifier] : p;
     })
     .join('+');
 }
 
 /**
- * Keys as the agent reads them on this system: `Mod` becomes Ctrl, or ⌘ on Apple systems
- * ("Mod+Shift+X" → "Ctrl+Shift+X" or "⌘+Shift+X"); letters upper-case.
+ * Keys as an English reader reads them on this system: `Mod` becomes Ctrl, or ⌘ on Apple systems
+ * ("Mod+Shift+X" → "Ctrl+Shift+X" or "⌘+Shift+X"); letters upper-case. For the agent's own language,
+ * `formatKeyCombo` with the locale's names.
  */
 export function shownKeys(text: string, apple: boolean): string {
-  return spell(text, apple, false);
+  return formatKeyCombo(text, ENGLISH_KEY_NAMES, apple);
 }
 
 /** Keys as `aria-keyshortcuts` spells them ("Mod+B" → "Control+B", or "Meta+B" on Apple systems). */
 export function ariaKeys(text: string, apple: boolean): string {
-  return spell(text, apple, true);
+  const parts = words(text);
+  return parts
+    .map((p, i) => {
+      if (i === parts.length - 1) return KEY_VALUES[p as NamedKey] ?? printed(p);
+      const modifier = p === 'mod' ? (apple ? 'cmd' : 'ctrl') : MODIFIER_WORDS[p];
+      return modifier ? ARIA_MODIFIERS[modifier] : p;
+    })
+    .join('+');
 }

@@ -72,7 +72,7 @@ export type AnnouncementCode =
   | 'handoff' // params.name: the bot handed the customer over
   | 'transferred' // params.to: the conversation was transferred
   | 'journey' // text: the customer's journey before contact
-  | 'workflow' // params.workflow, params.outcome ('succeeded' | 'failed'), params.detail
+  | 'workflow' // params.workflowId, params.workflow (the server's name), params.outcome ('succeeded' | 'failed'), params.detail
   | 'customer-left' // the customer left the conversation
   | 'closed'; // the conversation is closed (shown with its time)
 

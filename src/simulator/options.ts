@@ -23,6 +23,18 @@ export interface SimulatedBackendOptions {
    * Off by default (tests and stories make offers with `offer()`); the demo turns it on.
    */
   offersPerMinute?: number | Readonly<Record<MediaId, number>>;
+  /**
+   * Offers routed by themselves in all media together, a minute: each goes to one of the media that can
+   * take an offer then (signed in, Ready, routable, within capacity), drawn at random. So the pace holds
+   * whichever media are Ready. Off by default; the demo runs at {@link FOLLOWABLE_PACE}.
+   */
+  totalOffersPerMinute?: number;
+  /**
+   * At most this many offers routed by themselves wait for the agent at once, in all media: routing
+   * skips its turn while as many are on show. Unlimited by default (each media's capacity still holds).
+   * Offers made with `offer()` are never held back.
+   */
+  maxOffers?: number;
   /** Customer messages per minute in each held task, by themselves. Off by default. */
   messagesPerMinute?: number;
   /** Chance (0–1) that a customer gives up an offer before its timer ends (the offer is rescinded). */
@@ -65,6 +77,16 @@ export interface SimulatedBackendOptions {
   typingMs?: Duration;
 }
 
+/** The options that set how fast offers arrive by themselves; `SimulatedBackend.setPace` changes them live. */
+export type Pace = Pick<SimulatedBackendOptions, 'offersPerMinute' | 'totalOffersPerMinute' | 'maxOffers'>;
+
+/**
+ * A pace a person trying the kit can follow (the demo's, and `backend="simulated"`'s): about one offer
+ * a minute in all while the agent is Ready, never more than two waiting at once. Faster, offers expire
+ * while the agent works and knock the media to Not Ready (OFFER-4).
+ */
+export const FOLLOWABLE_PACE = { totalOffersPerMinute: 1, maxOffers: 2 } as const satisfies Pace;
+
 const DEFAULT_MEDIA = ['chat', 'sms', 'social', 'email'];
 
 function configFor(media: readonly MediaId[]): DcConfig {
@@ -84,7 +106,6 @@ export interface ResolvedOptions {
 
 export function resolveOptions(options: SimulatedBackendOptions): ResolvedOptions {
   const config = options.config ?? configFor(options.media ?? DEFAULT_MEDIA);
-  const rate = options.offersPerMinute ?? 0;
   return {
     server: {
       clock: options.clock ?? realClock,
@@ -95,7 +116,7 @@ export function resolveOptions(options: SimulatedBackendOptions): ResolvedOption
     },
     latency: options.latencyMs ?? 0,
     routing: {
-      offersPerMinute: Object.fromEntries(config.media.map(({ id }) => [id, typeof rate === 'number' ? rate : (rate[id] ?? 0)])),
+      ...resolvePace(config, options),
       abandonRate: options.abandonRate ?? 0,
     },
     conversation: {
@@ -109,5 +130,15 @@ export function resolveOptions(options: SimulatedBackendOptions): ResolvedOption
       typingFor: options.typingMs ?? [2000, 5000],
     },
     historySize: options.historySize,
+  };
+}
+
+/** The routing pace of `pace`, for the media of `config`: what is left out is off (no limit for `maxOffers`). */
+export function resolvePace(config: DcConfig, pace: Pace): Pick<RoutingOptions, 'offersPerMinute' | 'totalOffersPerMinute' | 'maxOffers'> {
+  const rate = pace.offersPerMinute ?? 0;
+  return {
+    offersPerMinute: Object.fromEntries(config.media.map(({ id }) => [id, typeof rate === 'number' ? rate : (rate[id] ?? 0)])),
+    totalOffersPerMinute: pace.totalOffersPerMinute ?? 0,
+    maxOffers: pace.maxOffers ?? Infinity,
   };
 }

@@ -28,8 +28,15 @@ export interface OfferOptions {
 export interface RoutingOptions {
   /** Offers a minute, per media id. */
   offersPerMinute: Readonly<Record<MediaId, number>>;
+  /** Offers a minute in all media together, each to a media that can take it then. */
+  totalOffersPerMinute: number;
+  /** At most this many routed offers on show at once (Infinity: no limit). */
+  maxOffers: number;
   abandonRate: number;
 }
+
+/** The timer of the offers routed in all media together. */
+const ROUTE_ANY = 'route:*';
 
 export class Routing {
   #server: SimulatedServer;
@@ -130,11 +137,39 @@ export class Routing {
 
   /** Online: offers arrive by themselves where a rate is set, and the customers of held tasks write. */
   start(): void {
+    this.#startRouting();
+    for (const task of Object.values(this.#server.state.tasks)) if (isHeld(task)) this.#conversation.scheduleMessage(task.id);
+  }
+
+  /** How fast offers arrive by themselves, now. */
+  get pace(): Pick<RoutingOptions, 'offersPerMinute' | 'totalOffersPerMinute' | 'maxOffers'> {
+    const { offersPerMinute, totalOffersPerMinute, maxOffers } = this.#options;
+    return { offersPerMinute, totalOffersPerMinute, maxOffers };
+  }
+
+  /** A new pace, from now on: the waits for the next offers are drawn again at the new rates. */
+  setPace(pace: Pick<RoutingOptions, 'offersPerMinute' | 'totalOffersPerMinute' | 'maxOffers'>): void {
+    this.#options = { ...this.#options, ...pace };
+    const server = this.#server;
+    for (const key of server.timerKeys()) if (key.startsWith('route:')) server.cancel(key);
+    if (server.connection === 'online') this.#startRouting();
+  }
+
+  #startRouting(): void {
     const server = this.#server;
     for (const media of server.media) {
       if ((this.#options.offersPerMinute[media] ?? 0) > 0 && !server.scheduled(`route:${media}`)) this.#scheduleOffer(media);
     }
-    for (const task of Object.values(server.state.tasks)) if (isHeld(task)) this.#conversation.scheduleMessage(task.id);
+    if (this.#options.totalOffersPerMinute > 0 && !server.scheduled(ROUTE_ANY)) this.#scheduleAny();
+  }
+
+  /** Whether routing may present one more offer (`maxOffers`). */
+  #roomForOffer(): boolean {
+    const max = this.#options.maxOffers;
+    if (max === Infinity) return true;
+    let waiting = 0;
+    for (const task of Object.values(this.#server.state.tasks)) if (task.status === 'offered') waiting++;
+    return waiting < max;
   }
 
   /**
@@ -157,8 +192,23 @@ export class Routing {
     const rate = this.#options.offersPerMinute[media] ?? 0;
     if (rate <= 0 || server.closed) return;
     server.schedule(`route:${media}`, poissonWait(server.random, rate), () => {
-      if (this.#link.up) this.offer(media);
+      if (this.#link.up && this.#roomForOffer()) this.offer(media);
       this.#scheduleOffer(media);
+    });
+  }
+
+  /** The next offer of `totalOffersPerMinute`, to one of the media that can take it then. */
+  #scheduleAny(): void {
+    const server = this.#server;
+    const rate = this.#options.totalOffersPerMinute;
+    if (rate <= 0 || server.closed) return;
+    server.schedule(ROUTE_ANY, poissonWait(server.random, rate), () => {
+      if (this.#link.up && this.#roomForOffer()) {
+        const tasks = Object.values(server.state.tasks);
+        const open = server.media.filter((m) => canPresentOffer(server.config, server.state.media, tasks, m));
+        if (open.length) this.offer(open[Math.floor(server.random() * open.length)]!);
+      }
+      this.#scheduleAny();
     });
   }
 }

@@ -33,7 +33,7 @@ import {
   type SendFailureOptions,
 } from './failures.js';
 import { earlierInteractions } from './history.js';
-import { resolveOptions, type SimulatedBackendOptions } from './options.js';
+import { resolveOptions, resolvePace, type Pace, type SimulatedBackendOptions } from './options.js';
 import { Routing, type OfferOptions } from './routing.js';
 import { SimulatedServer } from './server.js';
 import { Workflows } from './workflows.js';
@@ -41,7 +41,7 @@ import { Workflows } from './workflows.js';
 export { seededRandom, type Duration } from './random.js';
 export type { CountedFailureOptions, FailureOptions, SendFailureOptions } from './failures.js';
 export type { OfferOptions } from './routing.js';
-export type { SimulatedBackendOptions } from './options.js';
+export { FOLLOWABLE_PACE, type Pace, type SimulatedBackendOptions } from './options.js';
 
 export class SimulatedBackend implements DcBackend {
   readonly clock: Clock;
@@ -201,6 +201,29 @@ export class SimulatedBackend implements DcBackend {
 
   // -------------------------------------------------------------------------------------------------
   // The server's side (tests, stories, the demo's simulator panel)
+
+  /**
+   * How fast offers arrive by themselves: per media, in all media together, and how many may wait at
+   * once (`maxOffers` is Infinity without a limit).
+   */
+  get pace(): Required<Pace> {
+    const { offersPerMinute, totalOffersPerMinute, maxOffers } = this.#routing.pace;
+    return { offersPerMinute: { ...offersPerMinute }, totalOffersPerMinute, maxOffers };
+  }
+
+  /**
+   * Changes how fast offers arrive by themselves, from now on (the demo's panel): the fields given
+   * replace the current ones; `maxOffers: Infinity` lifts the limit. Offers on show stay.
+   */
+  setPace(pace: Pace): void {
+    const given = resolvePace(this.config, pace);
+    const current = this.#routing.pace;
+    this.#routing.setPace({
+      offersPerMinute: pace.offersPerMinute === undefined ? current.offersPerMinute : given.offersPerMinute,
+      totalOffersPerMinute: pace.totalOffersPerMinute === undefined ? current.totalOffersPerMinute : given.totalOffersPerMinute,
+      maxOffers: pace.maxOffers === undefined ? current.maxOffers : given.maxOffers,
+    });
+  }
 
   /**
    * Routes an offer of `media` to the agent now, if the routing rules allow it (Ready, routable, below

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DcConfigError, resolveConfig } from '../../src/model/config.js';
+import { keyNames } from '../../src/i18n/labels.js';
+import { inLocale, loadLocale } from '../../src/i18n/localization.js';
 import { formatKeyCombo, matchesCombo, parseKeyCombo } from '../../src/model/shortcuts.js';
 import { pickText } from '../../src/model/text.js';
 import { formatDuration } from '../../src/model/time.js';
@@ -135,9 +137,10 @@ describe('model: shortcuts', () => {
     expect(() => parseKeyCombo('Ctrl+')).to.throw('is not a key combination');
   });
 
-  it('writes shortcuts the French way', () => {
-    expect(formatKeyCombo('Ctrl+Shift+L', 'fr')).to.equal('Ctrl+Maj+L');
-    expect(formatKeyCombo('Ctrl+Shift+L', 'en')).to.equal('Ctrl+Shift+L');
+  it('writes shortcuts the French way', async () => {
+    await loadLocale('fr');
+    expect(inLocale('fr', () => formatKeyCombo('Ctrl+Shift+L', keyNames()))).to.equal('Ctrl+Maj+L');
+    expect(inLocale('en', () => formatKeyCombo('Ctrl+Shift+L', keyNames()))).to.equal('Ctrl+Shift+L');
   });
 });
 

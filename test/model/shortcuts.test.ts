@@ -8,14 +8,17 @@ import { resolveConfig } from '../../src/model/config.js';
 import {
   COMPOSER_SHORTCUT_ACTIONS,
   DEFAULT_SHORTCUTS,
+  ENGLISH_KEY_NAMES,
   ariaKeys,
   composerShortcuts,
+  formatKeyCombo,
   matchesCombo,
   parseKeyCombo,
   sendShortcuts,
   shortcutScope,
   shownKeys,
   type KeyLike,
+  type KeyNames,
 } from '../../src/model/shortcuts.js';
 
 const press = (key: string, code: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey', boolean>> = {}): KeyLike => ({
@@ -82,6 +85,24 @@ describe('model: the composer’s shortcuts', () => {
     expect(ariaKeys('Mod+Shift+X', true)).to.equal('Meta+Shift+X');
     expect(ariaKeys('Ctrl+Alt+9', false)).to.equal('Control+Alt+9');
     expect(ariaKeys('Enter', true)).to.equal('Enter');
+  });
+
+  it('HOSTILE-26: keys are written in the words given for the agent’s language, named keys included', () => {
+    const french: KeyNames = {
+      ...ENGLISH_KEY_NAMES,
+      shift: 'Maj',
+      keys: { ...ENGLISH_KEY_NAMES.keys, enter: 'Entrée', escape: 'Échap', arrowup: 'Haut' },
+    };
+    expect(formatKeyCombo('Mod+Shift+X', french)).to.equal('Ctrl+Maj+X');
+    expect(formatKeyCombo('Mod+Shift+X', french, true)).to.equal('⌘+Maj+X');
+    expect(formatKeyCombo('mod+enter', french)).to.equal('Ctrl+Entrée');
+    expect(formatKeyCombo('Ctrl+Alt+Escape', french)).to.equal('Ctrl+Alt+Échap');
+    expect(formatKeyCombo('Ctrl+Shift+ArrowUp', french)).to.equal('Ctrl+Maj+Haut');
+    expect(formatKeyCombo('Ctrl+Shift+ArrowUp')).to.equal('Ctrl+Shift+Up');
+    expect(formatKeyCombo('Ctrl+F5', french)).to.equal('Ctrl+F5');
+    // aria-keyshortcuts takes the key values, in every language.
+    expect(ariaKeys('Ctrl+Shift+ArrowUp', false)).to.equal('Control+Shift+ArrowUp');
+    expect(ariaKeys('Ctrl+PageDown', false)).to.equal('Control+PageDown');
   });
 
   it('KEY: the configuration takes the composer’s keys like the rest: remapped, off with null, all off with false; bad ones named', () => {

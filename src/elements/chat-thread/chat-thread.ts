@@ -13,6 +13,7 @@ import { mediaMarkup } from '../../model/draft.js';
 import { customerDisplayName, taskDuration, type Message, type Task, type TaskPause } from '../../model/tasks.js';
 import { buildThreadRows, initials, rowsAfter, type ThreadRow, type ThreadRows } from '../../model/thread.js';
 import { formatDuration } from '../../model/time.js';
+import type { Workflow } from '../../model/workflows.js';
 import type { HistoryState, KitConnection, OutboxEntry } from '../../store/state.js';
 import { icon, MEDIA_ICONS } from '../../ui/conversation-icons.js';
 import { buttonStyles } from '../../styles/controls.js';
@@ -33,6 +34,8 @@ interface ThreadView {
   readonly typing: boolean;
   readonly pause: TaskPause | undefined;
   readonly connection: KitConnection;
+  /** The catalogue's workflows: their names, in the agent's language, in workflow announcements. */
+  readonly workflows: readonly Workflow[];
 }
 
 const STATES = ['empty', 'loading', 'failed', 'typing', 'scrolled-up', 'new-messages'] as const;
@@ -122,6 +125,7 @@ export class DcChatThread extends DcElement {
       typing: id !== undefined && s.typing[id] !== undefined,
       pause: id === undefined ? undefined : s.pauses[id],
       connection: s.connection,
+      workflows: s.catalogue.value.workflows,
     };
   });
 
@@ -194,6 +198,7 @@ export class DcChatThread extends DcElement {
       today: new Date(now).setHours(0, 0, 0, 0),
       offline: view.connection !== 'online',
       markup: mediaMarkup(view.config.media.find((m) => m.id === task.media)),
+      workflows: view.workflows,
     });
 
     // Written without white space between the parts: every text node counts in a long conversation.

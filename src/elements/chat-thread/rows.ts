@@ -21,6 +21,7 @@ import {
   type TextSegment,
   type ThreadRow,
 } from '../../model/thread.js';
+import type { Workflow } from '../../model/workflows.js';
 import { icon, type IconName } from '../../ui/conversation-icons.js';
 import * as words from './words.js';
 
@@ -41,6 +42,8 @@ export interface RowContext {
    * what the customer's app shows. A customer's text is always shown exactly as typed (PANE-2).
    */
   readonly markup: MarkupFlavour;
+  /** The catalogue's workflows, whose names a workflow announcement shows in the agent's language. */
+  readonly workflows: readonly Workflow[];
 }
 
 /** A file in a bubble: a server attachment (with its URL) or one of a message not sent yet. */
@@ -112,7 +115,7 @@ function timeOf(at: number, ctx: RowContext, always = false): { iso: string; ful
 }
 
 function announcement(row: AnnouncementRow, ctx: RowContext): TemplateResult {
-  const w = words.announcementWords(row.message, ctx.customer);
+  const w = words.announcementWords(row.message, ctx.customer, ctx.workflows);
   const t = timeOf(row.message.at, ctx, row.message.announcement?.code === 'closed');
   return html`<div class="row" part="row announcement"><p class="note ${w.look ?? ''}">${icon(w.icon)}<span class="text">${w.text}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></p></div>`;
 }

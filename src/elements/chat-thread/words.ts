@@ -8,6 +8,8 @@ import { msg, str, getLocale } from '../../i18n/localization.js';
 import type { Message, Receipt } from '../../model/tasks.js';
 import { dayKey } from '../../model/thread.js';
 import type { IconName } from '../../ui/conversation-icons.js';
+import { pickText } from '../../model/text.js';
+import type { Workflow } from '../../model/workflows.js';
 
 /** Date and time formats, per locale. */
 interface Formats {
@@ -91,8 +93,15 @@ export const statusWords = () => msg('Status:', { id: 'thread.receipt.status' })
 export const retryWords = () => msg('Retry', { id: 'thread.retry' });
 export const discardWords = () => msg('Discard', { id: 'thread.discard' });
 
-/** An announcement in the agent's language (PANE-3), with its icon and look. */
-export function announcementWords(message: Message, customer: string): { text: string; icon: IconName; look?: string } {
+/**
+ * An announcement in the agent's language (PANE-3), with its icon and look. A workflow's name is the
+ * catalogue's, in that language, when the catalogue knows the workflow; else the server's.
+ */
+export function announcementWords(
+  message: Message,
+  customer: string,
+  workflows: readonly Workflow[] = [],
+): { text: string; icon: IconName; look?: string } {
   const a = message.announcement;
   const p = a?.params ?? {};
   const name = p['name'];
@@ -126,8 +135,10 @@ export function announcementWords(message: Message, customer: string): { text: s
       const journey = message.text;
       return { icon: 'route', text: msg(str`Customer journey: ${journey}`, { id: 'thread.announce.journey' }) };
     }
-    case 'workflow':
-      return workflowWords(p['workflow'] || message.text, p['outcome'] === 'failed', p['detail']);
+    case 'workflow': {
+      const workflow = workflowName(workflows, p['workflowId']) || p['workflow'] || message.text;
+      return workflowWords(workflow, p['outcome'] === 'failed', p['detail']);
+    }
     case 'customer-left':
       return { icon: 'log-out', text: msg(str`${customer} left the conversation`, { id: 'thread.announce.customer-left' }) };
     case 'closed':
@@ -135,6 +146,12 @@ export function announcementWords(message: Message, customer: string): { text: s
     default:
       return { icon: 'info', text: message.text || a?.code || '' };
   }
+}
+
+/** The catalogue's name of a workflow, in the agent's language; empty for one it does not know. */
+function workflowName(workflows: readonly Workflow[], id: string | undefined): string {
+  const workflow = id === undefined ? undefined : workflows.find((w) => w.id === id);
+  return workflow ? pickText(workflow.name, getLocale()) : '';
 }
 
 /** The bot's part ends (PANE-1). */

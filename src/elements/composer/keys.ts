@@ -7,6 +7,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ShortcutRegistry } from '../../context/shortcuts.js';
+import { keyNames } from '../../i18n/labels.js';
+import { getLocale } from '../../i18n/localization.js';
 import type { MediaConfig } from '../../model/media.js';
 import {
   DEFAULT_SHORTCUTS,
@@ -68,10 +70,10 @@ export class ComposerKeys implements ReactiveController {
   #keys(actions: readonly ComposerShortcutAction[]): { shown: string | null; aria: string | null } {
     const registry = this.registry;
     if (registry !== this.#labelsOf) this.#forget(registry);
-    const id = actions.join(' ');
+    const id = `${getLocale()} ${actions.join(' ')}`; // the keys are written in the agent's language
     let labels = this.#labels.get(id);
     if (!labels) {
-      const shown = actions.map((a) => registry.shownKeysFor(a)).find((k) => k !== null) ?? null;
+      const shown = actions.map((a) => registry.shownKeysFor(a, keyNames())).find((k) => k !== null) ?? null;
       const aria = actions.map((a) => registry.ariaKeysFor(a)).filter((k) => k !== null);
       labels = { shown, aria: aria.length ? aria.join(' ') : null };
       this.#labels.set(id, labels);

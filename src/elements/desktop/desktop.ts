@@ -4,7 +4,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ShortcutController } from '../../context/shortcuts.js';
 import { TickerController } from '../../context/ticker.js';
-import { lookLabel, mediaLabel, fieldLabel } from '../../i18n/labels.js';
+import { lookLabel, mediaLabel, fieldLabel, keyNames } from '../../i18n/labels.js';
 import { isReadyForOffers, isSignedIn } from '../../model/agent-state.js';
 import type { DcConfig } from '../../model/config.js';
 import { visibleCustomerFields } from '../../model/customer.js';
@@ -325,7 +325,7 @@ export class DcDesktop extends DcElement {
             class="toggle"
             aria-expanded=${this.collapsed ? 'false' : 'true'}
             aria-controls="tasks-window"
-            title=${keys ? `${toggleTitle} (${formatKeyCombo(keys, getLocale())})` : toggleTitle}
+            title=${keys ? `${toggleTitle} (${formatKeyCombo(keys, keyNames(), this.shortcuts?.apple)})` : toggleTitle}
             aria-keyshortcuts=${keys ? keys.replace(/Ctrl/g, 'Control') : nothing}
             @click=${() => this.toggle()}
           >

@@ -6,7 +6,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { TickerController } from '../../context/ticker.js';
-import { mediaLabel, fieldLabel } from '../../i18n/labels.js';
+import { mediaLabel, fieldLabel, keyNames } from '../../i18n/labels.js';
 import type { DcConfig } from '../../model/config.js';
 import type { MediaState } from '../../model/agent-state.js';
 import { customerDisplayName, presentedOffers, secondsLeft, taskFieldValue, type Task } from '../../model/tasks.js';
@@ -21,14 +21,6 @@ import { styles } from './offers.styles.js';
 
 /** An offer turns urgent in its last seconds. */
 export const URGENT_SECONDS = 5;
-
-/** "Ctrl+Alt+9" as `aria-keyshortcuts` spells it ("Control+Alt+9"). */
-function ariaKeys(keys: string): string {
-  return keys
-    .split('+')
-    .map((k) => (/^ctrl$/i.test(k.trim()) ? 'Control' : /^cmd$/i.test(k.trim()) ? 'Meta' : k.trim()))
-    .join('+');
-}
 
 interface OffersView {
   config: DcConfig;
@@ -116,7 +108,8 @@ export class DcOffers extends DcElement {
 
     const online = view.connection === 'online';
     const allBusy = offers.every((t) => view.accepting[t.id]);
-    const keys = this.shortcuts?.keysFor('offers.accept-all') ?? null;
+    const keys = this.shortcuts?.shownKeysFor('offers.accept-all', keyNames()) ?? null;
+    const ariaKeys = this.shortcuts?.ariaKeysFor('offers.accept-all') ?? null;
     return html`${live}
       <section class="offers" aria-label=${msg('Offers', { id: 'offers.region' })}>
         ${offers.length > 1
@@ -126,7 +119,7 @@ export class DcOffers extends DcElement {
                 part="accept-all"
                 class="secondary"
                 aria-disabled=${online && !allBusy ? 'false' : 'true'}
-                aria-keyshortcuts=${keys ? ariaKeys(keys) : nothing}
+                aria-keyshortcuts=${ariaKeys ?? nothing}
                 title=${ifDefined(online ? undefined : msg('Unavailable until the connection is restored', { id: 'offers.unavailable' }))}
                 @click=${this.#acceptAll}
               >
@@ -155,6 +148,7 @@ export class DcOffers extends DcElement {
     const total = Math.max(1, task.expiresAt - task.offeredAt);
     const fraction = Math.min(1, Math.max(0, (task.expiresAt - now) / total));
     const name = msg(str`${label} offer from ${customer}`, { id: 'offers.offer-name' });
+    const action = busy ? msg('Accepting…', { id: 'offers.accepting' }) : msg('Accept', { id: 'offers.accept' });
     const fields = media.offerFields
       .map((field) => ({ field, value: taskFieldValue(task, field) }))
       .filter((f) => f.value !== '');
@@ -191,14 +185,11 @@ export class DcOffers extends DcElement {
           data-task=${task.id}
           tabindex=${tabStop ? '0' : '-1'}
           aria-disabled=${online && !busy ? 'false' : 'true'}
+          aria-label=${msg(str`${action}: ${name}`, { id: 'offers.accept-name' })}
           title=${ifDefined(online ? undefined : msg('Unavailable until the connection is restored', { id: 'offers.unavailable' }))}
           @click=${() => this.#accept(task.id)}
         >
-          ${busy
-            ? html`${icon('loader-circle')}${msg('Accepting…', { id: 'offers.accepting' })}`
-            : html`${icon('check')}${msg('Accept', { id: 'offers.accept' })}`}<span class="visually-hidden"
-            >: ${name}</span
-          >
+          ${icon(busy ? 'loader-circle' : 'check')}${action}
         </button>
       </div>
       <div class="bar" part="countdown-bar" aria-hidden="true">

@@ -15,27 +15,24 @@ import type { Clock } from '../../backend/clock.js';
 import { loadSimulator } from '../../backend/load-simulator.js';
 import type { DcBackend } from '../../backend/types.js';
 import { shortcutsContext, storeContext } from '../../context/contexts.js';
-import { ShortcutRegistry } from '../../context/shortcuts.js';
+import type { ShortcutRegistry } from '../../context/shortcuts.js';
 import {
   DcAgentStateChangeEvent,
   DcAttentionEvent,
-  DcBeforeAcceptEvent,
-  DcBeforeStateChangeEvent,
   DcCanSignOutChangeEvent,
   DcConnectionChangeEvent,
   DcErrorEvent,
   DcNotificationEvent,
-  intend,
 } from '../../events/events.js';
-import type { StateScope, StateTarget } from '../../model/agent-state.js';
 import { DcConfigError, resolveConfig, type DcConfig, type DcConfigInput } from '../../model/config.js';
 import { aggregateLook, canSignOut } from '../../model/state-rules.js';
-import { presentedOffers, unreadCountsFrom } from '../../model/tasks.js';
+import { unreadCountsFrom } from '../../model/tasks.js';
 import type { DcState } from '../../store/state.js';
 import { defaultStorage } from '../../store/persist.js';
 import type { BlobStore } from '../../store/blobs.js';
 import { DcStore } from '../../store/store.js';
 import { base, themeSwitch } from '../../styles/tokens.js';
+import { ProviderShortcuts } from './shortcuts.js';
 
 export type DcTheme = 'light' | 'dark' | 'auto';
 
@@ -148,8 +145,8 @@ export class DcProvider extends LitElement {
    */
   @property({ attribute: false }) blobs?: BlobStore;
 
-  /** Language: `en` or `fr`. Unset: the document's `lang`, else the browser's languages. */
-  @property({ reflect: true }) override lang = '';
+  /** Language: `en` or `fr`. Unset: the document's `lang`, else the browser's (never `lang=""`: no language). */
+  @property({ reflect: true, converter: { toAttribute: (value: string) => value || null } }) override lang = '';
 
   /** `light`, `dark`, or `auto` (follows the operating system). */
   @property({ reflect: true }) theme: DcTheme = 'light';
@@ -162,6 +159,12 @@ export class DcProvider extends LitElement {
 
   /** The host reports a voice call (TASK-4/6): timers of media with `pauseOnVoice` pause. */
   @property({ type: Boolean, reflect: true }) voice = false;
+
+  /**
+   * With several kits on one page: this one takes the page-wide shortcuts pressed while the focus is
+   * in no kit (otherwise the first kit in the page does). A key pressed inside a kit is always its own.
+   */
+  @property({ type: Boolean, reflect: true }) primary = false;
 
   @state() private configError?: DcConfigError;
   /** Set while the kit has no backend (shown once the task that left it without one is over). */
@@ -182,8 +185,7 @@ export class DcProvider extends LitElement {
   #localeShown: Promise<void> = Promise.resolve();
   #localeDone?: () => void;
   #shortcutProvider = new ContextProvider(this, { context: shortcutsContext });
-  #shortcuts?: ShortcutRegistry;
-  #detachKeys?: () => void;
+  #shortcuts = new ProviderShortcuts(this);
   #unsubscribe: (() => void)[] = [];
   #langObserver?: MutationObserver;
   #onVisibility = () => {
@@ -208,7 +210,7 @@ export class DcProvider extends LitElement {
 
   /** The shortcut registry: remap keys or switch them off (`provider.shortcuts.enabled = false`). */
   get shortcuts(): ShortcutRegistry | undefined {
-    return this.#shortcuts;
+    return this.#shortcuts.registry;
   }
 
   /** The locale in use after resolution (provider `lang`, document, browser). */
@@ -225,7 +227,6 @@ export class DcProvider extends LitElement {
     super.connectedCallback();
     this.#langObserver = new MutationObserver(() => this.#applyLocale());
     this.#langObserver.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    if (this.#shortcuts) this.#detachKeys = this.#shortcuts.attach(this.ownerDocument);
     this.ownerDocument.addEventListener('visibilitychange', this.#onVisibility);
     this.ownerDocument.defaultView?.addEventListener('pagehide', this.#onPageHide);
     if (this.hasUpdated && !this.#store) this.#rebuild();
@@ -241,8 +242,6 @@ export class DcProvider extends LitElement {
     this.#langObserver?.disconnect();
     this.ownerDocument.removeEventListener('visibilitychange', this.#onVisibility);
     this.ownerDocument.defaultView?.removeEventListener('pagehide', this.#onPageHide);
-    this.#detachKeys?.();
-    this.#detachKeys = undefined;
     this.#teardown();
   }
 
@@ -346,12 +345,12 @@ export class DcProvider extends LitElement {
       this.#start(config, storage, backend);
     } else if (backend === 'simulated') {
       loadSimulator().then(
-        ({ SimulatedBackend }) => {
+        ({ SimulatedBackend, FOLLOWABLE_PACE }) => {
           if (generation !== this.#generation || !this.isConnected) return;
           const simulator = new SimulatedBackend({
             config,
             latencyMs: [150, 450],
-            offersPerMinute: 2,
+            ...FOLLOWABLE_PACE,
             messagesPerMinute: 3,
             replyRate: 0.8,
             agentName: config.agent.name,
@@ -414,11 +413,9 @@ export class DcProvider extends LitElement {
     this.#reportVisibility(store);
     if (store.state.voice !== this.voice) store.setVoice(this.voice);
     this.#watch(store, config);
-    this.#shortcuts = new ShortcutRegistry(config.shortcuts);
-    this.#registerStateShortcuts(this.#shortcuts, store);
-    if (this.isConnected) this.#detachKeys = this.#shortcuts.attach(this.ownerDocument);
+    const shortcuts = this.#shortcuts.start(config.shortcuts, store);
     this.#storeProvider.setValue(store.api);
-    this.#shortcutProvider.setValue(this.#shortcuts);
+    this.#shortcutProvider.setValue(shortcuts);
   }
 
   #teardown(): void {
@@ -429,8 +426,7 @@ export class DcProvider extends LitElement {
     this.#generation += 1;
     this.#unsubscribe.forEach((off) => off());
     this.#unsubscribe = [];
-    this.#detachKeys?.();
-    this.#detachKeys = undefined;
+    this.#shortcuts.stop();
     this.#store?.dispose();
     this.#store = undefined;
     this.#ownedBackend?.close();
@@ -467,30 +463,6 @@ export class DcProvider extends LitElement {
         }
       }),
     );
-  }
-
-  /**
-   * The KEY table's state shortcuts act on the store whether or not a state picker is on the page. Each
-   * asks the host first, as a click would (`dc-before-state-change`, `dc-before-accept`, on the provider).
-   */
-  #registerStateShortcuts(registry: ShortcutRegistry, store: DcStore): void {
-    const state = (scope: StateScope, target: StateTarget) => () =>
-      intend(this, new DcBeforeStateChangeEvent({ scope, target }), (d) => store.setState(scope, d.target));
-    registry.register('state.ready-email', state('email', { availability: 'ready' }));
-    registry.register('state.ready-chat-social', state('chat-social', { availability: 'ready' }));
-    registry.register('state.not-ready-email', state('email', { availability: 'not-ready' }));
-    registry.register('state.not-ready-chat-social', state('chat-social', { availability: 'not-ready' }));
-    registry.register('state.ready-all', state('all', { availability: 'ready' }));
-    registry.register('state.not-ready-all', state('all', { availability: 'not-ready' }));
-    registry.register('offers.accept-all', () => {
-      const offers = presentedOffers(store.config, store.state.media, Object.values(store.state.tasks), store.now());
-      for (const offer of offers) {
-        intend(this, new DcBeforeAcceptEvent({ taskId: offer.id, media: offer.media }), (d) => store.accept(d.taskId));
-      }
-    });
-    // A task list on the page takes these over (it also moves focus); without one they still select.
-    registry.register('tasks.next', () => store.selectAdjacent(1));
-    registry.register('tasks.previous', () => store.selectAdjacent(-1));
   }
 
   protected override render() {

@@ -181,7 +181,11 @@ export class DcStatePicker extends DcElement {
     const timer = label.since !== undefined ? formatDuration(this.activeStore!.now() - label.since) : '';
     const groups = activeGroups(config);
     const details = [
-      ...groups.map((g) => `${scopeLabel(g)}: ${lookLabel(groupLook(config, media, g), config, groupReason(config, media, g))}`),
+      ...groups.map((g) => {
+        const group = scopeLabel(g);
+        const look = lookLabel(groupLook(config, media, g), config, groupReason(config, media, g));
+        return msg(str`${group}: ${look}`, { id: 'picker.group-look' });
+      }),
       enabled ? '' : msg('Unavailable until the state is restored', { id: 'picker.disabled' }),
     ]
       .filter(Boolean)
@@ -198,13 +202,12 @@ export class DcStatePicker extends DcElement {
         @click=${this.#onTriggerClick}
         @keydown=${this.#onTriggerKeydown}
       >
-        <span class="visually-hidden">${msg('Digital channels:', { id: 'picker.name' })}</span>
+        <span class="visually-hidden">${msg(str`Digital channels: ${label.text}. ${details}`, { id: 'picker.name-details' })}</span>
         <span class="aggregate look-${look}" part="aggregate">${icon('headset')}${this.#badge(look)}</span>
         ${groups.map((g) => this.#groupIcon(config, media, g))}
-        <span class="label" part="label"
-          >${label.text}${timer ? html` <span class="timer" aria-hidden="true">${timer}</span>` : nothing}</span
+        <span class="label" part="label" aria-hidden="true"
+          >${label.text}${timer ? html` <span class="timer">${timer}</span>` : nothing}</span
         >
-        <span class="visually-hidden">. ${details}</span>
         ${icon('chevron-down', 'chevron')}
       </button>
       ${signIn && this.signInOpen ? this.#renderSignIn(config, media, enabled) : nothing}
