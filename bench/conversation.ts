@@ -331,13 +331,22 @@ async function prepareTyping(): Promise<void> {
   typing = state;
 }
 
+/** A bare `<textarea>` on the same page, focused: what a keystroke costs with no kit around it. */
+function prepareBareTyping(): void {
+  const box = document.createElement('textarea');
+  box.setAttribute('aria-label', 'A bare text area');
+  box.style.cssText = 'position: fixed; left: 0; bottom: 0; width: 20rem; height: 4rem';
+  document.body.append(box);
+  box.focus();
+}
+
 function typed(): TypingRun {
   if (!typing) throw new Error('prepareTyping first');
   return { keys: typing.keys, toPaintMs: [...typing.latencies], composerRenders: typing.renders() };
 }
 
 try {
-  page.dcBench = { openThread, prepareOpen, mount, incoming, quiet, incomingOne, openDesktop, backgroundOne, prepareTyping, typed };
+  page.dcBench = { openThread, prepareOpen, mount, incoming, quiet, incomingOne, openDesktop, backgroundOne, prepareTyping, prepareBareTyping, typed };
 } catch (error) {
   page.dcBenchError = String(error);
 }

@@ -60,7 +60,7 @@ async function main() {
       const error = await page.evaluate(() => window.dcBenchError);
       if (error) throw new Error(error);
     };
-    const raw = { open: {}, plain: {}, incoming: {}, desktop: {}, streamed: [], typing: [] };
+    const raw = { open: {}, plain: {}, incoming: {}, desktop: {}, streamed: [], typing: [], bare: [] };
 
     // One untimed opening first: the browser's caches of the page's code are warm for every run after.
     await page.evaluate((n) => window.dcBench.openThread(n), 100);
@@ -137,18 +137,48 @@ async function main() {
     }
     const typed = await page.evaluate(() => window.dcBench.typed());
     check();
+    // The same keys into a bare <textarea> on the same page: the cost of a keystroke without the kit.
+    await page.evaluate(() => window.dcBench.prepareBareTyping());
+    for (let i = 0; i < PLAN.runs; i++) {
+      const text = TYPED.repeat(Math.ceil(PLAN.keys / PLAN.runs / TYPED.length)).slice(0, PLAN.keys / PLAN.runs);
+      const before = await metrics();
+      const t0 = Date.now();
+      await page.keyboard.type(text, { delay: PLAN.keyDelayMs });
+      await new Promise((r) => setTimeout(r, 200));
+      const wallMs = Date.now() - t0;
+      const after = await metrics();
+      check();
+      raw.bare.push({ chars: text.length, wallMs, main: delta(before, after) });
+    }
     const machine = await describeMachine(browser);
     const report = build(raw, typed, machine, Date.now() - started);
     console.log(`\n${report.table}\n`);
     writeFileSync(new URL('../bench/conversation.md', import.meta.url), report.markdown);
     const rounded = (_key, value) => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1000) / 1000 : value);
-    writeFileSync(new URL('../bench/conversation.json', import.meta.url), `${JSON.stringify({ machine, plan: PLAN, raw, typed }, rounded, 2)}\n`);
+    const figures = namedFigures(raw);
+    writeFileSync(new URL('../bench/conversation.json', import.meta.url), `${JSON.stringify({ machine, plan: PLAN, figures, raw, typed }, rounded, 2)}\n`);
     console.log('Written: bench/conversation.md, bench/conversation.json');
     return 0;
   } finally {
     await browser?.close().catch(() => {});
     await server.stop().catch(() => {});
   }
+}
+
+/** The figures bench/summary.md reads by name (scripts/bench-summary.mjs lists them). */
+function namedFigures(raw) {
+  const figure = (unit, what, xs) => ({ unit, what, ...summary(xs) });
+  const out = {
+    'thread.open.10000': figure('ms', 'open a 10,000-message thread, fresh page → newest message painted', raw.open[10_000].map((r) => r.toPaintMs)),
+    'thread.open.10000.nodes': figure('nodes', 'DOM nodes of the open 10,000-message thread', raw.open[10_000].map((r) => r.nodes)),
+    'thread.incoming.1000': figure('ms', 'main thread per incoming message, open thread, 1,000-message history', raw.incoming[1000].map((r) => r.main.taskMs)),
+    'desktop.incoming.background.20': figure('ms', 'main thread per incoming message for a background task, 20 tasks, whole desktop', raw.desktop[20].map((r) => r.main.taskMs)),
+    'desktop.keystroke': figure('ms', 'main thread per keystroke in the composer under the open thread', raw.typing.map((r) => r.main.taskMs / r.chars)),
+  };
+  if (raw.plain[10_000]) out['thread.open.10000.plainLit'] = figure('ms', 'plain Lit rendering every message, same run', raw.plain[10_000].map((r) => r.toPaintMs));
+  if (raw.incoming[10_000]) out['thread.incoming.10000'] = figure('ms', 'the same with a 10,000-message history', raw.incoming[10_000].map((r) => r.main.taskMs));
+  if (raw.bare.length) out['textarea.keystroke'] = figure('ms', 'main thread per keystroke in a bare <textarea>, same page', raw.bare.map((r) => r.main.taskMs / r.chars));
+  return out;
 }
 
 const n = (x) => Number(x).toLocaleString('en');
