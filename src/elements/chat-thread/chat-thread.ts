@@ -4,6 +4,7 @@ import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ref } from 'lit/directives/ref.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { quietResizeObservers } from '../../ui/resize-observer.js';
 import { ScrollFollowController } from '../../context/scroll-follow.js';
 import { TickerController } from '../../context/ticker.js';
 import { getLocale, inLocale } from '../../i18n/localization.js';
@@ -21,6 +22,9 @@ import { DcElement } from '../internal/dc-element.js';
 import { styles } from './chat-thread.styles.js';
 import { GONE, isIncoming, renderRow, type RowContext } from './rows.js';
 import * as words from './words.js';
+
+// The virtualizer's harmless ResizeObserver loop notices never reach the page's error reporters.
+quietResizeObservers();
 
 /** What the thread selects: the slices of the task on show only, so other tasks' news never re-render it. */
 interface ThreadView {

@@ -1,5 +1,6 @@
 import { inLocale, msg, str, type DcLocale } from '../../i18n/localization.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { quietResizeObservers } from '../../ui/resize-observer.js';
 import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
@@ -26,6 +27,9 @@ import { rovingIndex } from '../../ui/roving.js';
 import { DcElement } from '../internal/dc-element.js';
 import { inFrame, nextFrame, noteRequest } from '../internal/frame-updates.js';
 import { styles } from './task-list.styles.js';
+
+// The virtualizer's harmless ResizeObserver loop notices never reach the page's error reporters.
+quietResizeObservers();
 
 /**
  * From this many tasks on, the list is virtualised: only the rows near the view are in the DOM, so a
