@@ -4,7 +4,6 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { TickerController } from '../../context/ticker.js';
 import { mediaLabel, fieldLabel } from '../../i18n/labels.js';
 import type { DcConfig } from '../../model/config.js';
@@ -18,6 +17,7 @@ import { DcBeforeAcceptEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
 import { inFrame, noteRequest } from '../internal/frame-updates.js';
 import { styles } from './offers.styles.js';
+import { cssProperty } from './css-property.js';
 
 /** An offer turns urgent in its last seconds. */
 export const URGENT_SECONDS = 5;
@@ -202,7 +202,7 @@ export class DcOffers extends DcElement {
         </button>
       </div>
       <div class="bar" part="countdown-bar" aria-hidden="true">
-        <span class="bar-fill" style=${styleMap({ '--_dc-offer-left': String(fraction) })}></span>
+        <span class="bar-fill" ${cssProperty('--_dc-offer-left', String(fraction))}></span>
       </div>
     </li>`;
   }
