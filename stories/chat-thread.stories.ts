@@ -229,6 +229,38 @@ export const Typing: StoryObj = {
   render: () => threadStory({ name: 'thread-typing', steps: [...withAlice(), step.customerTyping(0)] }),
 };
 
+/** HOSTILE-18. */
+export const HeldPicture: StoryObj = {
+  name: 'Customer picture waiting for "Load image"',
+  parameters: describe(
+    'HOSTILE-18: a picture a customer sent from a remote address shows by name and size with "Load image": ' +
+      'nothing is fetched until the agent asks (unless its origin is listed in `remoteImages`).',
+  ),
+  render: () =>
+    threadStory({
+      name: 'thread-held-picture',
+      steps: withAlice(),
+      after: async (s) => {
+        const taskId = s.store?.state.selectedTaskId;
+        if (!taskId) return;
+        const url = 'https://files.example.com/uploads/parcel-label.jpg';
+        s.backend.injectRawEvent({
+          type: 'message',
+          seq: s.backend.nextSeq,
+          at: Date.now(),
+          message: {
+            id: 'held-picture',
+            taskId,
+            from: 'customer',
+            text: 'Here is a photo of the label.',
+            at: Date.now(),
+            attachments: [{ id: 'label', name: 'parcel-label.jpg', type: 'image/jpeg', size: 184_000, url, thumbnailUrl: url }],
+          },
+        });
+      },
+    }),
+};
+
 /** PANE-2. */
 export const Attachments: StoryObj = {
   name: 'Attachments',

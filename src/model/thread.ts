@@ -569,3 +569,22 @@ const RASTER = /^image\/(?:png|jpeg|jpg|gif|webp|avif|bmp)$/i;
 export function isPicture(type: string): boolean {
   return RASTER.test(type.trim());
 }
+
+/**
+ * Whether a picture in a message may load as soon as it shows (HOSTILE-18). A picture a customer sent
+ * from an http(s) address would tell whoever serves it that the message was read, when and from where
+ * (as remote images in an email do): it waits for the agent to ask, unless its origin is one the host
+ * lists (`remoteImages`). Pictures from the contact centre's side (agents, the bot) and those that
+ * need no request (`blob:`, `data:`) load at once.
+ */
+export function loadsAtOnce(url: string, from: Message['from'], origins: readonly string[]): boolean {
+  if (from !== 'customer') return true;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return true;
+  return origins.includes(parsed.origin);
+}

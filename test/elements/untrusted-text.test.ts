@@ -56,4 +56,74 @@ describe('untrusted text', function () {
       expect(sent.map((m) => m.text)).to.deep.equal(['Send file\\_name\\_v2.txt \\*now\\*']);
     });
   });
+
+  describe('HOSTILE-18: customers\' remote pictures', () => {
+    /** A picture on this page's server, at an address no earlier test used. */
+    let n = 0;
+    const pictureUrl = () => new URL(`/test/support/pixel.png?hostile18=${Date.now()}-${++n}`, location.href).href;
+
+    /** Resource requests the page made for `url` (the browser's own record of what it fetched). */
+    const requested = (url: string) => performance.getEntriesByType('resource').filter((e) => e.name === url).length;
+
+    function sendPicture(kit: ChatKit, url: string, from: 'customer' | 'agent' = 'customer') {
+      kit.backend.injectRawEvent({
+        type: 'message',
+        seq: kit.backend.nextSeq,
+        at: Date.now(),
+        message: {
+          id: `picture-${n}`,
+          taskId: kit.taskId,
+          from,
+          text: 'Here is the damage',
+          at: Date.now(),
+          ...(from === 'agent' ? { clientId: `c-${n}`, receipt: 'sent' } : {}),
+          attachments: [{ id: 'a1', name: 'parcel.png', type: 'image/png', size: 70, url, thumbnailUrl: url }],
+        },
+      });
+    }
+
+    const bubbleOf = (kit: ChatKit) => bubbles(kit).find((b) => text(b).startsWith('Here is the damage'));
+
+    it('HOSTILE-18, PANE-2: a customer\'s https picture is not fetched until the agent clicks "Load image"; then it loads', async () => {
+      const kit = await mountChat();
+      const url = pictureUrl();
+      sendPicture(kit, url);
+      await until(() => !!bubbleOf(kit), 'the message shows');
+      const bubble = bubbleOf(kit)!;
+      // The path ran: the picture is there, by name and size, with its button.
+      expect(text(bubble.querySelector('[part~="held-picture"]'))).to.equal('parcel.png70 BLoad image');
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300)));
+      expect(kit.thread.shadowRoot!.querySelectorAll('img'), 'no img in the thread').to.have.length(0);
+      expect(requested(url), 'requests for the picture before the click').to.equal(0);
+      await expect(kit.thread).to.be.accessible();
+
+      const button = bubble.querySelector<HTMLButtonElement>('[part~="load-image"]')!;
+      expect(button.getAttribute('aria-label')).to.equal('Load image parcel.png');
+      const { sendMouse } = await import('@web/test-runner-commands');
+      const r = button.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
+      await until(() => !!bubbleOf(kit)?.querySelector('img'), 'the picture after the click');
+      const img = bubbleOf(kit)!.querySelector('img')!;
+      await until(() => img.complete && img.naturalWidth === 1, 'the picture loaded');
+      expect(img.src).to.equal(url);
+      expect(requested(url)).to.equal(1);
+    });
+
+    it('HOSTILE-18: pictures from an origin the host lists in remoteImages load at once', async () => {
+      const kit = await mountChat({ config: { remoteImages: [location.origin] } });
+      const url = pictureUrl();
+      sendPicture(kit, url);
+      await until(() => !!bubbleOf(kit)?.querySelector('img'), 'the picture at once');
+      const img = bubbleOf(kit)!.querySelector('img')!;
+      await until(() => img.complete && img.naturalWidth === 1, 'the picture loaded');
+      expect(bubbleOf(kit)!.querySelector('[part~="load-image"]')).to.equal(null);
+    });
+
+    it('HOSTILE-18: the agent\'s own pictures load at once', async () => {
+      const kit = await mountChat();
+      sendPicture(kit, pictureUrl(), 'agent');
+      await until(() => !!bubbleOf(kit)?.querySelector('img'), 'the agent\'s own picture at once');
+      expect(bubbleOf(kit)!.querySelector('[part~="load-image"]')).to.equal(null);
+    });
+  });
 });

@@ -380,7 +380,12 @@ export const styles = css`
     }
   }
 
-  .failure button {
+  /* A customer's picture waiting for "Load image" (HOSTILE-18). */
+  .held {
+    flex-wrap: wrap;
+  }
+  .failure button,
+  .held button {
     min-height: 1.6rem;
     padding: 0.1rem 0.5rem;
     font-size: 1em;

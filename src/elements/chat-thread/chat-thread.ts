@@ -84,6 +84,8 @@ const NO_ENTRIES: readonly OutboxEntry[] = [];
  * @csspart sender - A message's sender.
  * @csspart time - A message's or announcement's date and time.
  * @csspart attachment - A file or picture in a bubble.
+ * @csspart held-picture - A customer's picture from a remote address, not fetched until the agent asks.
+ * @csspart load-image - Its "Load image" button.
  * @csspart receipt - An outgoing message's receipt.
  * @csspart failure - A failed message's reason and buttons.
  * @csspart retry - Retry on a failed message.
@@ -145,6 +147,8 @@ export class DcChatThread extends DcElement {
       this.requestUpdate();
     },
   });
+  /** The customers' pictures the agent asked to see (`message id/attachment id`), a new set each time. */
+  #loadedImages: ReadonlySet<string> = new Set();
   /** The last row the agent had seen when they scrolled up. */
   #seenKey?: string;
   #pendingKeys = new Set<string>();
@@ -198,6 +202,8 @@ export class DcChatThread extends DcElement {
       today: new Date(now).setHours(0, 0, 0, 0),
       offline: view.connection !== 'online',
       markup: mediaMarkup(view.config.media.find((m) => m.id === task.media)),
+      remoteImages: view.config.remoteImages,
+      loadedImages: this.#loadedImages,
     });
 
     // Written without white space between the parts: every text node counts in a long conversation.
@@ -354,7 +360,10 @@ export class DcChatThread extends DcElement {
     const store = this.activeStore;
     const taskId = this.#shown;
     if (!button || !id || !store || !taskId) return;
-    if (button.dataset['action'] === 'retry') {
+    if (button.dataset['action'] === 'load-image') {
+      this.#loadedImages = new Set([...this.#loadedImages, id]);
+      this.requestUpdate();
+    } else if (button.dataset['action'] === 'retry') {
       this.intend(new DcBeforeRetryEvent({ taskId, id }), (d) => store.retry(d.id));
     } else if (button.dataset['action'] === 'discard') {
       this.intend(new DcBeforeDiscardEvent({ taskId, clientId: id }), (d) => store.discard(d.clientId));

@@ -8,11 +8,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { getLocale, type DcLocale } from '../../i18n/localization.js';
 import { formatBytes } from '../../model/attachments.js';
 import { fromChannelMarkup, textRuns, type MarkupFlavour, type TextStyle } from '../../model/compose.js';
-import type { MessageAttachment, Receipt } from '../../model/tasks.js';
+import type { Message, MessageAttachment, Receipt } from '../../model/tasks.js';
 import {
   canRetry,
   isPicture,
   linkify,
+  loadsAtOnce,
   rowReceipt,
   safeUrl,
   type AnnouncementRow,
@@ -41,6 +42,10 @@ export interface RowContext {
    * what the customer's app shows. A customer's text is always shown exactly as typed (PANE-2).
    */
   readonly markup: MarkupFlavour;
+  /** Origins whose pictures from customers show at once (`remoteImages`, HOSTILE-18). */
+  readonly remoteImages: readonly string[];
+  /** The pictures the agent asked to see (`message id/attachment id`). */
+  readonly loadedImages: ReadonlySet<string>;
 }
 
 /** A file in a bubble: a server attachment (with its URL) or one of a message not sent yet. */
@@ -121,24 +126,31 @@ function message(row: MessageRow, ctx: RowContext): TemplateResult {
   const m = row.message;
   const t = timeOf(m.at, ctx);
   if (m.from === 'customer') {
-    return html`<div class="row message customer" part="row message"><span class="avatar" part="avatar" aria-hidden="true">${ctx.customerInitials || icon('user')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || ctx.customer}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble customer-bubble">${content(m, m.text, 'plain', m.attachments)}</div></div></div>`;
+    return html`<div class="row message customer" part="row message"><span class="avatar" part="avatar" aria-hidden="true">${ctx.customerInitials || icon('user')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || ctx.customer}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble customer-bubble">${content(m, m.text, 'plain', m.attachments, ctx, m)}</div></div></div>`;
   }
   if (m.from === 'bot') {
-    return html`<div class="row message bot outgoing" part="row message"><span class="avatar bot" part="avatar" aria-hidden="true">${icon('bot')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || words.botName()}</span><span class="tag">${words.automatedWords()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble bot-bubble">${content(m, m.text, 'plain', m.attachments)}</div></div></div>`;
+    return html`<div class="row message bot outgoing" part="row message"><span class="avatar bot" part="avatar" aria-hidden="true">${icon('bot')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || words.botName()}</span><span class="tag">${words.automatedWords()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble bot-bubble">${content(m, m.text, 'plain', m.attachments, ctx, m)}</div></div></div>`;
   }
-  return html`<div class="row message agent outgoing" part="row message"><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || words.agentName()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble agent-bubble">${content(m, m.text, ctx.markup, m.attachments)}</div>${receipt(row, ctx)}</div></div>`;
+  return html`<div class="row message agent outgoing" part="row message"><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || words.agentName()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble agent-bubble">${content(m, m.text, ctx.markup, m.attachments, ctx, m)}</div>${receipt(row, ctx)}</div></div>`;
 }
 
 function pending(row: PendingRow, ctx: RowContext): TemplateResult {
   const e = row.entry;
   const t = timeOf(e.createdAt, ctx);
-  return html`<div class="row message agent outgoing" part="row message"><div class="body"><div class="meta"><span class="sender" part="sender">${ctx.agentName}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble agent-bubble">${content(e, e.text, ctx.markup, e.attachments)}</div>${receipt(row, ctx)}</div></div>`;
+  return html`<div class="row message agent outgoing" part="row message"><div class="body"><div class="meta"><span class="sender" part="sender">${ctx.agentName}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble agent-bubble">${content(e, e.text, ctx.markup, e.attachments, ctx)}</div>${receipt(row, ctx)}</div></div>`;
 }
 
 /** A bubble's text and files, in one binding (most messages are text alone). */
-function content(owner: object, value: string, markup: MarkupFlavour, attached: readonly FileView[] | undefined): unknown {
+function content(
+  owner: object,
+  value: string,
+  markup: MarkupFlavour,
+  attached: readonly FileView[] | undefined,
+  ctx: RowContext,
+  message?: Message,
+): unknown {
   const words = text(owner, value, markup);
-  return attached && attached.length > 0 ? [words, files(attached)] : words;
+  return attached && attached.length > 0 ? [words, files(attached, ctx, message)] : words;
 }
 
 /**
@@ -160,17 +172,23 @@ function text(owner: object, value: string, markup: MarkupFlavour): unknown {
   });
 }
 
-function files(list: readonly FileView[] | undefined): unknown {
+/** The files of a message (`message` is undefined for one not sent yet). */
+function files(list: readonly FileView[] | undefined, ctx: RowContext, message: Message | undefined): unknown {
   if (!list || list.length === 0) return nothing;
   const locale = getLocale();
   const base = document.baseURI;
-  return html`<span class="files">${list.map((f) => file(f, locale, base))}</span>`;
+  return html`<span class="files">${list.map((f) => file(f, locale, base, ctx, message))}</span>`;
 }
 
-function file(f: FileView, locale: string, base: string): TemplateResult {
+function file(f: FileView, locale: string, base: string, ctx: RowContext, message: Message | undefined): TemplateResult {
   const href = safeUrl(f.url, base);
   const size = formatBytes(f.size, locale);
   const src = isPicture(f.type) ? safeUrl(f.thumbnailUrl ?? f.url, base) : undefined;
+  const key = message ? `${message.id}/${f.id}` : '';
+  if (src && message && !ctx.loadedImages.has(key) && !loadsAtOnce(src, message.from, ctx.remoteImages)) {
+    // HOSTILE-18: nothing is fetched until the agent asks.
+    return html`<span class="file held" part="attachment held-picture">${icon('image')}<span class="name">${f.name}</span><span class="size">${size}</span><button type="button" part="load-image" data-action="load-image" data-id=${key} aria-label=${words.loadImageLabel(f.name)}>${words.loadImageWords()}</button></span>`;
+  }
   if (src) {
     const img = html`<img src=${src} alt=${f.name} loading="lazy" />`;
     return href

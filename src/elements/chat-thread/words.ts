@@ -88,6 +88,9 @@ export function failedWords(reason: string | undefined): string {
 }
 
 export const statusWords = () => msg('Status:', { id: 'thread.receipt.status' });
+/** A customer's picture held back until the agent asks (HOSTILE-18). */
+export const loadImageWords = () => msg('Load image', { id: 'thread.load-image' });
+export const loadImageLabel = (name: string) => msg(str`Load image ${name}`, { id: 'thread.load-image-named' });
 export const retryWords = () => msg('Retry', { id: 'thread.retry' });
 export const discardWords = () => msg('Discard', { id: 'thread.discard' });
 
