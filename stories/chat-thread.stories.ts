@@ -229,6 +229,20 @@ export const Typing: StoryObj = {
   render: () => threadStory({ name: 'thread-typing', steps: [...withAlice(), step.customerTyping(0)] }),
 };
 
+/** HOSTILE-17. */
+export const LookAlikeLink: StoryObj = {
+  name: 'Link with a look-alike address',
+  parameters: describe(
+    'HOSTILE-17: a customer writes https://аpple.com/login with a Cyrillic "а": the link shows the address it goes ' +
+      'to, https://xn--pple-43d.com/login, as browsers show it.',
+  ),
+  render: () =>
+    threadStory({
+      name: 'thread-look-alike-link',
+      steps: [...withAlice(), step.message(0, 'Your bank says: log in at https://аpple.com/login to confirm the refund.')],
+    }),
+};
+
 /** HOSTILE-18. */
 export const HeldPicture: StoryObj = {
   name: 'Customer picture waiting for "Load image"',

@@ -380,6 +380,15 @@ export const styles = css`
     }
   }
 
+  /* Names and words from outside the kit stand on their own: whatever direction they take, they never
+     reorder what is around them (HOSTILE-17). */
+  .title,
+  .sender,
+  .name,
+  .note .text {
+    unicode-bidi: isolate;
+  }
+
   /* A customer's picture waiting for "Load image" (HOSTILE-18). */
   .held {
     flex-wrap: wrap;

@@ -13,6 +13,7 @@ import type { DcConfig } from '../../model/config.js';
 import { mediaMarkup } from '../../model/draft.js';
 import { customerDisplayName, taskDuration, type Message, type Task, type TaskPause } from '../../model/tasks.js';
 import { buildThreadRows, initials, rowsAfter, type ThreadRow, type ThreadRows } from '../../model/thread.js';
+import { shownText } from '../../model/text.js';
 import { formatDuration } from '../../model/time.js';
 import type { HistoryState, KitConnection, OutboxEntry } from '../../store/state.js';
 import { icon, MEDIA_ICONS } from '../../ui/icons.js';
@@ -177,7 +178,8 @@ export class DcChatThread extends DcElement {
     if (task.id !== this.#shown) this.#open(task.id);
     this.#ticker.active = task.endedAt === undefined;
 
-    const customer = customerDisplayName(view.config, task);
+    // Shown as text from outside the kit (HOSTILE-17); the thread's CSS isolates where it stands.
+    const customer = shownText(customerDisplayName(view.config, task));
     const history = view.history;
     const rows = this.#rowsFor(task.id, view);
     const live = this.#hear(task.id, view.messages, customer);
@@ -323,7 +325,7 @@ export class DcChatThread extends DcElement {
   #header(view: ThreadView, task: Task, ctx: RowContext, now: number): TemplateResult {
     const media = view.config.media.find((m) => m.id === task.media);
     const timer = formatDuration(taskDuration(task, now, view.pause));
-    return html`<div class="header" part="header"><span class="avatar" part="avatar" aria-hidden="true">${ctx.customerInitials || icon('user')}</span><div class="who"><span class="title" part="title">${ctx.customer}</span><span class="queue" part="queue">${icon(MEDIA_ICONS[media?.kind ?? 'chat'])}<span class="visually-hidden">${mediaLabel(view.config, task.media)}, </span>${task.queue}</span></div><span class="timer" part="timer" role="timer"><span class="visually-hidden">${words.durationWords()} </span>${timer}</span></div>`;
+    return html`<div class="header" part="header"><span class="avatar" part="avatar" aria-hidden="true">${ctx.customerInitials || icon('user')}</span><div class="who"><span class="title" part="title">${ctx.customer}</span><span class="queue" part="queue">${icon(MEDIA_ICONS[media?.kind ?? 'chat'])}<span class="visually-hidden">${mediaLabel(view.config, task.media)}, </span><bdi>${shownText(task.queue)}</bdi></span></div><span class="timer" part="timer" role="timer"><span class="visually-hidden">${words.durationWords()} </span>${timer}</span></div>`;
   }
 
   #loadingLine(): TemplateResult {

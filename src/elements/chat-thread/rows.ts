@@ -22,6 +22,7 @@ import {
   type TextSegment,
   type ThreadRow,
 } from '../../model/thread.js';
+import { isolated, shownText } from '../../model/text.js';
 import { icon, type IconName } from '../../ui/icons.js';
 import * as words from './words.js';
 
@@ -126,12 +127,12 @@ function message(row: MessageRow, ctx: RowContext): TemplateResult {
   const m = row.message;
   const t = timeOf(m.at, ctx);
   if (m.from === 'customer') {
-    return html`<div class="row message customer" part="row message"><span class="avatar" part="avatar" aria-hidden="true">${ctx.customerInitials || icon('user')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || ctx.customer}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble customer-bubble">${content(m, m.text, 'plain', m.attachments, ctx, m)}</div></div></div>`;
+    return html`<div class="row message customer" part="row message"><span class="avatar" part="avatar" aria-hidden="true">${ctx.customerInitials || icon('user')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name ? shownText(m.name) : ctx.customer}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble customer-bubble">${content(m, m.text, 'plain', m.attachments, ctx, m)}</div></div></div>`;
   }
   if (m.from === 'bot') {
-    return html`<div class="row message bot outgoing" part="row message"><span class="avatar bot" part="avatar" aria-hidden="true">${icon('bot')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || words.botName()}</span><span class="tag">${words.automatedWords()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble bot-bubble">${content(m, m.text, 'plain', m.attachments, ctx, m)}</div></div></div>`;
+    return html`<div class="row message bot outgoing" part="row message"><span class="avatar bot" part="avatar" aria-hidden="true">${icon('bot')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name ? shownText(m.name) : words.botName()}</span><span class="tag">${words.automatedWords()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble bot-bubble">${content(m, m.text, 'plain', m.attachments, ctx, m)}</div></div></div>`;
   }
-  return html`<div class="row message agent outgoing" part="row message"><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || words.agentName()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble agent-bubble">${content(m, m.text, ctx.markup, m.attachments, ctx, m)}</div>${receipt(row, ctx)}</div></div>`;
+  return html`<div class="row message agent outgoing" part="row message"><div class="body"><div class="meta"><span class="sender" part="sender">${m.name ? shownText(m.name) : words.agentName()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble agent-bubble">${content(m, m.text, ctx.markup, m.attachments, ctx, m)}</div>${receipt(row, ctx)}</div></div>`;
 }
 
 function pending(row: PendingRow, ctx: RowContext): TemplateResult {
@@ -163,7 +164,12 @@ function text(owner: object, value: string, markup: MarkupFlavour): unknown {
   if (typeof runs === 'string') return runs;
   return runs.map(({ style, segments }) => {
     const content = segments.map((s) =>
-      s.type === 'link' ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : s.text,
+      s.type !== 'link'
+        ? s.text
+        : s.shown === undefined
+          ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>`
+          : // HOSTILE-17: a host that could pass for another shows as the browser will go to it.
+            html`<a class="deceptive" href=${s.href} title=${s.href} target="_blank" rel="noopener noreferrer">${s.shown}</a>`,
     );
     if (style === 'bold') return html`<strong>${content}</strong>`;
     if (style === 'italic') return html`<em>${content}</em>`;
@@ -181,23 +187,24 @@ function files(list: readonly FileView[] | undefined, ctx: RowContext, message: 
 }
 
 function file(f: FileView, locale: string, base: string, ctx: RowContext, message: Message | undefined): TemplateResult {
+  const name = shownText(f.name);
   const href = safeUrl(f.url, base);
   const size = formatBytes(f.size, locale);
   const src = isPicture(f.type) ? safeUrl(f.thumbnailUrl ?? f.url, base) : undefined;
   const key = message ? `${message.id}/${f.id}` : '';
   if (src && message && !ctx.loadedImages.has(key) && !loadsAtOnce(src, message.from, ctx.remoteImages)) {
     // HOSTILE-18: nothing is fetched until the agent asks.
-    return html`<span class="file held" part="attachment held-picture">${icon('image')}<span class="name">${f.name}</span><span class="size">${size}</span><button type="button" part="load-image" data-action="load-image" data-id=${key} aria-label=${words.loadImageLabel(f.name)}>${words.loadImageWords()}</button></span>`;
+    return html`<span class="file held" part="attachment held-picture">${icon('image')}<span class="name">${name}</span><span class="size">${size}</span><button type="button" part="load-image" data-action="load-image" data-id=${key} aria-label=${words.loadImageLabel(name)}>${words.loadImageWords()}</button></span>`;
   }
   if (src) {
-    const img = html`<img src=${src} alt=${f.name} loading="lazy" />`;
+    const img = html`<img src=${src} alt=${name} loading="lazy" />`;
     return href
-      ? html`<a class="picture" part="attachment" href=${href} target="_blank" rel="noopener noreferrer" title=${`${f.name}, ${size}`}>${img}</a>`
-      : html`<span class="picture" part="attachment" title=${`${f.name}, ${size}`}>${img}</span>`;
+      ? html`<a class="picture" part="attachment" href=${href} target="_blank" rel="noopener noreferrer" title=${`${isolated(name)}, ${size}`}>${img}</a>`
+      : html`<span class="picture" part="attachment" title=${`${isolated(name)}, ${size}`}>${img}</span>`;
   }
-  const inner = html`${icon(href ? 'download' : 'file')}<span class="name">${f.name}</span><span class="size">${size}</span>`;
+  const inner = html`${icon(href ? 'download' : 'file')}<span class="name">${name}</span><span class="size">${size}</span>`;
   return href
-    ? html`<a class="file" part="attachment" href=${href} download=${f.name} target="_blank" rel="noopener noreferrer">${inner}</a>`
+    ? html`<a class="file" part="attachment" href=${href} download=${name} target="_blank" rel="noopener noreferrer">${inner}</a>`
     : html`<span class="file" part="attachment">${inner}</span>`;
 }
 

@@ -18,6 +18,7 @@ import { DcElement } from '../internal/dc-element.js';
 import { inFrame, noteRequest } from '../internal/frame-updates.js';
 import { styles } from './offers.styles.js';
 import { cssProperty } from './css-property.js';
+import { isolated, shownText } from '../../model/text.js';
 
 /** An offer turns urgent in its last seconds. */
 export const URGENT_SECONDS = 5;
@@ -106,7 +107,7 @@ export class DcOffers extends DcElement {
             (t) => t.id,
             (t) => {
               const media = mediaLabel(view.config, t.media);
-              const customer = customerDisplayName(view.config, t);
+              const customer = isolated(customerDisplayName(view.config, t));
               return html`<p>${msg(str`New ${media} offer from ${customer}`, { id: 'offers.announce' })}</p>`;
             },
           )
@@ -148,7 +149,7 @@ export class DcOffers extends DcElement {
     const { config } = view;
     const media = config.media.find((m) => m.id === task.media)!;
     const label = mediaLabel(config, task.media);
-    const customer = customerDisplayName(config, task);
+    const customer = isolated(customerDisplayName(config, task));
     const left = secondsLeft(task, now);
     const urgent = left <= URGENT_SECONDS;
     const busy = view.accepting[task.id] === true;
@@ -179,7 +180,7 @@ export class DcOffers extends DcElement {
             ${fields.map(
               (f) => html`<div part="field" class="field" data-field=${f.field}>
                 <dt>${fieldLabel(config, f.field)}</dt>
-                <dd title=${ifDefined(f.field === 'question' ? f.value : undefined)}>${f.value}</dd>
+                <dd title=${ifDefined(f.field === 'question' ? shownText(f.value) : undefined)}><bdi>${shownText(f.value)}</bdi></dd>
               </div>`,
             )}
           </dl>`

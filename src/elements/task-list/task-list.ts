@@ -1,6 +1,7 @@
 import { inLocale, msg, str, type DcLocale } from '../../i18n/localization.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { quietResizeObservers } from '../../ui/resize-observer.js';
+import { shownText } from '../../model/text.js';
 import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
@@ -419,12 +420,12 @@ export class DcTaskList extends DcElement {
       aria-posinset=${index + 1}
       tabindex=${task.id === ctx.tabbable ? '0' : '-1'}
       ><span class="media">${mediaIcon(media?.kind ?? 'chat')}<span class="visually-hidden">${mediaText}, </span></span
-      ><span class="queue" part="queue">${task.queue}</span
+      ><span class="queue" part="queue"><bdi>${shownText(task.queue)}</bdi></span
       ><span class=${paused ? 'timer paused' : 'timer'} part="timer"
         ><span class="visually-hidden">, ${words.duration} </span>${paused ? PAUSED_ICON : nothing}${formatDuration(
           taskDuration(task, ctx.now, pause),
         )}${paused ? words.paused : nothing}</span
-      ><span class="name" part="name"><span class="visually-hidden">, </span>${customerDisplayName(view.config, task)}</span
+      ><span class="name" part="name"><span class="visually-hidden">, </span><bdi>${shownText(customerDisplayName(view.config, task))}</bdi></span
       >${count > 0
         ? html`<span class="unread" part="unread"
             ><span aria-hidden="true">${count}</span><span class="visually-hidden">, ${unreadText(count)}</span></span
