@@ -29,10 +29,10 @@ const SCRIPTS: readonly (readonly [string, RegExp])[] = [
 ];
 
 /** The sets of scripts a label may mix (besides one script alone). */
-const ALLOWED_MIXES: readonly ReadonlySet<string>[] = [
-  new Set(['Latin', 'Han', 'Hiragana', 'Katakana']),
-  new Set(['Latin', 'Han', 'Bopomofo']),
-  new Set(['Latin', 'Han', 'Hangul']),
+const ALLOWED_MIXES: readonly (readonly string[])[] = [
+  ['Latin', 'Han', 'Hiragana', 'Katakana'],
+  ['Latin', 'Han', 'Bopomofo'],
+  ['Latin', 'Han', 'Hangul'],
 ];
 
 /** Cyrillic and Greek letters that look like Latin ones, in lower case (host names are). */
@@ -54,7 +54,7 @@ export function deceptiveHost(host: string): boolean {
   const labels = host.toLowerCase().split(/[.\u3002\uff0e\uff61]/u).filter(Boolean);
   const scripts = labels.map(scriptsOf);
   for (const s of scripts) {
-    if (s.size > 1 && !ALLOWED_MIXES.some((mix) => [...s].every((x) => mix.has(x)))) return true;
+    if (s.size > 1 && !ALLOWED_MIXES.some((mix) => [...s].every((x) => mix.includes(x)))) return true;
   }
   const latinBeside = scripts.some((s) => s.size === 1 && s.has('Latin'));
   return latinBeside && labels.some((label, i) => (scripts[i]!.has('Cyrillic') || scripts[i]!.has('Greek')) && LOOK_ALIKES.test(label.replace(/[-\d]/g, '')));
