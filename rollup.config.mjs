@@ -17,6 +17,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyCssLiterals } from './scripts/css-literals.mjs';
+import { emojiPickerCsp } from './scripts/emoji-picker-csp.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const fromRoot = (...parts) => join(root, ...parts);
@@ -215,7 +216,8 @@ const simulatorBesideScript = {
 /** `dist/dc-widgets-emoji/picker.js`: emoji-picker-element for script-tag pages, loaded when the panel first opens. */
 const emojiPickerBesideScript = {
   input: 'emoji-picker-element/picker.js',
-  plugins: bundlePlugins({ minify: true, module: true }),
+  // Made to work under a strict Content-Security-Policy (scripts/emoji-picker-csp.mjs).
+  plugins: [emojiPickerCsp(), ...bundlePlugins({ minify: true, module: true })],
   output: { file: fromRoot('dist', EMOJI_DIR, 'picker.js'), format: 'es', sourcemap: true },
 };
 

@@ -60,6 +60,7 @@ export interface ConversationBench {
   /** One customer message for a task that is not on show (in turn), to the next paint (ms). */
   backgroundOne(): Promise<number>;
   prepareTyping(): Promise<void>;
+  prepareBareTyping(): void;
   typed(): TypingRun;
 }
 

@@ -229,6 +229,52 @@ export const Typing: StoryObj = {
   render: () => threadStory({ name: 'thread-typing', steps: [...withAlice(), step.customerTyping(0)] }),
 };
 
+/** HOSTILE-17. */
+export const LookAlikeLink: StoryObj = {
+  name: 'Link with a look-alike address',
+  parameters: describe(
+    'HOSTILE-17: a customer writes https://аpple.com/login with a Cyrillic "а": the link shows the address it goes ' +
+      'to, https://xn--pple-43d.com/login, as browsers show it.',
+  ),
+  render: () =>
+    threadStory({
+      name: 'thread-look-alike-link',
+      steps: [...withAlice(), step.message(0, 'Your bank says: log in at https://аpple.com/login to confirm the refund.')],
+    }),
+};
+
+/** HOSTILE-18. */
+export const HeldPicture: StoryObj = {
+  name: 'Customer picture waiting for "Load image"',
+  parameters: describe(
+    'HOSTILE-18: a picture a customer sent from a remote address shows by name and size with "Load image": ' +
+      'nothing is fetched until the agent asks (unless its origin is listed in `remoteImages`).',
+  ),
+  render: () =>
+    threadStory({
+      name: 'thread-held-picture',
+      steps: withAlice(),
+      after: async (s) => {
+        const taskId = s.store?.state.selectedTaskId;
+        if (!taskId) return;
+        const url = 'https://files.example.com/uploads/parcel-label.jpg';
+        s.backend.injectRawEvent({
+          type: 'message',
+          seq: s.backend.nextSeq,
+          at: Date.now(),
+          message: {
+            id: 'held-picture',
+            taskId,
+            from: 'customer',
+            text: 'Here is a photo of the label.',
+            at: Date.now(),
+            attachments: [{ id: 'label', name: 'parcel-label.jpg', type: 'image/jpeg', size: 184_000, url, thumbnailUrl: url }],
+          },
+        });
+      },
+    }),
+};
+
 /** PANE-2. */
 export const Attachments: StoryObj = {
   name: 'Attachments',

@@ -246,26 +246,40 @@ const MARKUP: Readonly<Record<'whatsapp' | 'markdown', RegExp>> = {
 };
 const MARKER_STYLES: Readonly<Record<string, TextStyle>> = { '*': 'bold', _: 'italic', '~': 'strike', '**': 'bold', '~~': 'strike' };
 
+/** Markdown's backslash escapes: a backslash before any ASCII punctuation (CommonMark). */
+const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
+
+const unescapeMarkdown = (s: string) => s.replace(MARKDOWN_ESCAPE, '$1');
+
 /**
  * The reverse of {@link toChannelMarkup}: a message in a channel's markup as plain text plus style
  * spans, so the thread shows `*bold*` from WhatsApp in bold, with the markers gone (COMP-9). One
  * level of style (no nesting); Markdown's `*x*` and `_x_` are italic; anything that is not a
- * well-formed pair stays as typed. `plain` and `messenger` text comes back unchanged, with no spans.
+ * well-formed pair stays as typed. Markdown's backslash escapes read as the character escaped
+ * (`file\_name` is `file_name`, as the customer's app shows it), and an escaped marker never opens or
+ * closes a style. `plain` and `messenger` text comes back unchanged, with no spans.
  */
 export function fromChannelMarkup(markup: string, flavour: MarkupFlavour): { text: string; spans: StyleSpan[] } {
   if (flavour === 'plain' || flavour === 'messenger') return { text: markup, spans: [] };
+  const markdown = flavour === 'markdown';
+  // Each escape becomes two letters of the same length, so that the markers are found on this copy and
+  // the text is cut from the markup at the same places.
+  const scanned = markdown ? markup.replace(MARKDOWN_ESCAPE, 'xx') : markup;
+  const read = markdown ? unescapeMarkdown : (s: string) => s;
   const spans: StyleSpan[] = [];
   let text = '';
   let from = 0;
-  for (const m of markup.matchAll(MARKUP[flavour])) {
+  for (const m of scanned.matchAll(MARKUP[flavour])) {
     const [whole, before, marker, inner] = m as unknown as [string, string, string, string];
-    text += markup.slice(from, m.index) + before;
-    const style = flavour === 'markdown' && marker === '*' ? 'italic' : MARKER_STYLES[marker]!;
-    spans.push({ start: text.length, end: text.length + inner.length, style });
-    text += inner;
+    const start = m.index + before.length + marker.length;
+    text += read(markup.slice(from, m.index + before.length));
+    const styled = read(markup.slice(start, start + inner.length));
+    const style = markdown && marker === '*' ? 'italic' : MARKER_STYLES[marker]!;
+    spans.push({ start: text.length, end: text.length + styled.length, style });
+    text += styled;
     from = m.index + whole.length;
   }
-  text += markup.slice(from);
+  text += read(markup.slice(from));
   return { text, spans };
 }
 

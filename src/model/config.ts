@@ -64,6 +64,11 @@ export interface DcConfig {
   readonly storageKey: string;
   /** Customer fields by variable name, in display order. */
   readonly customerFields: Readonly<Record<string, CustomerFieldConfig>>;
+  /**
+   * Origins (`https://files.example.com`) whose pictures in customers' messages show at once; from any
+   * other, a customer's picture waits until the agent asks for it ("Load image"), as email images do.
+   */
+  readonly remoteImages: readonly string[];
 }
 
 export interface MediaConfigInput {
@@ -101,6 +106,7 @@ export interface DcConfigInput {
   notificationSeconds?: number;
   storageKey?: string;
   customerFields?: Readonly<Record<string, { label?: LocalizedText; type?: FieldType; editable?: boolean }>>;
+  remoteImages?: readonly string[];
 }
 
 type KindDefaults = Omit<MediaConfig, 'id' | 'kind' | 'group' | 'label' | 'offerFields' | 'displayField' | 'attachments'>;
@@ -197,6 +203,7 @@ const CONFIG_KEYS: readonly (keyof DcConfigInput)[] = [
   'notificationSeconds',
   'storageKey',
   'customerFields',
+  'remoteImages',
 ];
 const MEDIA_KEYS: readonly (keyof MediaConfigInput)[] = [
   'kind',
@@ -476,6 +483,18 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
     }
   }
 
+  const remoteImages: string[] = [];
+  const imagesInput = raw['remoteImages'];
+  const origin = 'an http(s) origin such as "https://files.example.com"';
+  if (imagesInput !== undefined && !Array.isArray(imagesInput)) bad('remoteImages', `must be a list, each ${origin}`);
+  if (Array.isArray(imagesInput)) {
+    (imagesInput as unknown[]).forEach((value, i) => {
+      const found = originOf(value);
+      if (found) remoteImages.push(found);
+      else bad(`remoteImages[${i}]`, `must be ${origin} (got ${typeof value === 'string' ? JSON.stringify(value) : typeof value})`);
+    });
+  }
+
   const retryDelayMs = int('retryDelayMs', raw['retryDelayMs'], 1000, 0);
   const config: DcConfig = {
     media,
@@ -490,7 +509,21 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
     notificationSeconds: int('notificationSeconds', raw['notificationSeconds'], 8, 1),
     storageKey: storageKey as string,
     customerFields,
+    remoteImages,
   };
   if (problems.length) throw new DcConfigError(problems);
   return config;
+}
+
+/** An http(s) origin, written as one (no path, query, fragment or credentials), else undefined. */
+function originOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password && !value.trim().endsWith('?');
+  return (url.protocol === 'https:' || url.protocol === 'http:') && bare ? url.origin : undefined;
 }

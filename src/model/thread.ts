@@ -4,6 +4,7 @@
  * messages the agent sent that the server does not hold yet; plus the text rules the thread applies to
  * what customers write (links, initials) and the URLs it lets through. Pure functions over plain data.
  */
+import { shownLinkText } from './hosts.js';
 import type { Message, Receipt } from './tasks.js';
 
 /**
@@ -456,7 +457,15 @@ export function rowsAfter(rows: readonly ThreadRow[], key: string | undefined, c
 // ---------------------------------------------------------------------------------------------------
 // Text
 
-export type TextSegment = { readonly type: 'text'; readonly text: string } | { readonly type: 'link'; readonly text: string; readonly href: string };
+export type TextSegment =
+  | { readonly type: 'text'; readonly text: string }
+  | {
+      readonly type: 'link';
+      readonly text: string;
+      readonly href: string;
+      /** What to show instead of `text` when its host could pass for another (its ASCII form, HOSTILE-17). */
+      readonly shown?: string;
+    };
 
 /** Characters never part of a link: white space, quotes, angle brackets, controls and bidi overrides. */
 const STOP = '\\s<>"\'`\\u0000-\\u001f\\u007f\\u200b-\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
@@ -501,7 +510,8 @@ function linkHref(text: string): string | undefined {
  * `mailto:` links and e-mail addresses become links; nothing else does (never `javascript:`, `data:`,
  * `vbscript:` or any other scheme). Punctuation that ends the sentence is left out of the link, as are
  * quotes, angle brackets, control characters and bidirectional overrides. Joining the segments' text
- * gives back the input exactly.
+ * gives back the input exactly; a link whose host could pass for another also says how to show it
+ * (`shown`: the host in ASCII, as browsers show it).
  */
 export function linkify(text: string): TextSegment[] {
   const segments: TextSegment[] = [];
@@ -514,7 +524,8 @@ export function linkify(text: string): TextSegment[] {
     plain += text.slice(from, match.index);
     if (plain) segments.push({ type: 'text', text: plain });
     plain = '';
-    segments.push({ type: 'link', text: linkText, href });
+    const shown = shownLinkText(linkText, href);
+    segments.push(shown === linkText ? { type: 'link', text: linkText, href } : { type: 'link', text: linkText, href, shown });
     from = match.index + linkText.length;
   }
   plain += text.slice(from);
@@ -568,4 +579,23 @@ const RASTER = /^image\/(?:png|jpeg|jpg|gif|webp|avif|bmp)$/i;
 /** Whether an attachment is shown as a picture (raster images only) rather than as a file to download. */
 export function isPicture(type: string): boolean {
   return RASTER.test(type.trim());
+}
+
+/**
+ * Whether a picture in a message may load as soon as it shows (HOSTILE-18). A picture a customer sent
+ * from an http(s) address would tell whoever serves it that the message was read, when and from where
+ * (as remote images in an email do): it waits for the agent to ask, unless its origin is one the host
+ * lists (`remoteImages`). Pictures from the contact centre's side (agents, the bot) and those that
+ * need no request (`blob:`, `data:`) load at once.
+ */
+export function loadsAtOnce(url: string, from: Message['from'], origins: readonly string[]): boolean {
+  if (from !== 'customer') return true;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return true;
+  return origins.includes(parsed.origin);
 }

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import {
   applyStyle,
   fromChannelMarkup,
@@ -268,5 +269,46 @@ describe('model: reading channel markup back', () => {
       ],
     });
     expect(fromChannelMarkup('*as typed*', 'plain')).to.deep.equal({ text: '*as typed*', spans: [] });
+  });
+});
+
+describe('model: Markdown escapes read back (HOSTILE-32)', () => {
+  // HOSTILE-32: the agent's own Markdown bubbles showed the escapes the channel needs (`file\_name_v2`).
+  const b = (start: number, end: number): StyleSpan => ({ start, end, style: 'bold' });
+  const specials = fc.constantFrom('\\', '*', '_', '~', '`', '.', '!', '(', ')', '[', ']', '#', ' ', 'a', 'é', '\n');
+  const anyText = fc.array(fc.oneof(specials, fc.string({ maxLength: 3 })), { maxLength: 20 }).map((parts) => parts.join(''));
+
+  it('HOSTILE-32, COMP-9: text the agent typed comes back exactly as typed, with no style, whatever it holds (seeded)', () => {
+    expect(fromChannelMarkup(toChannelMarkup('file_name_v2.txt', [], 'markdown'), 'markdown')).to.deep.equal({ text: 'file_name_v2.txt', spans: [] });
+    expect(fromChannelMarkup('C:\\\\temp\\_1 \\*not italic\\*', 'markdown')).to.deep.equal({ text: 'C:\\temp_1 *not italic*', spans: [] });
+    fc.assert(
+      fc.property(anyText, (typed) => {
+        expect(fromChannelMarkup(toChannelMarkup(typed, [], 'markdown'), 'markdown')).to.deep.equal({ text: typed, spans: [] });
+      }),
+      { seed: 32, numRuns: 2000 },
+    );
+  });
+
+  it('HOSTILE-32, COMP-9: a styled word between spaces comes back with its style, escapes read inside it too (seeded)', () => {
+    expect(fromChannelMarkup(toChannelMarkup('see my_file now', [b(4, 11)], 'markdown'), 'markdown')).to.deep.equal({
+      text: 'see my_file now',
+      spans: [b(4, 11)],
+    });
+    const word = fc
+      .array(fc.constantFrom('\\', '*', '_', '~', '`', '.', 'a', 'z', '1', 'é'), { minLength: 1, maxLength: 8 })
+      .map((cs) => cs.join(''));
+    const style = fc.constantFrom<'bold' | 'italic' | 'strike'>('bold', 'italic', 'strike');
+    fc.assert(
+      fc.property(anyText, word, style, anyText, (before, styled, how, after) => {
+        const head = before ? `${before} ` : '';
+        const tail = after ? ` ${after}` : '';
+        const typed = head + styled + tail;
+        const span = { start: head.length, end: head.length + styled.length, style: how };
+        const read = fromChannelMarkup(toChannelMarkup(typed, [span], 'markdown'), 'markdown');
+        expect(read.text).to.equal(typed);
+        expect(read.spans).to.deep.include(span);
+      }),
+      { seed: 3232, numRuns: 2000 },
+    );
   });
 });

@@ -160,3 +160,31 @@ describe('model: text and time', () => {
     expect(formatDuration(-5)).to.equal('0:00');
   });
 });
+
+describe('model: remoteImages (HOSTILE-18)', () => {
+  it('HOSTILE-18: origins whose customer pictures load at once: none by default, http(s) origins only, written as origins', () => {
+    expect(resolveConfig({}).remoteImages).to.deep.equal([]);
+    expect(resolveConfig({ remoteImages: ['https://files.example.com', 'http://cdn.example.com:8080/', 'HTTPS://Media.Example.com'] }).remoteImages).to.deep.equal([
+      'https://files.example.com',
+      'http://cdn.example.com:8080',
+      'https://media.example.com',
+    ]);
+    expect(problems({ remoteImages: 'https://files.example.com' })).to.deep.equal(['remoteImages']);
+    expect(
+      problems({
+        remoteImages: [
+          'https://ok.example.com',
+          'files.example.com',
+          'https://files.example.com/images/',
+          'https://files.example.com/?x=1',
+          'https://user:pw@files.example.com',
+          'javascript:alert(1)',
+          'data:image/png;base64,AAAA',
+          '*',
+          42,
+          null,
+        ],
+      }),
+    ).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `remoteImages[${i}]`));
+  });
+});

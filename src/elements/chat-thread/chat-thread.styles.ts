@@ -380,7 +380,21 @@ export const styles = css`
     }
   }
 
-  .failure button {
+  /* Names and words from outside the kit stand on their own: whatever direction they take, they never
+     reorder what is around them (HOSTILE-17). */
+  .title,
+  .sender,
+  .name,
+  .note .text {
+    unicode-bidi: isolate;
+  }
+
+  /* A customer's picture waiting for "Load image" (HOSTILE-18). */
+  .held {
+    flex-wrap: wrap;
+  }
+  .failure button,
+  .held button {
     min-height: 1.6rem;
     padding: 0.1rem 0.5rem;
     font-size: 1em;

@@ -4,6 +4,7 @@ import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ref } from 'lit/directives/ref.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { quietResizeObservers } from '../../ui/resize-observer.js';
 import { ScrollFollowController } from '../../context/scroll-follow.js';
 import { TickerController } from '../../context/ticker.js';
 import { getLocale, inLocale } from '../../i18n/localization.js';
@@ -12,6 +13,7 @@ import type { DcConfig } from '../../model/config.js';
 import { mediaMarkup } from '../../model/draft.js';
 import { customerDisplayName, taskDuration, type Message, type Task, type TaskPause } from '../../model/tasks.js';
 import { buildThreadRows, initials, rowsAfter, type ThreadRow, type ThreadRows } from '../../model/thread.js';
+import { shownText } from '../../model/text.js';
 import { formatDuration } from '../../model/time.js';
 import type { Workflow } from '../../model/workflows.js';
 import type { HistoryState, KitConnection, OutboxEntry } from '../../store/state.js';
@@ -22,6 +24,9 @@ import { DcElement } from '../internal/dc-element.js';
 import { styles } from './chat-thread.styles.js';
 import { GONE, isIncoming, renderRow, type RowContext } from './rows.js';
 import * as words from './words.js';
+
+// The virtualizer's harmless ResizeObserver loop notices never reach the page's error reporters.
+quietResizeObservers();
 
 /** What the thread selects: the slices of the task on show only, so other tasks' news never re-render it. */
 interface ThreadView {
@@ -83,6 +88,8 @@ const NO_ENTRIES: readonly OutboxEntry[] = [];
  * @csspart sender - A message's sender.
  * @csspart time - A message's or announcement's date and time.
  * @csspart attachment - A file or picture in a bubble.
+ * @csspart held-picture - A customer's picture from a remote address, not fetched until the agent asks.
+ * @csspart load-image - Its "Load image" button.
  * @csspart receipt - An outgoing message's receipt.
  * @csspart failure - A failed message's reason and buttons.
  * @csspart retry - Retry on a failed message.
@@ -145,6 +152,8 @@ export class DcChatThread extends DcElement {
       this.requestUpdate();
     },
   });
+  /** The customers' pictures the agent asked to see (`message id/attachment id`), a new set each time. */
+  #loadedImages: ReadonlySet<string> = new Set();
   /** The last row the agent had seen when they scrolled up. */
   #seenKey?: string;
   #pendingKeys = new Set<string>();
@@ -173,7 +182,8 @@ export class DcChatThread extends DcElement {
     if (task.id !== this.#shown) this.#open(task.id);
     this.#ticker.active = task.endedAt === undefined;
 
-    const customer = customerDisplayName(view.config, task);
+    // Shown as text from outside the kit (HOSTILE-17); the thread's CSS isolates where it stands.
+    const customer = shownText(customerDisplayName(view.config, task));
     const history = view.history;
     const rows = this.#rowsFor(task.id, view);
     const live = this.#hear(task.id, view.messages, customer);
@@ -199,6 +209,8 @@ export class DcChatThread extends DcElement {
       offline: view.connection !== 'online',
       markup: mediaMarkup(view.config.media.find((m) => m.id === task.media)),
       workflows: view.workflows,
+      remoteImages: view.config.remoteImages,
+      loadedImages: this.#loadedImages,
     });
 
     // Written without white space between the parts: every text node counts in a long conversation.
@@ -318,7 +330,7 @@ export class DcChatThread extends DcElement {
   #header(view: ThreadView, task: Task, ctx: RowContext, now: number): TemplateResult {
     const media = view.config.media.find((m) => m.id === task.media);
     const timer = formatDuration(taskDuration(task, now, view.pause));
-    return html`<div class="header" part="header"><span class="avatar" part="avatar" aria-hidden="true">${ctx.customerInitials || icon('user')}</span><div class="who"><span class="title" part="title">${ctx.customer}</span><span class="queue" part="queue">${icon(MEDIA_ICONS[media?.kind ?? 'chat'])}<span class="visually-hidden">${mediaLabel(view.config, task.media)}, </span>${task.queue}</span></div><span class="timer" part="timer" role="timer"><span class="visually-hidden">${words.durationWords()} </span>${timer}</span></div>`;
+    return html`<div class="header" part="header"><span class="avatar" part="avatar" aria-hidden="true">${ctx.customerInitials || icon('user')}</span><div class="who"><span class="title" part="title">${ctx.customer}</span><span class="queue" part="queue">${icon(MEDIA_ICONS[media?.kind ?? 'chat'])}<span class="visually-hidden">${mediaLabel(view.config, task.media)}, </span><bdi>${shownText(task.queue)}</bdi></span></div><span class="timer" part="timer" role="timer"><span class="visually-hidden">${words.durationWords()} </span>${timer}</span></div>`;
   }
 
   #loadingLine(): TemplateResult {
@@ -355,7 +367,10 @@ export class DcChatThread extends DcElement {
     const store = this.activeStore;
     const taskId = this.#shown;
     if (!button || !id || !store || !taskId) return;
-    if (button.dataset['action'] === 'retry') {
+    if (button.dataset['action'] === 'load-image') {
+      this.#loadedImages = new Set([...this.#loadedImages, id]);
+      this.requestUpdate();
+    } else if (button.dataset['action'] === 'retry') {
       this.intend(new DcBeforeRetryEvent({ taskId, id }), (d) => store.retry(d.id));
     } else if (button.dataset['action'] === 'discard') {
       this.intend(new DcBeforeDiscardEvent({ taskId, clientId: id }), (d) => store.discard(d.clientId));

@@ -8,11 +8,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { getLocale, type DcLocale } from '../../i18n/localization.js';
 import { formatBytes } from '../../model/attachments.js';
 import { fromChannelMarkup, textRuns, type MarkupFlavour, type TextStyle } from '../../model/compose.js';
-import type { MessageAttachment, Receipt } from '../../model/tasks.js';
+import type { Message, MessageAttachment, Receipt } from '../../model/tasks.js';
 import {
   canRetry,
   isPicture,
   linkify,
+  loadsAtOnce,
   rowReceipt,
   safeUrl,
   type AnnouncementRow,
@@ -22,6 +23,7 @@ import {
   type ThreadRow,
 } from '../../model/thread.js';
 import type { Workflow } from '../../model/workflows.js';
+import { isolated, shownText } from '../../model/text.js';
 import { icon, type IconName } from '../../ui/conversation-icons.js';
 import * as words from './words.js';
 
@@ -44,6 +46,10 @@ export interface RowContext {
   readonly markup: MarkupFlavour;
   /** The catalogue's workflows, whose names a workflow announcement shows in the agent's language. */
   readonly workflows: readonly Workflow[];
+  /** Origins whose pictures from customers show at once (`remoteImages`, HOSTILE-18). */
+  readonly remoteImages: readonly string[];
+  /** The pictures the agent asked to see (`message id/attachment id`). */
+  readonly loadedImages: ReadonlySet<string>;
 }
 
 /** A file in a bubble: a server attachment (with its URL) or one of a message not sent yet. */
@@ -124,24 +130,31 @@ function message(row: MessageRow, ctx: RowContext): TemplateResult {
   const m = row.message;
   const t = timeOf(m.at, ctx);
   if (m.from === 'customer') {
-    return html`<div class="row message customer" part="row message"><span class="avatar" part="avatar" aria-hidden="true">${ctx.customerInitials || icon('user')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || ctx.customer}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble customer-bubble">${content(m, m.text, 'plain', m.attachments)}</div></div></div>`;
+    return html`<div class="row message customer" part="row message"><span class="avatar" part="avatar" aria-hidden="true">${ctx.customerInitials || icon('user')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name ? shownText(m.name) : ctx.customer}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble customer-bubble">${content(m, m.text, 'plain', m.attachments, ctx, m)}</div></div></div>`;
   }
   if (m.from === 'bot') {
-    return html`<div class="row message bot outgoing" part="row message"><span class="avatar bot" part="avatar" aria-hidden="true">${icon('bot')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || words.botName()}</span><span class="tag">${words.automatedWords()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble bot-bubble">${content(m, m.text, 'plain', m.attachments)}</div></div></div>`;
+    return html`<div class="row message bot outgoing" part="row message"><span class="avatar bot" part="avatar" aria-hidden="true">${icon('bot')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name ? shownText(m.name) : words.botName()}</span><span class="tag">${words.automatedWords()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble bot-bubble">${content(m, m.text, 'plain', m.attachments, ctx, m)}</div></div></div>`;
   }
-  return html`<div class="row message agent outgoing" part="row message"><div class="body"><div class="meta"><span class="sender" part="sender">${m.name || words.agentName()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble agent-bubble">${content(m, m.text, ctx.markup, m.attachments)}</div>${receipt(row, ctx)}</div></div>`;
+  return html`<div class="row message agent outgoing" part="row message"><div class="body"><div class="meta"><span class="sender" part="sender">${m.name ? shownText(m.name) : words.agentName()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble agent-bubble">${content(m, m.text, ctx.markup, m.attachments, ctx, m)}</div>${receipt(row, ctx)}</div></div>`;
 }
 
 function pending(row: PendingRow, ctx: RowContext): TemplateResult {
   const e = row.entry;
   const t = timeOf(e.createdAt, ctx);
-  return html`<div class="row message agent outgoing" part="row message"><div class="body"><div class="meta"><span class="sender" part="sender">${ctx.agentName}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble agent-bubble">${content(e, e.text, ctx.markup, e.attachments)}</div>${receipt(row, ctx)}</div></div>`;
+  return html`<div class="row message agent outgoing" part="row message"><div class="body"><div class="meta"><span class="sender" part="sender">${ctx.agentName}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble agent-bubble">${content(e, e.text, ctx.markup, e.attachments, ctx)}</div>${receipt(row, ctx)}</div></div>`;
 }
 
 /** A bubble's text and files, in one binding (most messages are text alone). */
-function content(owner: object, value: string, markup: MarkupFlavour, attached: readonly FileView[] | undefined): unknown {
+function content(
+  owner: object,
+  value: string,
+  markup: MarkupFlavour,
+  attached: readonly FileView[] | undefined,
+  ctx: RowContext,
+  message?: Message,
+): unknown {
   const words = text(owner, value, markup);
-  return attached && attached.length > 0 ? [words, files(attached)] : words;
+  return attached && attached.length > 0 ? [words, files(attached, ctx, message)] : words;
 }
 
 /**
@@ -154,7 +167,12 @@ function text(owner: object, value: string, markup: MarkupFlavour): unknown {
   if (typeof runs === 'string') return runs;
   return runs.map(({ style, segments }) => {
     const content = segments.map((s) =>
-      s.type === 'link' ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : s.text,
+      s.type !== 'link'
+        ? s.text
+        : s.shown === undefined
+          ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>`
+          : // HOSTILE-17: a host that could pass for another shows as the browser will go to it.
+            html`<a class="deceptive" href=${s.href} title=${s.href} target="_blank" rel="noopener noreferrer">${s.shown}</a>`,
     );
     if (style === 'bold') return html`<strong>${content}</strong>`;
     if (style === 'italic') return html`<em>${content}</em>`;
@@ -163,26 +181,33 @@ function text(owner: object, value: string, markup: MarkupFlavour): unknown {
   });
 }
 
-function files(list: readonly FileView[] | undefined): unknown {
+/** The files of a message (`message` is undefined for one not sent yet). */
+function files(list: readonly FileView[] | undefined, ctx: RowContext, message: Message | undefined): unknown {
   if (!list || list.length === 0) return nothing;
   const locale = getLocale();
   const base = document.baseURI;
-  return html`<span class="files">${list.map((f) => file(f, locale, base))}</span>`;
+  return html`<span class="files">${list.map((f) => file(f, locale, base, ctx, message))}</span>`;
 }
 
-function file(f: FileView, locale: string, base: string): TemplateResult {
+function file(f: FileView, locale: string, base: string, ctx: RowContext, message: Message | undefined): TemplateResult {
+  const name = shownText(f.name);
   const href = safeUrl(f.url, base);
   const size = formatBytes(f.size, locale);
   const src = isPicture(f.type) ? safeUrl(f.thumbnailUrl ?? f.url, base) : undefined;
-  if (src) {
-    const img = html`<img src=${src} alt=${f.name} loading="lazy" />`;
-    return href
-      ? html`<a class="picture" part="attachment" href=${href} target="_blank" rel="noopener noreferrer" title=${`${f.name}, ${size}`}>${img}</a>`
-      : html`<span class="picture" part="attachment" title=${`${f.name}, ${size}`}>${img}</span>`;
+  const key = message ? `${message.id}/${f.id}` : '';
+  if (src && message && !ctx.loadedImages.has(key) && !loadsAtOnce(src, message.from, ctx.remoteImages)) {
+    // HOSTILE-18: nothing is fetched until the agent asks.
+    return html`<span class="file held" part="attachment held-picture">${icon('image')}<span class="name">${name}</span><span class="size">${size}</span><button type="button" part="load-image" data-action="load-image" data-id=${key} aria-label=${words.loadImageLabel(name)}>${words.loadImageWords()}</button></span>`;
   }
-  const inner = html`${icon(href ? 'download' : 'file')}<span class="name">${f.name}</span><span class="size">${size}</span>`;
+  if (src) {
+    const img = html`<img src=${src} alt=${name} loading="lazy" />`;
+    return href
+      ? html`<a class="picture" part="attachment" href=${href} target="_blank" rel="noopener noreferrer" title=${`${isolated(name)}, ${size}`}>${img}</a>`
+      : html`<span class="picture" part="attachment" title=${`${isolated(name)}, ${size}`}>${img}</span>`;
+  }
+  const inner = html`${icon(href ? 'download' : 'file')}<span class="name">${name}</span><span class="size">${size}</span>`;
   return href
-    ? html`<a class="file" part="attachment" href=${href} download=${f.name} target="_blank" rel="noopener noreferrer">${inner}</a>`
+    ? html`<a class="file" part="attachment" href=${href} download=${name} target="_blank" rel="noopener noreferrer">${inner}</a>`
     : html`<span class="file" part="attachment">${inner}</span>`;
 }
 

@@ -6,6 +6,7 @@
  */
 import { msg, str, getLocale } from '../../i18n/localization.js';
 import type { Message, Receipt } from '../../model/tasks.js';
+import { isolated, shownText } from '../../model/text.js';
 import { dayKey } from '../../model/thread.js';
 import type { IconName } from '../../ui/conversation-icons.js';
 import { pickText } from '../../model/text.js';
@@ -85,11 +86,18 @@ export function receiptWords(receipt: Receipt, queued: boolean): string {
   }
 }
 
-export function failedWords(reason: string | undefined): string {
+export function failedWords(why: string | undefined): string {
+  const reason = why && isolated(why);
   return reason ? msg(str`Not delivered: ${reason}`, { id: 'thread.receipt.failed-reason' }) : receiptWords('failed', false);
 }
 
 export const statusWords = () => msg('Status:', { id: 'thread.receipt.status' });
+/** A customer's picture held back until the agent asks (HOSTILE-18). */
+export const loadImageWords = () => msg('Load image', { id: 'thread.load-image' });
+export const loadImageLabel = (file: string) => {
+  const name = isolated(file);
+  return msg(str`Load image ${name}`, { id: 'thread.load-image-named' });
+};
 export const retryWords = () => msg('Retry', { id: 'thread.retry' });
 export const discardWords = () => msg('Discard', { id: 'thread.discard' });
 
@@ -99,12 +107,14 @@ export const discardWords = () => msg('Discard', { id: 'thread.discard' });
  */
 export function announcementWords(
   message: Message,
-  customer: string,
+  who: string,
   workflows: readonly Workflow[] = [],
 ): { text: string; icon: IconName; look?: string } {
   const a = message.announcement;
   const p = a?.params ?? {};
-  const name = p['name'];
+  // Names and words from the server go into sentences isolated (HOSTILE-17).
+  const name = p['name'] === undefined ? undefined : isolated(p['name']);
+  const customer = isolated(who);
   switch (a?.code) {
     case 'joined':
       return {
@@ -123,7 +133,7 @@ export function announcementWords(
     case 'handoff':
       return { icon: 'bot', text: handoffWords(name) };
     case 'transferred': {
-      const to = p['to'];
+      const to = p['to'] && isolated(p['to']);
       return {
         icon: 'arrow-right-left',
         text: to
@@ -132,19 +142,19 @@ export function announcementWords(
       };
     }
     case 'journey': {
-      const journey = message.text;
+      const journey = isolated(message.text);
       return { icon: 'route', text: msg(str`Customer journey: ${journey}`, { id: 'thread.announce.journey' }) };
     }
     case 'workflow': {
       const workflow = workflowName(workflows, p['workflowId']) || p['workflow'] || message.text;
-      return workflowWords(workflow, p['outcome'] === 'failed', p['detail']);
+      return workflowWords(isolated(workflow), p['outcome'] === 'failed', p['detail'] && isolated(p['detail']));
     }
     case 'customer-left':
       return { icon: 'log-out', text: msg(str`${customer} left the conversation`, { id: 'thread.announce.customer-left' }) };
     case 'closed':
       return { icon: 'message-square-off', look: 'closed', text: msg('Conversation closed', { id: 'thread.announce.closed' }) };
     default:
-      return { icon: 'info', text: message.text || a?.code || '' };
+      return { icon: 'info', text: shownText(message.text || a?.code || '') };
   }
 }
 
@@ -155,7 +165,8 @@ function workflowName(workflows: readonly Workflow[], id: string | undefined): s
 }
 
 /** The bot's part ends (PANE-1). */
-export function handoffWords(name: string | undefined): string {
+export function handoffWords(bot: string | undefined): string {
+  const name = bot && isolated(bot);
   return name
     ? msg(str`${name} handed the conversation over to an agent`, { id: 'thread.announce.handoff' })
     : msg('The bot handed the conversation over to an agent', { id: 'thread.announce.handoff-anonymous' });
@@ -180,7 +191,8 @@ function workflowWords(workflow: string, failed: boolean, detail: string | undef
 }
 
 /** What the polite live region reads out for a customer's new message. */
-export function liveWords(customer: string, message: Message): string {
+export function liveWords(who: string, message: Message): string {
+  const customer = isolated(who);
   const text = message.text || msg('Attachment', { id: 'thread.attachment' });
   return msg(str`${customer}: ${text}`, { id: 'thread.live-message' });
 }
@@ -188,14 +200,21 @@ export function liveWords(customer: string, message: Message): string {
 // The lines around the conversation.
 export const unavailableWords = () => msg('Conversation unavailable', { id: 'thread.unavailable' });
 export const emptyWords = () => msg('No conversation selected', { id: 'thread.empty' });
-export const logLabel = (customer: string) => msg(str`Conversation with ${customer}`, { id: 'thread.log' });
+export const logLabel = (who: string) => {
+  const customer = isolated(who);
+  return msg(str`Conversation with ${customer}`, { id: 'thread.log' });
+};
 export const noMessagesWords = () => msg('No messages yet.', { id: 'thread.no-messages' });
 export const newMessagesWords = (count: number) => msg(str`New messages (${count})`, { id: 'thread.new-messages' });
-export const typingWords = (customer: string) => msg(str`${customer} is typing…`, { id: 'thread.typing' });
+export const typingWords = (who: string) => {
+  const customer = isolated(who);
+  return msg(str`${customer} is typing…`, { id: 'thread.typing' });
+};
 export const durationWords = () => msg('duration', { id: 'thread.duration' });
 export const loadingWords = () => msg('Loading conversation…', { id: 'thread.loading' });
 
-export function historyFailedWords(reason: string | undefined): string {
+export function historyFailedWords(why: string | undefined): string {
+  const reason = why && isolated(why);
   return reason
     ? msg(str`The earlier conversation could not be loaded: ${reason}`, { id: 'thread.history-failed' })
     : msg('The earlier conversation could not be loaded.', { id: 'thread.history-failed-plain' });

@@ -20,6 +20,7 @@ import {
   type Task,
   type TaskPause,
 } from '../../model/tasks.js';
+import { isolated, shownText } from '../../model/text.js';
 import { formatDuration } from '../../model/time.js';
 import type { DcState } from '../../store/state.js';
 import { icon, MEDIA_ICONS } from '../../ui/icons.js';
@@ -404,7 +405,8 @@ export class DcDesktop extends DcElement {
   #renderTask(view: DesktopView, task: Task): TemplateResult {
     const { config } = view;
     const media = config.media.find((m) => m.id === task.media);
-    const name = customerDisplayName(config, task);
+    // In sentences isolated, on its own without bidi controls (HOSTILE-17).
+    const name = isolated(customerDisplayName(config, task));
     const pause = view.pause;
     const now = this.activeStore!.now();
     const duration = formatDuration(taskDuration(task, now, pause));
@@ -415,7 +417,7 @@ export class DcDesktop extends DcElement {
       <section class="details" part="details" aria-label=${msg('Customer details', { id: 'desktop.details' })}>
         <slot name="customer-details">
           <div class="summary-head">
-            <span class="customer">${name}</span>
+            <span class="customer"><bdi>${shownText(name)}</bdi></span>
             <span class="timer"
               >${icon('timer')}<span class="visually-hidden">${msg('Task duration', { id: 'desktop.duration' })}</span
               ><span class="duration">${duration}</span>${pause?.since !== undefined
@@ -430,8 +432,8 @@ export class DcDesktop extends DcElement {
             <dt>${msg('Channel', { id: 'desktop.channel' })}</dt>
             <dd>${mediaLabel(config, task.media)}</dd>
             <dt>${fieldLabel(config, 'queue')}</dt>
-            <dd>${task.queue}</dd>
-            ${fields.map(([n, value]) => html`<dt>${fieldLabel(config, n)}</dt><dd data-field=${n}>${value}</dd>`)}
+            <dd><bdi>${shownText(task.queue)}</bdi></dd>
+            ${fields.map(([n, value]) => html`<dt>${fieldLabel(config, n)}</dt><dd data-field=${n}><bdi>${shownText(value)}</bdi></dd>`)}
           </dl>
         </slot>
       </section>

@@ -27,6 +27,16 @@ declare global {
 }
 
 type Status = 'idle' | 'loading' | 'ready' | 'failed';
+
+let sheet: CSSStyleSheet | undefined;
+/** What the kit adds to the picker's own styles, one sheet for every picker. */
+function pickerSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(':host { color-scheme: inherit; } button { color: inherit; }');
+  }
+  return sheet;
+}
 const STATES: readonly Status[] = ['idle', 'loading', 'ready', 'failed'];
 
 /**
@@ -138,10 +148,10 @@ export class DcEmojiPanel extends DcPresentationalElement {
     });
     picker.setAttribute('part', 'picker');
     // The page's colour scheme rather than the operating system's, and the kit's text colour on the
-    // picker's buttons (emoji drawn as text glyphs stay legible in the dark theme).
-    const style = document.createElement('style');
-    style.textContent = ':host { color-scheme: inherit; } button { color: inherit; }';
-    picker.shadowRoot?.append(style);
+    // picker's buttons (emoji drawn as text glyphs stay legible in the dark theme). A constructed
+    // style sheet, which a Content-Security-Policy without 'unsafe-inline' styles lets through.
+    const root = picker.shadowRoot;
+    if (root) root.adoptedStyleSheets = [...root.adoptedStyleSheets, pickerSheet()];
     picker.addEventListener('emoji-click', this.#onEmojiClick);
     return picker;
   }

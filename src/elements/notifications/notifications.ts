@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { mediaLabel, mediaStateLabel, scopeLabel, targetLabel } from '../../i18n/labels.js';
 import type { DcConfig } from '../../model/config.js';
+import { isolated } from '../../model/text.js';
 import type { DcNotification, NotificationKind } from '../../store/state.js';
 import { icon, type IconName } from '../../ui/icons.js';
 import { TickerController } from '../../context/ticker.js';
@@ -23,7 +24,7 @@ export function notificationText(config: DcConfig, n: DcNotification, now: numbe
   switch (n.code) {
     case 'sign-in-failed': {
       const media = mediaLabel(config, n.params.media);
-      const reason = n.params.reason;
+      const reason = isolated(n.params.reason);
       if (n.params.retryInMs === undefined) {
         return msg(str`Sign-in failed for ${media}: ${reason}. Automatic retries have stopped; sign in again from the state menu.`, {
           id: 'notify.sign-in-failed-final',
@@ -39,7 +40,7 @@ export function notificationText(config: DcConfig, n: DcNotification, now: numbe
     case 'state-change-failed': {
       const media = mediaLabel(config, n.params.media);
       const target = targetLabel(config, n.params.target);
-      const reason = n.params.reason;
+      const reason = isolated(n.params.reason);
       if (n.params.retryInMs === undefined) {
         return msg(str`${media} could not change to ${target}: ${reason}. It keeps its previous state; retry or set it again.`, {
           id: 'notify.state-failed-final',
@@ -67,7 +68,7 @@ export function notificationText(config: DcConfig, n: DcNotification, now: numbe
     }
     case 'offer-missed': {
       const media = mediaLabel(config, n.params.media);
-      const customer = n.params.customer;
+      const customer = isolated(n.params.customer);
       const group = scopeLabel(n.params.group);
       return msg(
         str`The ${media} offer from ${customer} was not accepted in time and went back to the queue. ${group}: Not Ready; set Ready to receive offers again.`,
@@ -76,13 +77,13 @@ export function notificationText(config: DcConfig, n: DcNotification, now: numbe
     }
     case 'accept-failed': {
       const media = mediaLabel(config, n.params.media);
-      const customer = n.params.customer;
-      const reason = n.params.reason;
+      const customer = isolated(n.params.customer);
+      const reason = isolated(n.params.reason);
       return msg(str`The ${media} offer from ${customer} could not be accepted: ${reason}.`, { id: 'notify.accept-failed' });
     }
     case 'new-message': {
       const media = mediaLabel(config, n.params.media);
-      const customer = n.params.customer;
+      const customer = isolated(n.params.customer);
       const unread = n.params.unread;
       return msg(str`New message from ${customer} (${media}): ${unread} unread.`, { id: 'notify.new-message' });
     }

@@ -4,7 +4,6 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { TickerController } from '../../context/ticker.js';
 import { mediaLabel, fieldLabel, keyNames } from '../../i18n/labels.js';
 import type { DcConfig } from '../../model/config.js';
@@ -18,6 +17,8 @@ import { DcBeforeAcceptEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
 import { inFrame, noteRequest } from '../internal/frame-updates.js';
 import { styles } from './offers.styles.js';
+import { cssProperty } from './css-property.js';
+import { isolated, shownText } from '../../model/text.js';
 
 /** An offer turns urgent in its last seconds. */
 export const URGENT_SECONDS = 5;
@@ -98,7 +99,7 @@ export class DcOffers extends DcElement {
             (t) => t.id,
             (t) => {
               const media = mediaLabel(view.config, t.media);
-              const customer = customerDisplayName(view.config, t);
+              const customer = isolated(customerDisplayName(view.config, t));
               return html`<p>${msg(str`New ${media} offer from ${customer}`, { id: 'offers.announce' })}</p>`;
             },
           )
@@ -141,7 +142,7 @@ export class DcOffers extends DcElement {
     const { config } = view;
     const media = config.media.find((m) => m.id === task.media)!;
     const label = mediaLabel(config, task.media);
-    const customer = customerDisplayName(config, task);
+    const customer = isolated(customerDisplayName(config, task));
     const left = secondsLeft(task, now);
     const urgent = left <= URGENT_SECONDS;
     const busy = view.accepting[task.id] === true;
@@ -173,7 +174,7 @@ export class DcOffers extends DcElement {
             ${fields.map(
               (f) => html`<div part="field" class="field" data-field=${f.field}>
                 <dt>${fieldLabel(config, f.field)}</dt>
-                <dd title=${ifDefined(f.field === 'question' ? f.value : undefined)}>${f.value}</dd>
+                <dd title=${ifDefined(f.field === 'question' ? shownText(f.value) : undefined)}><bdi>${shownText(f.value)}</bdi></dd>
               </div>`,
             )}
           </dl>`
@@ -193,7 +194,7 @@ export class DcOffers extends DcElement {
         </button>
       </div>
       <div class="bar" part="countdown-bar" aria-hidden="true">
-        <span class="bar-fill" style=${styleMap({ '--_dc-offer-left': String(fraction) })}></span>
+        <span class="bar-fill" ${cssProperty('--_dc-offer-left', String(fraction))}></span>
       </div>
     </li>`;
   }

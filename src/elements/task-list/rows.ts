@@ -7,6 +7,7 @@ import { mediaLabel } from '../../i18n/labels.js';
 import type { DcConfig } from '../../model/config.js';
 import type { MediaConfig, MediaKind } from '../../model/media.js';
 import { customerDisplayName, taskDuration, unreadCount, type Message, type Task, type TaskPause } from '../../model/tasks.js';
+import { shownText } from '../../model/text.js';
 import { formatDuration } from '../../model/time.js';
 import { icon, MEDIA_ICONS } from '../../ui/icons.js';
 
@@ -97,12 +98,12 @@ export function renderRow(task: Task, index: number, ctx: RowContext): TemplateR
     aria-posinset=${index + 1}
     tabindex=${task.id === ctx.tabbable ? '0' : '-1'}
     ><span class="media">${mediaIcon(media?.kind ?? 'chat')}<span class="visually-hidden">${mediaText}, </span></span
-    ><span class="queue" part="queue">${task.queue}</span
+    ><span class="queue" part="queue"><bdi>${shownText(task.queue)}</bdi></span
     ><span class=${paused ? 'timer paused' : 'timer'} part="timer"
       ><span class="visually-hidden">, ${words.duration} </span>${paused ? PAUSED_ICON : nothing}${formatDuration(
         taskDuration(task, ctx.now, pause),
       )}${paused ? words.paused : nothing}</span
-    ><span class="name" part="name"><span class="visually-hidden">, </span>${customerDisplayName(view.config, task)}</span
+    ><span class="name" part="name"><span class="visually-hidden">, </span><bdi>${shownText(customerDisplayName(view.config, task))}</bdi></span
     >${count > 0
       ? html`<span class="unread" part="unread"
           ><span aria-hidden="true">${count}</span><span class="visually-hidden">, ${unreadText(count)}</span></span

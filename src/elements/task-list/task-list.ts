@@ -16,6 +16,7 @@ import { inFrame, nextFrame, noteRequest } from '../internal/frame-updates.js';
 import { renderRow, unread, unreadText, type ListView, type RowContext } from './rows.js';
 import { styles } from './task-list.styles.js';
 
+
 /**
  * From this many tasks on, the list is virtualised: only the rows near the view are in the DOM, so a
  * list of thousands renders and lays out a few dozen rows. Below it every row is in the DOM: a plain

@@ -8,6 +8,10 @@ import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, type TemplateResult } from 'lit';
 import type { Task } from '../../model/tasks.js';
+import { quietResizeObservers } from '../../ui/resize-observer.js';
+
+// The virtualizer's harmless ResizeObserver loop notices never reach the page's error reporters.
+quietResizeObservers();
 
 /**
  * The virtualizer's flow layout, with the rows' height as its first estimate (so that its first pass

@@ -234,6 +234,8 @@
 'thread.history-failed': str`Impossible de charger la conversation précédente : ${0}`,
 'thread.history-failed-plain': `Impossible de charger la conversation précédente.`,
 'thread.live-message': str`${0} : ${1}`,
+'thread.load-image': `Charger l’image`,
+'thread.load-image-named': str`Charger l’image ${0}`,
 'thread.loading': `Chargement de la conversation…`,
 'thread.log': str`Conversation avec ${0}`,
 'thread.new-messages': str`Nouveaux messages (${0})`,
