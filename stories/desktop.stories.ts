@@ -6,11 +6,12 @@
  * right, notifications top right) pin to the frame's corners.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { OfferOptions } from '../src/simulator/index.js';
 import type { MediaId } from '../src/model/media.js';
 import { inDiv, scenario, step, type ScenarioStep } from './support/scenario.js';
-import '../src/elements/desktop/desktop.js';
+import { DcDesktop } from '../src/elements/desktop/desktop.js';
+import type { LazyPart } from '../src/elements/internal/lazy-modules.js';
 
 const describe = (text: string) => ({ docs: { description: { story: text } } });
 
@@ -93,12 +94,14 @@ function frame(
   name: string,
   steps: readonly ScenarioStep[],
   width: number,
-  options: { collapsed?: boolean; height?: string } = {},
+  options: { collapsed?: boolean; height?: string; content?: TemplateResult } = {},
 ): HTMLDivElement {
   const kit = scenario({
     name,
     steps,
-    content: html`<dc-desktop style="flex: ${options.collapsed ? 'none' : '1 1 auto'}; min-height: 0"></dc-desktop>`,
+    content:
+      options.content ??
+      html`<dc-desktop style="flex: ${options.collapsed ? 'none' : '1 1 auto'}; min-height: 0"></dc-desktop>`,
   });
   if (options.collapsed) {
     void kit.done.then(() => {
@@ -192,4 +195,51 @@ export const Wide: StoryObj = {
       'pane, the compose area at the bottom.',
   ),
   render: () => frame('desktop-wide', THREE_TASKS, 1200),
+};
+
+/**
+ * Desktops whose conversation's modules never arrive, or fail to: the interaction pane's states while
+ * the thread and composer load on first use (a slow network) and when they cannot be fetched.
+ */
+const NEVER: LazyPart = { tags: ['dc-story-never-defined'], load: () => new Promise(() => undefined) };
+const FAILING: LazyPart = { tags: ['dc-story-never-defined'], load: () => Promise.reject(new Error('The network is down')) };
+class LoadingDesktop extends DcDesktop {
+  static override parts = { ...DcDesktop.parts, conversation: NEVER };
+  // Its load never ends: `updateComplete` waits for the render only.
+  protected override get pendingParts(): undefined {
+    return undefined;
+  }
+}
+class FailedDesktop extends DcDesktop {
+  static override parts = { ...DcDesktop.parts, conversation: FAILING };
+}
+if (!customElements.get('dc-story-desktop-loading')) customElements.define('dc-story-desktop-loading', LoadingDesktop);
+if (!customElements.get('dc-story-desktop-failed')) customElements.define('dc-story-desktop-failed', FailedDesktop);
+
+const ONE_TASK: ScenarioStep[] = [...READY, ...holdTasks(1), step.select(0)];
+
+/** The conversation on its way. */
+export const ConversationLoading: StoryObj<{ width: number }> = {
+  name: 'Conversation loading (slow network)',
+  parameters: describe(
+    'The thread and composer load on first use: until their modules arrive, the interaction pane says ' +
+      '"Loading conversation…". The task, its details and the list are there at once.',
+  ),
+  render: (args) =>
+    frame('desktop-conversation-loading', ONE_TASK, args.width, {
+      content: html`<dc-story-desktop-loading style="flex: 1 1 auto; min-height: 0"></dc-story-desktop-loading>`,
+    }),
+};
+
+/** The conversation could not be fetched. */
+export const ConversationFailed: StoryObj<{ width: number }> = {
+  name: 'Conversation failed to load (Retry)',
+  parameters: describe(
+    'The thread and composer could not be fetched: the interaction pane says so, with Retry. Nothing the ' +
+      'agent holds is lost: the store has the task and its messages.',
+  ),
+  render: (args) =>
+    frame('desktop-conversation-failed', ONE_TASK, args.width, {
+      content: html`<dc-story-desktop-failed style="flex: 1 1 auto; min-height: 0"></dc-story-desktop-failed>`,
+    }),
 };

@@ -18,7 +18,7 @@ import * as templatePickerStories from '../../stories/template-picker.stories.js
 import * as workflowDialogStories from '../../stories/workflow-dialog.stories.js';
 import { scenarioOf } from '../../stories/support/scenario.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';
-import { text } from '../support/dom.js';
+import { text, until } from '../support/dom.js';
 
 type Module = Record<string, unknown> & { default: { args?: Record<string, unknown> } };
 
@@ -197,6 +197,13 @@ describe('stories', function () {
               desktop.shadowRoot!.querySelector(tag)!.shadowRoot!.querySelectorAll(`[part~="${part}"]`).length;
             expect(inner('dc-task-list', 'row'), `${name} rows`).to.equal(rows);
             expect(inner('dc-offers', 'offer'), `${name} offers`).to.equal(offers);
+          }
+          if (file === 'desktop' && (name === 'ConversationLoading' || name === 'ConversationFailed')) {
+            // The interaction pane's states while the conversation's modules load on first use.
+            const desktop = mounted.querySelector<HTMLElement>('dc-story-desktop-loading, dc-story-desktop-failed')!;
+            const role = name === 'ConversationLoading' ? 'status' : 'alert';
+            await until(() => !!desktop.shadowRoot!.querySelector(`[part~="pane-status"][role="${role}"]`), `${name}: the pane says so`);
+            expect(desktop.shadowRoot!.querySelector('dc-chat-thread'), `${name}: no thread`).to.equal(null);
           }
           if (file === 'composer' && COMPOSER[name]) {
             const composer = mounted.querySelector('dc-composer')!;

@@ -202,7 +202,17 @@ export class DcDesktop extends DcElement {
   #lastSelected: string | undefined;
   #seen = false;
   #reportedTo: DcStoreApi | undefined;
-  #parts = new LazyParts(this, { conversation: CONVERSATION, notifications: NOTIFICATIONS });
+  /**
+   * The parts loaded on first use. Stories replace them in a subclass (a load that never ends, or that
+   * fails) to show the interaction pane's loading and failed states.
+   * @internal
+   */
+  static parts: Readonly<Record<'conversation' | 'notifications', LazyPart>> = {
+    conversation: CONVERSATION,
+    notifications: NOTIFICATIONS,
+  };
+
+  #parts = new LazyParts(this, (this.constructor as typeof DcDesktop).parts);
   #cancelPreload?: () => void;
   #cancelIdleNotifications?: () => void;
   #retryNotifications?: ReturnType<typeof setTimeout>;
@@ -219,10 +229,18 @@ export class DcDesktop extends DcElement {
     this.#retryNotifications = undefined;
   }
 
+  /**
+   * The loads `updateComplete` waits for: those on their way. (A story whose load never ends waits for none.)
+   * @internal
+   */
+  protected get pendingParts(): Promise<void> | undefined {
+    return this.#parts.settled;
+  }
+
   /** Waits for the conversation's modules on their way, and the render that shows them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    for (let settled = this.#parts.settled; settled; settled = this.#parts.settled) {
+    for (let settled = this.pendingParts; settled; settled = this.pendingParts) {
       await settled;
       result = await super.getUpdateComplete();
     }
