@@ -436,6 +436,7 @@ export class DcProvider extends LitElement {
   #watch(store: DcStore, config: DcConfig): void {
     let couldSignOut = canSignOut(config, store.state.media);
     let lastAttention = attention(store.state);
+    let attentionDue = false;
     this.#unsubscribe.push(
       store.onError((error) => this.dispatchEvent(new DcErrorEvent(error))),
       store.subscribe((next, previous) => {
@@ -451,10 +452,20 @@ export class DcProvider extends LitElement {
           this.dispatchEvent(new DcConnectionChangeEvent(next.connection));
         }
         if (next.messages !== previous.messages || next.reads !== previous.reads || next.tasks !== previous.tasks) {
-          const now = attention(next);
-          if (now.unread !== lastAttention.unread || now.key !== lastAttention.key) {
-            lastAttention = now;
-            this.dispatchEvent(new DcAttentionEvent({ unread: now.unread, tasks: now.tasks, away: !next.visible }));
+          // Counted once per burst of changes (an Accept all of hundreds of offers is hundreds of
+          // events back to back), not once per change: the count walks every task. A red dot a
+          // moment later is no loss (in a hidden tab the browser may hold the timer up to a second).
+          if (!attentionDue) {
+            attentionDue = true;
+            setTimeout(() => {
+              attentionDue = false;
+              if (this.store !== store) return;
+              const now = attention(store.state);
+              if (now.unread !== lastAttention.unread || now.key !== lastAttention.key) {
+                lastAttention = now;
+                this.dispatchEvent(new DcAttentionEvent({ unread: now.unread, tasks: now.tasks, away: !store.state.visible }));
+              }
+            }, 0);
           }
         }
         if (next.notifications !== previous.notifications) {
