@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium, HEADLESS_ARGS, HOW_TO_INSTALL } from './scripts/chromium.mjs';
 import { moduleGateMiddleware, moduleGatePlugin } from './test/support/module-gate.mjs';
+import { pixelsPlugin } from './test/support/pixels.mjs';
 
 // CHROME_PATH points at another Chrome or Chromium.
 const executablePath = findChromium();
@@ -28,6 +29,8 @@ export default {
   middleware: [moduleGateMiddleware],
   plugins: [
     moduleGatePlugin(),
+    // Screenshots of a rectangle of a test's page, for tests of what can be read (test/support/pixels.ts).
+    pixelsPlugin(),
     // `json`: JSON imported by the sources (the emoji data) is served as a JavaScript module.
     esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],

@@ -80,7 +80,10 @@ export const styles = css`
     pointer-events: none;
     user-select: none;
   }
+  /* Positioned, and after the mirror: the text paints over the marks. A textarea left in the flow would
+     paint under the positioned mirror, whose field highlights would then hide the text they mark. */
   textarea {
+    position: relative;
     display: block;
     width: 100%;
     min-height: var(--_dc-box-min);

@@ -1,0 +1,108 @@
+/**
+ * What a new user met in the composer, and what a hostile drop or file does to it (HOSTILE-19, 20, 22,
+ * 30): template fields that could not be read, a thousand files dropped at once, a file whose type
+ * lies about it, a toolbar whose icons did not explain themselves. Each as a person meets it: real
+ * keys, real pixels, what the store holds.
+ */
+import { expect, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import type { DcComposer } from '../../src/elements/composer/composer.js';
+import '../../src/elements/composer/composer.js';
+import type { DcConfigInput } from '../../src/model/config.js';
+import { distance, pixelsOf, rgbOf } from '../support/pixels.js';
+import { mountKit, signInReady, until } from '../support/kit.js';
+
+interface Options {
+  config?: DcConfigInput;
+  lang?: 'en' | 'fr';
+  theme?: 'light' | 'dark';
+  /** The width of the composer's column (the page is as wide as the viewport). */
+  width?: string;
+}
+
+/** A kit holding one chat, on show, with the composer at the bottom of a column. */
+async function holding(options: Options = {}) {
+  const kit = await mountKit(
+    html`<div style="padding-top: 26rem; width: ${options.width ?? '40rem'}; max-width: 100%"><dc-composer></dc-composer></div>`,
+    { ...(options.config ? { config: options.config } : {}), lang: options.lang ?? 'en' },
+  );
+  kit.provider.setAttribute('theme', options.theme ?? 'light');
+  await signInReady(kit.store);
+  const offer = kit.backend.offer('chat', { text: null, customer: { name: 'Alice Martin' }, queue: 'Sales' })!;
+  await until(() => kit.store.state.tasks[offer.id]?.status === 'offered', 'offered');
+  kit.store.accept(offer.id);
+  await until(() => kit.store.state.tasks[offer.id]?.status === 'active', 'accepted');
+  const composer = kit.provider.querySelector('dc-composer')!;
+  await composer.updateComplete;
+  return { ...kit, composer, taskId: offer.id };
+}
+
+type Kit = Awaited<ReturnType<typeof holding>>;
+
+const root = (c: DcComposer) => c.shadowRoot!;
+const box = (c: DcComposer) => root(c).querySelector('textarea')!;
+const button = (c: DcComposer, action: string) => root(c).querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
+
+/** The agent opens the template list with the Templates button and clicks template `id`. */
+async function pickTemplate(kit: Kit, id: string): Promise<void> {
+  const c = kit.composer;
+  kit.store.loadCatalogue();
+  await until(() => kit.store.state.catalogue.status === 'loaded', 'catalogue loaded');
+  button(c, 'templates').click();
+  await c.updateComplete;
+  const picker = root(c).querySelector('dc-template-picker')!;
+  await picker.updateComplete;
+  picker.shadowRoot!.querySelector<HTMLElement>(`[role="option"][data-id="${id}"]`)!.click();
+  await c.updateComplete;
+  await c.updateComplete;
+}
+
+/** Two frames: what was rendered is on the screen. */
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+describe('dc-composer, as a new user and a hostile drop meet it', function () {
+  this.timeout(20000);
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  describe('HOSTILE-22: template fields are readable', () => {
+    /**
+     * Each field's text, as the screen shows it: some of its pixels are the text's colour (the
+     * highlight is behind the glyphs, not over them), and the text's colour is not the field's.
+     */
+    async function expectFieldsReadable(kit: Kit, label: string): Promise<void> {
+      const c = kit.composer;
+      await pickTemplate(kit, 'order-status-en');
+      expect(box(c).value).to.equal('Your order [Order number] left our warehouse and will be delivered tomorrow.');
+      // Out of the box, so that the caret and the selection do not paint over the glyphs.
+      box(c).blur();
+      await painted();
+      const color = rgbOf(getComputedStyle(box(c)).color);
+      const fields = [...root(c).querySelectorAll<HTMLElement>('.mirror .field')];
+      expect(fields.map((f) => f.textContent), label).to.deep.equal(['[Order number]', 'tomorrow']);
+      for (const field of fields) {
+        const background = rgbOf(getComputedStyle(field).backgroundColor);
+        expect(distance(color, background), `${label}: "${field.textContent}" text and highlight differ`).to.be.above(100);
+        const pixels = await pixelsOf(field.getBoundingClientRect());
+        const ink = pixels.filter((p) => distance(p, color) <= 40).length;
+        expect(ink, `${label}: pixels of "${field.textContent}" in the text's colour`).to.be.above(10);
+      }
+    }
+
+    it('HOSTILE-22: a typed value and a default show as text on their highlight, in the light theme', async () => {
+      const kit = await holding();
+      await expectFieldsReadable(kit, 'light');
+    });
+
+    it('HOSTILE-22: the same in the dark theme', async () => {
+      const kit = await holding({ theme: 'dark' });
+      await expectFieldsReadable(kit, 'dark');
+    });
+
+    it('HOSTILE-22: the same at 360 px', async () => {
+      await setViewport({ width: 360, height: 800 });
+      const kit = await holding({ width: '100%' });
+      await expectFieldsReadable(kit, '360 px');
+      expect(root(kit.composer).querySelector('.box')!.getBoundingClientRect().right).to.be.at.most(360);
+    });
+  });
+});
