@@ -10,7 +10,7 @@ import type { DcComposer } from '../../src/elements/composer/composer.js';
 import '../../src/elements/composer/composer.js';
 import type { DcConfigInput } from '../../src/model/config.js';
 import { distance, pixelsOf, rgbOf } from '../support/pixels.js';
-import { mountKit, signInReady, until } from '../support/kit.js';
+import { mountKit, signInReady, text, until } from '../support/kit.js';
 
 interface Options {
   config?: DcConfigInput;
@@ -57,12 +57,54 @@ async function pickTemplate(kit: Kit, id: string): Promise<void> {
   await c.updateComplete;
 }
 
+/** Files as a drag from the desktop carries them, dropped on the composer. */
+async function drop(c: DcComposer, files: readonly File[]): Promise<void> {
+  const data = new DataTransfer();
+  for (const f of files) data.items.add(f);
+  root(c).querySelector('[part~="composer"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+}
+
+const refusals = (c: DcComposer) => [...root(c).querySelectorAll('[role="alert"] li')].map((li) => text(li));
+
 /** Two frames: what was rendered is on the screen. */
 const painted = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
 describe('dc-composer, as a new user and a hostile drop meet it', function () {
   this.timeout(20000);
   afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  describe('HOSTILE-20: a file is what its name says', () => {
+    it('HOSTILE-20: report.pdf declared text/html, and a PDF that holds a web page, are refused with the reason; a real PDF goes as a PDF', async () => {
+      const kit = await holding();
+      const c = kit.composer;
+      const page = '<!DOCTYPE html><html><script>location.href = "https://evil.example"</script></html>';
+      await drop(c, [
+        new File([page], 'report.pdf', { type: 'text/html' }),
+        new File([page], 'invoice.pdf', { type: 'application/pdf' }),
+        new File(['%PDF-1.7\n%âãÏÓ\n1 0 obj'], 'statement.pdf', { type: 'application/pdf' }),
+        new File(['MZ\x90\x00\x03'], 'photo.png', { type: 'image/png' }),
+      ]);
+      await until(() => refusals(c).length === 3, 'the refusals');
+      expect(refusals(c)).to.deep.equal([
+        '“report.pdf” was not attached: its type says a web page (HTML), its name a PDF document.',
+        '“invoice.pdf” was not attached: it holds a web page (HTML), not a PDF document.',
+        '“photo.png” was not attached: it holds a program, not a PNG image.',
+      ]);
+      const draft = () => kit.store.state.drafts[kit.taskId];
+      expect(draft()!.attachments.map((a) => [a.name, a.type])).to.deep.equal([['statement.pdf', 'application/pdf']]);
+      root(c).querySelector<HTMLButtonElement>('[part~="send"]')!.click();
+      await until(() => kit.backend.serverMessages(kit.taskId).some((m) => m.attachments?.length), 'sent');
+      const sent = kit.backend.serverMessages(kit.taskId).find((m) => m.attachments?.length)!;
+      expect(sent.attachments!.map((a) => [a.name, a.type])).to.deep.equal([['statement.pdf', 'application/pdf']]);
+    });
+
+    it('HOSTILE-20: in French, the reasons name the formats in French', async () => {
+      const kit = await holding({ lang: 'fr' });
+      await drop(kit.composer, [new File(['<html><body>x</body></html>'], 'rapport.pdf', { type: 'text/html' })]);
+      await until(() => refusals(kit.composer).length === 1, 'the refusal');
+      expect(refusals(kit.composer)).to.deep.equal(['« rapport.pdf » n’a pas été joint : son type indique une page web (HTML), son nom un document PDF.']);
+    });
+  });
 
   describe('HOSTILE-22: template fields are readable', () => {
     /**

@@ -7,11 +7,11 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { getLocale, msg, str } from '../../i18n/localization.js';
-import { formatBytes, type AttachmentRejection } from '../../model/attachments.js';
+import { formatBytes } from '../../model/attachments.js';
 import { icon } from '../../ui/icons.js';
 import { offers, type ComposerParts, type Writable } from './parts.js';
 import { AttachmentPreviews } from './previews.js';
-import { rejectionText } from './words.js';
+import { rejectionText, type Refusal } from './words.js';
 
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
@@ -20,7 +20,7 @@ function carriesFiles(event: DragEvent): boolean {
 export class Attachments implements ReactiveController {
   #parts: ComposerParts;
   #previews: AttachmentPreviews;
-  #rejections: readonly { name: string; reason: AttachmentRejection }[] = [];
+  #rejections: readonly Refusal[] = [];
   #dragging = false;
   #dragDepth = 0;
 
@@ -131,7 +131,7 @@ export class Attachments implements ReactiveController {
     return html`<div class="rejections error">
       ${icon('circle-alert')}
       <ul>
-        ${this.#rejections.map((r) => html`<li>${rejectionText(r.name, r.reason, limits)}</li>`)}
+        ${this.#rejections.map((r) => html`<li>${rejectionText(r, limits)}</li>`)}
       </ul>
       <button class="icon-button" aria-label=${dismiss} title=${dismiss} @click=${() => this.clearRejections()}>${icon('x')}</button>
     </div>`;
@@ -147,7 +147,7 @@ export class Attachments implements ReactiveController {
 
   // -------------------------------------------------------------------------------------------------
 
-  #set(change: { rejections?: readonly { name: string; reason: AttachmentRejection }[]; dragging?: boolean }): void {
+  #set(change: { rejections?: readonly Refusal[]; dragging?: boolean }): void {
     if (change.rejections) this.#rejections = change.rejections;
     if (change.dragging !== undefined) this.#dragging = change.dragging;
     this.#parts.host.requestUpdate();
@@ -170,7 +170,7 @@ export class Attachments implements ReactiveController {
     if (!target || !store || files.length === 0 || !offers(target.media, 'attachments')) return;
     this.#set({ rejections: [] });
     const check = await store.attach(target.taskId, files);
-    this.#set({ rejections: check.rejected.map((r) => ({ name: r.file.name, reason: r.reason })) });
+    this.#set({ rejections: check.rejected.map((r) => ({ name: r.file.name, reason: r.reason, claimed: r.claimed, found: r.found })) });
   }
 
   #detach(target: Writable, id: string): void {
