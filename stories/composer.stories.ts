@@ -257,6 +257,31 @@ export const RejectedAttachment: StoryObj = {
           1,
           s,
         );
+        await until(() => part(c, '[part~="refusals"]') !== null);
+      },
+    }),
+};
+
+/** COMP-4, HOSTILE-19 (a drop of many files). */
+export const RefusalSummary: StoryObj = {
+  name: 'Many files refused',
+  parameters: describe(
+    'HOSTILE-19: a folder of 60 files dropped at once. Five are attached (the media’s limit); the refusals are ' +
+      'summarised by reason, the first names of each, in an area that scrolls, so Send stays in sight. Up to ' +
+      'five refusals are named one by one.',
+  ),
+  render: () =>
+    composerStory({
+      name: 'composer-refusal-summary',
+      act: async (c, s) => {
+        const files = [
+          ...Array.from({ length: 52 }, (_, i) => new File([`Scan ${i + 1}`], `scan-${String(i + 1).padStart(2, '0')}.txt`, { type: 'text/plain' })),
+          ...['setup.exe', 'update.exe', 'driver.exe'].map((name) => new File(['MZ'], name, { type: 'application/x-msdownload' })),
+          new File(['<html><script>location.href = "https://example.com"</script></html>'], 'invoice.pdf', { type: 'application/pdf' }),
+          ...['notes.txt', 'todo.txt', 'draft.txt', 'copy.txt'].map((name) => new File([], name, { type: 'text/plain' })),
+        ];
+        await drop(c, files, 5, s);
+        await until(() => part(c, '[part~="refusals"]') !== null);
       },
     }),
 };

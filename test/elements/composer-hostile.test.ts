@@ -8,7 +8,8 @@ import { expect, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { DcComposer } from '../../src/elements/composer/composer.js';
 import '../../src/elements/composer/composer.js';
-import type { DcConfigInput } from '../../src/model/config.js';
+import '../../src/elements/desktop/desktop.js';
+import { DEFAULT_MEDIA, type DcConfigInput } from '../../src/model/config.js';
 import { distance, pixelsOf, rgbOf } from '../support/pixels.js';
 import { mountKit, signInReady, text, until } from '../support/kit.js';
 
@@ -72,6 +73,84 @@ const painted = () => new Promise((resolve) => requestAnimationFrame(() => reque
 describe('dc-composer, as a new user and a hostile drop meet it', function () {
   this.timeout(20000);
   afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  describe('HOSTILE-19: a thousand files dropped at once', () => {
+    /** The whole desktop, as a CRM pane gives it room, holding one chat on show. */
+    async function desktopHolding() {
+      const kit = await mountKit(html`<dc-desktop style="display: flex; width: 64rem; height: 720px"></dc-desktop>`);
+      await signInReady(kit.store);
+      const offer = kit.backend.offer('chat', { text: null, customer: { name: 'Alice Martin' }, queue: 'Sales' })!;
+      await until(() => kit.store.state.tasks[offer.id]?.status === 'offered', 'offered');
+      kit.store.accept(offer.id);
+      await until(() => kit.store.state.tasks[offer.id]?.status === 'active', 'accepted');
+      kit.store.selectTask(offer.id);
+      const desktop = kit.provider.querySelector('dc-desktop')!;
+      await desktop.updateComplete;
+      await until(() => desktop.shadowRoot!.querySelector('dc-composer') !== null, 'the composer');
+      const composer = desktop.shadowRoot!.querySelector('dc-composer')!;
+      await composer.updateComplete;
+      return { ...kit, desktop, composer, taskId: offer.id };
+    }
+
+    it('HOSTILE-19: 995 refusals are summarised by reason in a bounded area; Send stays in the desktop and in sight', async () => {
+      await setViewport({ width: 1100, height: 800 });
+      const kit = await desktopHolding();
+      const c = kit.composer;
+      const dropped = [
+        ...Array.from({ length: 970 }, (_, i) => new File([`note ${i}`], `note-${i}.txt`, { type: 'text/plain' })),
+        ...Array.from({ length: 20 }, (_, i) => new File(['MZ'], `setup-${i}.exe`, { type: 'application/x-msdownload' })),
+        ...Array.from({ length: 10 }, (_, i) => new File([], `empty-${i}.txt`, { type: 'text/plain' })),
+      ];
+      await drop(c, dropped);
+      const summary = () => root(c).querySelector<HTMLElement>('[part~="refusals"]');
+      await until(() => summary() !== null, 'the refusals');
+      await c.updateComplete;
+      expect(kit.store.state.drafts[kit.taskId]!.attachments).to.have.length(5);
+      const area = summary()!;
+      expect(text(area.querySelector('.refusal-summary'))).to.equal('995 files were not added:');
+      expect([...area.querySelectorAll('li')].map((li) => text(li))).to.deep.equal([
+        'Over the limit of 5 files per message (965): “note-5.txt”, “note-6.txt”, “note-7.txt”, “note-8.txt”, “note-9.txt”, ' +
+          '“note-10.txt”, “note-11.txt”, “note-12.txt”, “note-13.txt”, “note-14.txt” and 955 more',
+        'Types of file that cannot be sent (20): “setup-0.exe”, “setup-1.exe”, “setup-2.exe”, “setup-3.exe”, “setup-4.exe”, ' +
+          '“setup-5.exe”, “setup-6.exe”, “setup-7.exe”, “setup-8.exe”, “setup-9.exe” and 10 more',
+        'Empty (10): “empty-0.txt”, “empty-1.txt”, “empty-2.txt”, “empty-3.txt”, “empty-4.txt”, “empty-5.txt”, “empty-6.txt”, ' +
+          '“empty-7.txt”, “empty-8.txt”, “empty-9.txt”',
+      ]);
+      // Bounded: it scrolls, and the keyboard can scroll it.
+      const list = area.querySelector<HTMLElement>('.refusal-list')!;
+      expect(list.scrollHeight).to.be.above(list.clientHeight);
+      expect(list.tabIndex).to.equal(0);
+      expect(list.getBoundingClientRect().height).to.be.below(8 * parseFloat(getComputedStyle(list).fontSize));
+      // Send is inside the desktop, in sight, and nothing covers it.
+      const send = root(c).querySelector<HTMLButtonElement>('[part~="send"]')!;
+      const rect = send.getBoundingClientRect();
+      const frame = kit.desktop.getBoundingClientRect();
+      expect(rect.bottom, 'Send above the desktop’s bottom edge').to.be.at.most(frame.bottom);
+      expect(rect.top).to.be.at.least(frame.top);
+      const hit = root(c).elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      expect(hit !== null && send.contains(hit), 'Send can be clicked').to.equal(true);
+      await expect(c).to.be.accessible();
+    });
+
+    it('HOSTILE-19: a few refusals are still named one by one, in the same bounded area', async () => {
+      const kit = await holding({ config: { media: { ...DEFAULT_MEDIA, chat: { kind: 'chat', attachments: { maxCount: 1 } } } } });
+      await drop(kit.composer, [new File(['a'], 'a.txt', { type: 'text/plain' }), new File(['b'], 'b.txt', { type: 'text/plain' })]);
+      await until(() => refusals(kit.composer).length === 1, 'the refusal');
+      expect(refusals(kit.composer)).to.deep.equal(['“b.txt” was not attached: a message holds at most 1 files.']);
+      expect(root(kit.composer).querySelector('.refusal-summary')).to.equal(null);
+      expect(root(kit.composer).querySelector('[part~="refusals"] .refusal-list')).to.exist;
+    });
+
+    it('HOSTILE-19: the summary in French', async () => {
+      const kit = await holding({ lang: 'fr' });
+      await drop(kit.composer, Array.from({ length: 12 }, (_, i) => new File([`n${i}`], `n${i}.txt`, { type: 'text/plain' })));
+      await until(() => root(kit.composer).querySelector('.refusal-summary') !== null, 'the summary');
+      await kit.composer.updateComplete;
+      const area = root(kit.composer).querySelector('[part~="refusals"]')!;
+      expect(text(area.querySelector('.refusal-summary'))).to.equal('7 fichiers n’ont pas été joints :');
+      expect(text(area.querySelector('li'))).to.equal('Au-delà de 5 fichiers par message (7) : « n5.txt », « n6.txt », « n7.txt », « n8.txt », « n9.txt », « n10.txt », « n11.txt »');
+    });
+  });
 
   describe('HOSTILE-20: a file is what its name says', () => {
     it('HOSTILE-20: report.pdf declared text/html, and a PDF that holds a web page, are refused with the reason; a real PDF goes as a PDF', async () => {

@@ -80,6 +80,7 @@ const COMPOSER: Record<string, { states: string[]; chips?: number; open?: string
   SmsSegments: { states: [] },
   WithAttachments: { states: [], chips: 2 },
   RejectedAttachment: { states: [], chips: 1 },
+  RefusalSummary: { states: [], chips: 5, open: '[part~="refusals"] .refusal-summary' },
   TemplatePickerOpen: { states: ['empty'], open: 'dc-template-picker' },
   TemplateWithFields: { states: [] },
   LockedTemplate: { states: ['locked'] },

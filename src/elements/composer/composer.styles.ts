@@ -171,8 +171,19 @@ export const styles = css`
   .rejections > .icon {
     color: var(--_dc-danger);
   }
-  .rejections ul {
+  /* Bounded, whatever was dropped (HOSTILE-19): a thousand refusals scroll here, and Send stays in sight. */
+  .refusal-list {
     flex: 1 1 auto;
+    min-width: 0;
+    max-height: 6.5em;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    overflow-wrap: anywhere;
+  }
+  .refusal-summary {
+    font-weight: 600;
+  }
+  .rejections ul {
     margin: 0;
     padding: 0;
     list-style: none;

@@ -1,92 +1,12 @@
 /**
- * The composer's words: the sentences that take parameters (attachment refusals, COMP-4; the length
- * counter and its limit, COMP-3; SMS segments; unfilled fields, COMP-7; unknown parameters, COMP-8), and
- * the words its controllers share (style names, the panels' loading and failure, why the box is
- * disabled). Called while rendering, so a language switch re-words them.
+ * The composer's words: the sentences that take parameters (the length counter and its limit, COMP-3;
+ * SMS segments; unfilled fields, COMP-7; unknown parameters, COMP-8), and the words its controllers share
+ * (style names, the panels' loading and failure, why the box is disabled). Called while rendering, so a
+ * language switch re-words them. The words of refused files are in refusals.ts, loaded with the first.
  */
-import { msg, str, getLocale } from '../../i18n/localization.js';
-import { formatBytes, type AttachmentLimits, type AttachmentRejection } from '../../model/attachments.js';
-import type { ContentFormat } from '../../model/content.js';
+import { msg, str } from '../../i18n/localization.js';
 import type { SmsSegments, TextStyle } from '../../model/compose.js';
 import type { Panel } from './lazy.js';
-
-/** One refused file, as the composer keeps it: its name, why, and for a mismatch the formats that disagree. */
-export interface Refusal {
-  readonly name: string;
-  readonly reason: AttachmentRejection;
-  readonly claimed?: ContentFormat | undefined;
-  readonly found?: ContentFormat | undefined;
-}
-
-/** A format as a noun phrase, for the sentences that say a file is not what it claims (HOSTILE-20). */
-export function formatWords(format: ContentFormat | undefined): string {
-  switch (format) {
-    case 'pdf':
-      return msg('a PDF document', { id: 'composer.format-pdf' });
-    case 'png':
-      return msg('a PNG image', { id: 'composer.format-png' });
-    case 'jpeg':
-      return msg('a JPEG image', { id: 'composer.format-jpeg' });
-    case 'gif':
-      return msg('a GIF image', { id: 'composer.format-gif' });
-    case 'webp':
-      return msg('a WebP image', { id: 'composer.format-webp' });
-    case 'zip':
-      return msg('a ZIP archive or an office document', { id: 'composer.format-zip' });
-    case 'ole':
-      return msg('an Office 97–2003 document', { id: 'composer.format-ole' });
-    case 'rtf':
-      return msg('an RTF document', { id: 'composer.format-rtf' });
-    case 'html':
-      return msg('a web page (HTML)', { id: 'composer.format-html' });
-    case 'xml':
-      return msg('an XML document', { id: 'composer.format-xml' });
-    case 'svg':
-      return msg('an SVG image', { id: 'composer.format-svg' });
-    case 'executable':
-      return msg('a program', { id: 'composer.format-executable' });
-    case 'text':
-      return msg('text', { id: 'composer.format-text' });
-    case 'unknown':
-    case undefined:
-      return msg('data of another kind', { id: 'composer.format-unknown' });
-  }
-}
-
-/** Why one file was not attached, naming it and the limit it broke. */
-export function rejectionText(refusal: Refusal, limits: AttachmentLimits): string {
-  const { name, reason } = refusal;
-  switch (reason) {
-    case 'too-large': {
-      const limit = formatBytes(limits.maxBytes, getLocale());
-      return msg(str`“${name}” is too large: files can be up to ${limit}.`, { id: 'composer.reject-too-large' });
-    }
-    case 'forbidden-type':
-      return msg(str`“${name}” is a type of file that cannot be sent.`, { id: 'composer.reject-type' });
-    case 'too-many': {
-      const max = limits.maxCount;
-      return msg(str`“${name}” was not attached: a message holds at most ${max} files.`, { id: 'composer.reject-too-many' });
-    }
-    case 'empty':
-      return msg(str`“${name}” is empty.`, { id: 'composer.reject-empty' });
-    case 'duplicate':
-      return msg(str`“${name}” is already attached.`, { id: 'composer.reject-duplicate' });
-    case 'unreadable':
-      return msg(str`“${name}” could not be read.`, { id: 'composer.reject-unreadable' });
-    case 'unchecked':
-      return msg(str`“${name}” could not be checked: attach it again.`, { id: 'composer.reject-unchecked' });
-    case 'type-mismatch': {
-      const typed = formatWords(refusal.found);
-      const named = formatWords(refusal.claimed);
-      return msg(str`“${name}” was not attached: its type says ${typed}, its name ${named}.`, { id: 'composer.reject-type-mismatch' });
-    }
-    case 'content-mismatch': {
-      const found = formatWords(refusal.found);
-      const claimed = formatWords(refusal.claimed);
-      return msg(str`“${name}” was not attached: it holds ${found}, not ${claimed}.`, { id: 'composer.reject-content-mismatch' });
-    }
-  }
-}
 
 /** "12 / 1000". */
 export function counterText(length: number, max: number): string {
