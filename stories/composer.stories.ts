@@ -32,9 +32,9 @@ const meta: Meta = {
 export default meta;
 
 /** The composer at the bottom of a column, where it sits under a conversation; its panels open upwards. */
-const column = (thread = false): TemplateResult =>
+const column = (thread = false, width = '38rem'): TemplateResult =>
   html`<div
-    style="display: flex; flex-direction: column; justify-content: flex-end; width: min(38rem, 100%); min-height: 34rem; border: 1px solid var(--dc-color-border, #c9d0d8)"
+    style="display: flex; flex-direction: column; justify-content: flex-end; width: min(${width}, 100%); min-height: 34rem; border: 1px solid var(--dc-color-border, #c9d0d8)"
   >
     ${thread ? html`<dc-chat-thread style="flex: 1 1 auto; min-height: 14rem"></dc-chat-thread>` : ''}
     <dc-composer></dc-composer>
@@ -60,6 +60,8 @@ interface ComposerStory {
   steps?: ScenarioStep[];
   config?: DcConfigInput;
   thread?: boolean;
+  /** The column's width (38rem by default). */
+  width?: string;
   /** What the agent does in the composer once the task is held. */
   act?: (composer: DcComposer, scenario: Scenario) => Promise<void>;
 }
@@ -67,7 +69,7 @@ interface ComposerStory {
 function composerStory(options: ComposerStory): HTMLElement {
   return scenarioElement({
     name: options.name,
-    content: column(options.thread),
+    content: column(options.thread, options.width),
     ...(options.config ? { config: options.config } : {}),
     steps: options.steps ?? holding(options.media ?? 'chat'),
     after: async (s) => {
@@ -219,6 +221,22 @@ export const SmsSegments: StoryObj = {
           'Hello Bob, your invoice of 42.50 EUR is available in your customer area. Payment is due on the 30th. ' +
             'Reply HELP for assistance or call us on 01 70 00 00 00, Monday to Friday.',
         ),
+    }),
+};
+
+/** COMP-2, HOSTILE-30. */
+export const ToolbarWithLabels: StoryObj = {
+  name: 'Toolbar with labels',
+  parameters: describe(
+    'HOSTILE-30: where the composer has room (here 64rem) its buttons name themselves beside their icons: ' +
+      'Templates and Workflows from a middling width, Attach and Emoji too from a wide one. Narrower, they are ' +
+      'icons with tooltips, and the keyboard shows a focused icon’s name above it (Escape hides it).',
+  ),
+  render: () =>
+    composerStory({
+      name: 'composer-labels',
+      width: '64rem',
+      act: (c) => type(c, 'Let me look that up for you.'),
     }),
 };
 

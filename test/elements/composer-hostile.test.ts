@@ -5,13 +5,13 @@
  * keys, real pixels, what the store holds.
  */
 import { expect, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { DcComposer } from '../../src/elements/composer/composer.js';
 import '../../src/elements/composer/composer.js';
 import '../../src/elements/desktop/desktop.js';
 import { DEFAULT_MEDIA, type DcConfigInput } from '../../src/model/config.js';
 import { distance, pixelsOf, rgbOf } from '../support/pixels.js';
-import { mountKit, signInReady, text, until } from '../support/kit.js';
+import { mountKit, press, signInReady, text, until } from '../support/kit.js';
 
 interface Options {
   config?: DcConfigInput;
@@ -55,6 +55,13 @@ async function pickTemplate(kit: Kit, id: string): Promise<void> {
   await picker.updateComplete;
   picker.shadowRoot!.querySelector<HTMLElement>(`[role="option"][data-id="${id}"]`)!.click();
   await c.updateComplete;
+  await c.updateComplete;
+}
+
+/** Puts the focus in the box and types, key by key. */
+async function typeInBox(c: DcComposer, keys: string): Promise<void> {
+  box(c).focus();
+  await sendKeys({ type: keys });
   await c.updateComplete;
 }
 
@@ -182,6 +189,94 @@ describe('dc-composer, as a new user and a hostile drop meet it', function () {
       await drop(kit.composer, [new File(['<html><body>x</body></html>'], 'rapport.pdf', { type: 'text/html' })]);
       await until(() => refusals(kit.composer).length === 1, 'the refusal');
       expect(refusals(kit.composer)).to.deep.equal(['« rapport.pdf » n’a pas été joint : son type indique une page web (HTML), son nom un document PDF.']);
+    });
+  });
+
+  describe('HOSTILE-30: the toolbar explains itself', () => {
+    const toolbar = (c: DcComposer) => root(c).querySelector<HTMLElement>('[part~="toolbar"]')!;
+    /** A button's visible label: its text as drawn, or '' when it is not drawn (clipped to a point). */
+    const shownLabel = (b: HTMLElement) => {
+      const label = b.querySelector<HTMLElement>('.label');
+      if (!label) return '';
+      const rect = label.getBoundingClientRect();
+      return rect.width > 2 && rect.height > 2 ? text(label) : '';
+    };
+
+    it('HOSTILE-30: with room, Templates, Workflows, Emoji and Attach show their names beside their icons, in English and French', async () => {
+      await setViewport({ width: 1200, height: 800 });
+      const kit = await holding({ width: '60rem' });
+      const c = kit.composer;
+      const shown = ['attach', 'emoji', 'templates', 'workflows'].map((a) => shownLabel(button(c, a)));
+      expect(shown).to.deep.equal(['Attach', 'Emoji', 'Templates', 'Workflows']);
+      // On one line: nothing wrapped.
+      const tops = [...toolbar(c).querySelectorAll('button')].map((b) => Math.round(b.getBoundingClientRect().top));
+      expect(new Set(tops).size, 'one row of buttons').to.equal(1);
+      await expect(c).to.be.accessible();
+
+      const fr = await holding({ width: '60rem', lang: 'fr' });
+      expect(['attach', 'emoji', 'templates', 'workflows'].map((a) => shownLabel(button(fr.composer, a)))).to.deep.equal([
+        'Joindre',
+        'Émoticônes',
+        'Modèles',
+        'Flux de travail',
+      ]);
+    });
+
+    it('HOSTILE-30: in a middling width the names of Templates and Workflows still show; in a narrow one, only icons', async () => {
+      await setViewport({ width: 1200, height: 800 });
+      const kit = await holding({ width: '50rem' });
+      expect(['attach', 'emoji', 'templates', 'workflows'].map((a) => shownLabel(button(kit.composer, a)))).to.deep.equal([
+        '',
+        '',
+        'Templates',
+        'Workflows',
+      ]);
+      const narrow = await holding({ width: '24rem' });
+      expect(['attach', 'emoji', 'templates', 'workflows'].map((a) => shownLabel(button(narrow.composer, a)))).to.deep.equal(['', '', '', '']);
+    });
+
+    it('HOSTILE-30: every toolbar button has a tooltip; at 360 px a focused icon shows its name, Escape hides it, and nothing is clipped', async () => {
+      await setViewport({ width: 360, height: 800 });
+      const kit = await holding({ width: '100%' });
+      const c = kit.composer;
+      await typeInBox(c, 'Hello');
+      const buttons = [...toolbar(c).querySelectorAll<HTMLButtonElement>('button')];
+      expect(buttons.map((b) => [b.dataset['action'] ?? b.dataset['style'] ?? b.getAttribute('part'), b.title !== ''])).to.deep.equal([
+        ['bold', true],
+        ['italic', true],
+        ['strike', true],
+        ['attach', true],
+        ['emoji', true],
+        ['templates', true],
+        ['workflows', true],
+        ['clear', true],
+        ['send', true],
+      ]);
+      const frame = c.getBoundingClientRect();
+      for (const b of buttons) {
+        const r = b.getBoundingClientRect();
+        expect(r.left >= frame.left && r.right <= frame.right, `${b.title} inside the composer`).to.equal(true);
+      }
+      // The keyboard reaches Templates: its name shows by it, inside the composer and the page.
+      const templates = button(c, 'templates');
+      expect(shownLabel(templates)).to.equal('');
+      button(c, 'emoji').focus();
+      await press('Tab');
+      expect(root(c).activeElement === templates, 'Templates focused').to.equal(true);
+      await painted();
+      expect(shownLabel(templates)).to.equal('Templates');
+      const tip = templates.querySelector('.label')!.getBoundingClientRect();
+      expect(tip.left >= 0 && tip.right <= 360, 'the name inside the page').to.equal(true);
+      // On top of what is under it (the box): the screen shows the name's own background there.
+      const label = templates.querySelector<HTMLElement>('.label')!;
+      const background = rgbOf(getComputedStyle(label).backgroundColor);
+      const pixels = await pixelsOf(tip);
+      expect(pixels.filter((p) => distance(p, background) <= 30).length / pixels.length, 'the name on top').to.be.above(0.5);
+      await press('Escape');
+      await painted();
+      expect(shownLabel(templates), 'Escape hides it').to.equal('');
+      expect(root(c).activeElement === templates, 'the focus stays').to.equal(true);
+      await expect(c).to.be.accessible();
     });
   });
 

@@ -78,6 +78,7 @@ const COMPOSER: Record<string, { states: string[]; chips?: number; open?: string
   WithText: { states: [] },
   OverTheLimit: { states: ['over-limit'] },
   SmsSegments: { states: [] },
+  ToolbarWithLabels: { states: [], open: '[data-action="workflows"] .label' },
   WithAttachments: { states: [], chips: 2 },
   RejectedAttachment: { states: [], chips: 1 },
   RefusalSummary: { states: [], chips: 5, open: '[part~="refusals"] .refusal-summary' },

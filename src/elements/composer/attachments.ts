@@ -116,8 +116,8 @@ export class Attachments implements ReactiveController {
     const media = target?.media;
     if (!media || !offers(media, 'attachments')) return nothing;
     const label = msg('Attach files', { id: 'composer.attach' });
-    return html`<button class="icon-button" data-action="attach" aria-label=${label} title=${label} @click=${this.#browse}>
-        ${icon('paperclip')}
+    return html`<button class="icon-button" data-action="attach" data-label="wide" aria-label=${label} title=${label} @click=${this.#browse}>
+        ${icon('paperclip')}<span class="label">${msg('Attach', { id: 'composer.attach-short' })}</span>
       </button>
       <input type="file" multiple hidden tabindex="-1" accept=${media.attachments.accept.join(',')} aria-label=${label} @change=${this.#onFiles} />`;
   }

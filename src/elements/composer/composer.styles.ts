@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 export const styles = css`
   :host {
@@ -291,6 +291,38 @@ export const styles = css`
     gap: 0.4rem;
     margin-left: auto;
   }
+  /* HOSTILE-30: a panel's button names itself beside its icon where there is room (Templates and
+     Workflows first); elsewhere its name is out of sight, for screen readers, and shows above the
+     button while the keyboard is on it (the mouse has the tooltip), until Escape. The widths are in
+     em, the composer's own font size, so that a larger font asks for more room; each fits the
+     French names (the longer ones) on one row with Clear and Send. */
+  .toolbar button[data-label] {
+    position: relative;
+  }
+  .toolbar .label {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .toolbar button[data-label]:focus-visible:not([data-quiet]) .label {
+    bottom: calc(100% + 0.35rem);
+    left: 0;
+    z-index: 2;
+    width: auto;
+    height: auto;
+    padding: 0.15rem 0.45rem;
+    overflow: visible;
+    clip-path: none;
+    border-radius: var(--_dc-radius);
+    background: var(--_dc-text);
+    color: var(--_dc-surface);
+    font-size: 0.85em;
+    font-weight: 600;
+    pointer-events: none;
+  }
   button.style span {
     min-width: 1em;
     font-family: Georgia, 'Times New Roman', serif;
@@ -408,3 +440,49 @@ export const styles = css`
     }
   }
 `;
+
+/*
+ * The composer lays its toolbar out by its own width, wherever it sits (HOSTILE-30): container queries,
+ * kept apart because the template linter's CSS grammar predates them (it reports `container` and
+ * `@container` as unknown). Plain, static CSS all the same.
+ */
+const TOOLBAR_BY_WIDTH = `
+  .composer {
+    container: dc-composer / inline-size;
+  }
+  @container dc-composer (min-width: 48em) {
+    .toolbar button[data-label='first'] {
+      padding-inline: 0.4rem 0.55rem;
+    }
+    .toolbar button[data-label='first'] .label,
+    .toolbar button[data-label='first']:focus-visible:not([data-quiet]) .label {
+      position: static;
+      width: auto;
+      height: auto;
+      padding: 0;
+      overflow: visible;
+      clip-path: none;
+      background: none;
+      color: inherit;
+      font-size: inherit;
+    }
+  }
+  @container dc-composer (min-width: 62em) {
+    .toolbar button[data-label] {
+      padding-inline: 0.4rem 0.55rem;
+    }
+    .toolbar button[data-label] .label,
+    .toolbar button[data-label]:focus-visible:not([data-quiet]) .label {
+      position: static;
+      width: auto;
+      height: auto;
+      padding: 0;
+      overflow: visible;
+      clip-path: none;
+      background: none;
+      color: inherit;
+      font-size: inherit;
+    }
+  }
+`;
+export const containerStyles = unsafeCSS(TOOLBAR_BY_WIDTH);
