@@ -307,7 +307,8 @@ export const styles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  .toolbar button[data-label]:focus-visible:not([data-quiet]) .label {
+  /* Of low specificity, so that the width rules below (un-hiding the name) win over it. */
+  .toolbar :where(button[data-label]:focus-visible:not([data-quiet])) .label {
     bottom: calc(100% + 0.35rem);
     left: 0;
     z-index: 2;
@@ -451,37 +452,19 @@ const TOOLBAR_BY_WIDTH = `
     container: dc-composer / inline-size;
   }
   @container dc-composer (min-width: 48em) {
-    .toolbar button[data-label='first'] {
+    .toolbar [data-label='first'] {
       padding-inline: 0.4rem 0.55rem;
     }
-    .toolbar button[data-label='first'] .label,
-    .toolbar button[data-label='first']:focus-visible:not([data-quiet]) .label {
-      position: static;
-      width: auto;
-      height: auto;
-      padding: 0;
-      overflow: visible;
-      clip-path: none;
-      background: none;
-      color: inherit;
-      font-size: inherit;
+    .toolbar [data-label='first'] .label {
+      all: unset;
     }
   }
   @container dc-composer (min-width: 62em) {
-    .toolbar button[data-label] {
+    .toolbar [data-label] {
       padding-inline: 0.4rem 0.55rem;
     }
-    .toolbar button[data-label] .label,
-    .toolbar button[data-label]:focus-visible:not([data-quiet]) .label {
-      position: static;
-      width: auto;
-      height: auto;
-      padding: 0;
-      overflow: visible;
-      clip-path: none;
-      background: none;
-      color: inherit;
-      font-size: inherit;
+    .toolbar [data-label] .label {
+      all: unset;
     }
   }
 `;

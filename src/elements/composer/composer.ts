@@ -28,6 +28,7 @@ import { Formatting } from './formatting.js';
 import { ComposerKeys } from './keys.js';
 import { mirrorContent } from './mirror.js';
 import type { ComposerParts, ComposerView, Target, Writable } from './parts.js';
+import { preloadEmojiAfterSignIn } from './lazy.js';
 import { Popovers } from './popovers.js';
 import { statusLines } from './status.js';
 import { blockText, hostTooLongText } from './words.js';
@@ -502,6 +503,9 @@ export class DcComposer extends DcElement {
     return run ?? Promise.reject(new Error(this.inOwnLocale(() => msg('The workflow was not run.', { id: 'composer.workflow-vetoed' }))));
   }
 }
+
+// HOSTILE-31: the emoji panel is fetched ahead once a kit on the page signs in.
+preloadEmojiAfterSignIn();
 
 declare global {
   interface HTMLElementTagNameMap {
