@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { findChromium, HEADLESS_ARGS, HOW_TO_INSTALL } from './scripts/chromium.mjs';
 import { moduleGateMiddleware, moduleGatePlugin } from './test/support/module-gate.mjs';
+import { pixelsPlugin } from './test/support/pixels.mjs';
 
 // CHROME_PATH points at another Chrome or Chromium.
 const executablePath = findChromium();
@@ -33,6 +34,8 @@ export default {
     moduleGatePlugin(),
     // Accessible names as the browser computes them (what a screen reader says), for tests of wording.
     a11ySnapshotPlugin(),
+    // Screenshots of a rectangle of a test's page, for tests of what can be read (test/support/pixels.ts).
+    pixelsPlugin(),
     // `json`: JSON imported by the sources (the emoji data) is served as a JavaScript module.
     esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],

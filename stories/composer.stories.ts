@@ -32,9 +32,9 @@ const meta: Meta = {
 export default meta;
 
 /** The composer at the bottom of a column, where it sits under a conversation; its panels open upwards. */
-const column = (thread = false): TemplateResult =>
+const column = (thread = false, width = '38rem'): TemplateResult =>
   html`<div
-    style="display: flex; flex-direction: column; justify-content: flex-end; width: min(38rem, 100%); min-height: 34rem; border: 1px solid var(--dc-color-border, #c9d0d8)"
+    style="display: flex; flex-direction: column; justify-content: flex-end; width: min(${width}, 100%); min-height: 34rem; border: 1px solid var(--dc-color-border, #c9d0d8)"
   >
     ${thread ? html`<dc-chat-thread style="flex: 1 1 auto; min-height: 14rem"></dc-chat-thread>` : ''}
     <dc-composer></dc-composer>
@@ -60,6 +60,8 @@ interface ComposerStory {
   steps?: ScenarioStep[];
   config?: DcConfigInput;
   thread?: boolean;
+  /** The column's width (38rem by default). */
+  width?: string;
   /** What the agent does in the composer once the task is held. */
   act?: (composer: DcComposer, scenario: Scenario) => Promise<void>;
 }
@@ -67,7 +69,7 @@ interface ComposerStory {
 function composerStory(options: ComposerStory): HTMLElement {
   return scenarioElement({
     name: options.name,
-    content: column(options.thread),
+    content: column(options.thread, options.width),
     ...(options.config ? { config: options.config } : {}),
     steps: options.steps ?? holding(options.media ?? 'chat'),
     after: async (s) => {
@@ -222,6 +224,22 @@ export const SmsSegments: StoryObj = {
     }),
 };
 
+/** COMP-2, HOSTILE-30. */
+export const ToolbarWithLabels: StoryObj = {
+  name: 'Toolbar with labels',
+  parameters: describe(
+    'HOSTILE-30: where the composer has room (here 64rem) its buttons name themselves beside their icons: ' +
+      'Templates and Workflows from a middling width, Attach and Emoji too from a wide one. Narrower, they are ' +
+      'icons with tooltips, and the keyboard shows a focused icon’s name above it (Escape hides it).',
+  ),
+  render: () =>
+    composerStory({
+      name: 'composer-labels',
+      width: '64rem',
+      act: (c) => type(c, 'Let me look that up for you.'),
+    }),
+};
+
 /** COMP-4. */
 export const WithAttachments: StoryObj = {
   name: 'With attachments',
@@ -257,6 +275,31 @@ export const RejectedAttachment: StoryObj = {
           1,
           s,
         );
+        await until(() => part(c, '[part~="refusals"]') !== null);
+      },
+    }),
+};
+
+/** COMP-4, HOSTILE-19 (a drop of many files). */
+export const RefusalSummary: StoryObj = {
+  name: 'Many files refused',
+  parameters: describe(
+    'HOSTILE-19: a folder of 60 files dropped at once. Five are attached (the media’s limit); the refusals are ' +
+      'summarised by reason, the first names of each, in an area that scrolls, so Send stays in sight. Up to ' +
+      'five refusals are named one by one.',
+  ),
+  render: () =>
+    composerStory({
+      name: 'composer-refusal-summary',
+      act: async (c, s) => {
+        const files = [
+          ...Array.from({ length: 52 }, (_, i) => new File([`Scan ${i + 1}`], `scan-${String(i + 1).padStart(2, '0')}.txt`, { type: 'text/plain' })),
+          ...['setup.exe', 'update.exe', 'driver.exe'].map((name) => new File(['MZ'], name, { type: 'application/x-msdownload' })),
+          new File(['<html><script>location.href = "https://example.com"</script></html>'], 'invoice.pdf', { type: 'application/pdf' }),
+          ...['notes.txt', 'todo.txt', 'draft.txt', 'copy.txt'].map((name) => new File([], name, { type: 'text/plain' })),
+        ];
+        await drop(c, files, 5, s);
+        await until(() => part(c, '[part~="refusals"]') !== null);
       },
     }),
 };

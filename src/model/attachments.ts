@@ -1,8 +1,10 @@
 /**
  * Outbound attachments: the limits on size, type and count checked before upload (COMP-4, MAIL-8), sizes
  * as people read them, and the PCI rule (MAIL-8) as a pure check for card numbers. Pure functions over
- * plain data; a browser `File` fits `AttachmentFile` as it is.
+ * plain data; a browser `File` fits `AttachmentFile` as it is. What a file's first bytes say it is
+ * (HOSTILE-20) is `content.ts`, a module of its own that the store loads with the first file attached.
  */
+import type { ContentFormat } from './content.js';
 
 /** What the checks need to know about a file: a browser `File` or a plain object. */
 export interface AttachmentFile {
@@ -59,13 +61,36 @@ export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = {
   ],
 };
 
-export type AttachmentRejection = 'too-large' | 'forbidden-type' | 'too-many' | 'empty' | 'duplicate';
+export type AttachmentRejection =
+  | 'too-large'
+  | 'forbidden-type'
+  | 'too-many'
+  | 'empty'
+  | 'duplicate'
+  /** The file's first bytes could not be read. */
+  | 'unreadable'
+  /** The content check could not be loaded (the network failed): the agent may attach it again. */
+  | 'unchecked'
+  /** The type the file declares is another format than its name says (`report.pdf`, `text/html`). */
+  | 'type-mismatch'
+  /** The content is another format than the name (or the type) says: `report.pdf` holding HTML. */
+  | 'content-mismatch';
+
+/** One refused file: why, and for a mismatch the formats that disagree. */
+export interface AttachmentRefusal<T extends AttachmentFile> {
+  readonly file: T;
+  readonly reason: AttachmentRejection;
+  /** What the name (else the type) says the file is (`type-mismatch`, `content-mismatch`). */
+  readonly claimed?: ContentFormat;
+  /** What the type says (`type-mismatch`) or the content is (`content-mismatch`). */
+  readonly found?: ContentFormat;
+}
 
 export interface AttachmentCheck<T extends AttachmentFile> {
   /** The added files that passed, in the order given. */
   readonly accepted: readonly T[];
   /** The added files that did not, each with its reason, in the order given. */
-  readonly rejected: readonly { readonly file: T; readonly reason: AttachmentRejection }[];
+  readonly rejected: readonly AttachmentRefusal<T>[];
   /** The message's attachments afterwards: every existing one, then the accepted ones. */
   readonly attachments: readonly T[];
 }
@@ -86,29 +111,51 @@ export function isAcceptedType(file: AttachmentFile, accept: readonly string[]):
 const sameFile = (a: AttachmentFile, b: AttachmentFile) => a.name === b.name && a.size === b.size;
 
 /**
+ * What a look at a file says (`inspectFile` in content.ts, HOSTILE-20): why it is refused, if it is,
+ * and the type it is sent as.
+ */
+export interface FileInspection {
+  readonly refusal?: {
+    readonly reason: 'unreadable' | 'unchecked' | 'type-mismatch' | 'content-mismatch';
+    readonly claimed?: ContentFormat;
+    readonly found?: ContentFormat;
+  };
+  /** The type the file is sent as. */
+  readonly type: string;
+}
+
+/**
  * Checks files the agent adds (dropped or browsed) against the limits, before anything is uploaded
  * (COMP-4, MAIL-8). Each added file is either accepted or rejected with one reason, tested in this
- * order: `empty` (0 bytes), `duplicate` (same name and size as one attached or added before it),
- * `forbidden-type`, `too-large`, then `too-many` (the message already holds `maxCount`: files are
- * taken in order until it is full, and a rejected file takes no place). Files already attached are
- * never dropped, even if the limits have since become stricter.
+ * order: `empty` (0 bytes), `duplicate` (same name and size as one attached or added before it), what
+ * `inspect` refuses (HOSTILE-20: a file that is not what its name says, or could not be read),
+ * `forbidden-type` (its name, or the type `inspect` says it goes as, against `accept`), `too-large`,
+ * then `too-many` (the message already holds `maxCount`: files are taken in order until it is full, and
+ * a rejected file takes no place). Files already attached are never dropped, even if the limits have
+ * since become stricter.
  */
 export function checkAttachments<T extends AttachmentFile>(
   existing: readonly T[],
   added: readonly T[],
   limits: AttachmentLimits = DEFAULT_ATTACHMENT_LIMITS,
+  inspect?: (file: T) => FileInspection,
 ): AttachmentCheck<T> {
   const accepted: T[] = [];
-  const rejected: { file: T; reason: AttachmentRejection }[] = [];
+  const rejected: AttachmentRefusal<T>[] = [];
   for (const file of added) {
     const held = [...existing, ...accepted];
-    let reason: AttachmentRejection | undefined;
-    if (file.size <= 0) reason = 'empty';
-    else if (held.some((f) => sameFile(f, file))) reason = 'duplicate';
-    else if (!isAcceptedType(file, limits.accept)) reason = 'forbidden-type';
-    else if (file.size > limits.maxBytes) reason = 'too-large';
-    else if (held.length >= limits.maxCount) reason = 'too-many';
-    if (reason) rejected.push({ file, reason });
+    let refusal: Omit<AttachmentRefusal<T>, 'file'> | undefined;
+    if (file.size <= 0) refusal = { reason: 'empty' };
+    else if (held.some((f) => sameFile(f, file))) refusal = { reason: 'duplicate' };
+    else {
+      const inspection = inspect?.(file);
+      const type = inspection?.type ?? file.type;
+      if (inspection?.refusal) refusal = inspection.refusal;
+      else if (!isAcceptedType({ name: file.name, size: file.size, type }, limits.accept)) refusal = { reason: 'forbidden-type' };
+      else if (file.size > limits.maxBytes) refusal = { reason: 'too-large' };
+      else if (held.length >= limits.maxCount) refusal = { reason: 'too-many' };
+    }
+    if (refusal) rejected.push({ file, ...refusal });
     else accepted.push(file);
   }
   return { accepted, rejected, attachments: [...existing, ...accepted] };

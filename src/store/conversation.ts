@@ -7,7 +7,7 @@
  */
 import { checkMessage, errorMessage } from '../backend/events.js';
 import { DcBackendError } from '../backend/types.js';
-import { checkAttachments, type AttachmentCheck } from '../model/attachments.js';
+import { checkAttachments, type AttachmentCheck, type FileInspection } from '../model/attachments.js';
 import type { Message } from '../model/tasks.js';
 import { checkDraft } from './schema.js';
 import type { BlobStore } from './blobs.js';
@@ -20,6 +20,30 @@ export const TYPING_THROTTLE_MS = 3000;
 export const TYPING_IDLE_MS = 5000;
 
 const EMPTY_DRAFT: Draft = { text: '', spans: [], attachments: [] };
+
+/** A file's first bytes, for the content check; null when the file cannot be read (gone, refused). */
+async function readHead(file: Blob, bytes: number): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await file.slice(0, bytes).arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * HOSTILE-20: what each file is, from its first bytes (model/content.ts, loaded with the first file
+ * attached). When that module cannot be loaded, every file is refused as unchecked, never let through.
+ */
+async function inspectFiles(files: readonly File[]): Promise<FileInspection[]> {
+  let content: typeof import('../model/content.js');
+  try {
+    content = await import('../model/content.js');
+  } catch {
+    return files.map((f) => ({ refusal: { reason: 'unchecked' }, type: f.type }));
+  }
+  const heads = await Promise.all(files.map((f) => readHead(f, content.SNIFF_BYTES)));
+  return files.map((f, i) => content.inspectFile({ name: f.name, size: f.size, type: f.type, head: heads[i] }));
+}
 
 export class Conversation {
   readonly #core: StoreCore;
@@ -99,18 +123,32 @@ export class Conversation {
     return lost;
   }
 
-  /** Checks files against the task media's limits and attaches those that pass to the task's draft. */
+  /**
+   * Checks files against the task media's limits, and their first bytes against their names and types
+   * (HOSTILE-20: only those bytes are read), and attaches those that pass to the task's draft, each
+   * with the type it is sent as.
+   */
   async attach(taskId: string, files: readonly File[]): Promise<AttachmentCheck<DraftAttachment & { file?: File }>> {
     const core = this.#core;
     const task = own(core.state.tasks, taskId);
     const media = task && core.config.media.find((m) => m.id === task.media);
+    const inspections = await inspectFiles(files);
     const draft = own(core.state.drafts, taskId) ?? EMPTY_DRAFT;
-    const added = files.map((file) => ({ id: this.#newId(), name: file.name, type: file.type, size: file.size, file }));
-    const check = checkAttachments<DraftAttachment & { file?: File }>(draft.attachments, added, media?.attachments);
+    // Each file goes as the type its inspection says.
+    const added = files.map((file, i) => ({ id: this.#newId(), name: file.name, type: file.type, size: file.size, file, inspection: inspections[i]! }));
+    const check = checkAttachments<DraftAttachment & { file?: File; inspection?: FileInspection }>(
+      draft.attachments,
+      added,
+      media?.attachments,
+      (a) => a.inspection!,
+    );
     if (!task || check.accepted.length === 0) return check;
     await Promise.all(check.accepted.map((a) => this.#blobs.put(a.id, a.file!)));
     const current = own(core.state.drafts, taskId) ?? EMPTY_DRAFT;
-    const attachments = [...current.attachments, ...check.accepted.map(({ id, name, type, size }) => ({ id, name, type, size }))];
+    const attachments = [
+      ...current.attachments,
+      ...check.accepted.map((a) => ({ id: a.id, name: a.name, type: a.inspection!.type, size: a.size })),
+    ];
     core.dispatch({ type: 'draft', taskId, draft: { ...current, attachments } });
     return check;
   }

@@ -50,6 +50,32 @@ describe('dc-composer panels, loaded on first use', function () {
     for (const path of Object.values(MODULES)) await release(path);
   });
 
+  it('COMP-11: the emoji panel loads on first open; a failure says so, Retry loads it, Escape closes', async () => {
+    // Held from the start, and first in this file: once a kit signs in, the composer fetches the panel
+    // ahead when idle (HOSTILE-31), so this first opening must come before any other sign-in here.
+    await hold(MODULES.emoji);
+    const kit = await holding();
+    const c = kit.composer;
+    expect(defined('dc-emoji-panel'), '<dc-emoji-panel> defined').to.equal(false);
+    await clickOn(button(c, 'emoji'));
+    await until(() => status(c) !== null, 'the loading state');
+    expect(text(status(c))).to.equal('Loading emoji…');
+    await release(MODULES.emoji, true);
+    await c.updateComplete;
+    expect(text(status(c))).to.equal('The emoji panel could not be loaded. Retry');
+    await release(MODULES.emoji);
+    await clickOn(status(c)!.querySelector('button')!);
+    await c.updateComplete;
+    const panel = root(c).querySelector('dc-emoji-panel')!;
+    expect(panel.open).to.equal(true);
+    expect(status(c)).to.equal(null);
+    await until(() => panel.matches(':state(ready)'), 'the picker on show', 8000);
+    await press('Escape');
+    await c.updateComplete;
+    expect(root(c).querySelector('dc-emoji-panel')).to.equal(null);
+    expect(root(c).activeElement).to.equal(button(c, 'emoji'));
+  });
+
   it('COMP-5: the template list loads on first use: "Loading…" (the / search too), a failure with Retry, then the list', async () => {
     const kit = await holding();
     const c = kit.composer;
@@ -104,30 +130,6 @@ describe('dc-composer panels, loaded on first use', function () {
     await c.updateComplete;
     await picker.updateComplete;
     expect(picker.shadowRoot!.querySelectorAll('[role="option"]').length).to.be.greaterThan(0);
-  });
-
-  it('COMP-11: the emoji panel loads on first open; a failure says so, Retry loads it, Escape closes', async () => {
-    const kit = await holding();
-    const c = kit.composer;
-    expect(defined('dc-emoji-panel'), '<dc-emoji-panel> defined').to.equal(false);
-    await hold(MODULES.emoji);
-    await clickOn(button(c, 'emoji'));
-    await until(() => status(c) !== null, 'the loading state');
-    expect(text(status(c))).to.equal('Loading emoji…');
-    await release(MODULES.emoji, true);
-    await c.updateComplete;
-    expect(text(status(c))).to.equal('The emoji panel could not be loaded. Retry');
-    await release(MODULES.emoji);
-    await clickOn(status(c)!.querySelector('button')!);
-    await c.updateComplete;
-    const panel = root(c).querySelector('dc-emoji-panel')!;
-    expect(panel.open).to.equal(true);
-    expect(status(c)).to.equal(null);
-    await until(() => panel.matches(':state(ready)'), 'the picker on show', 8000);
-    await press('Escape');
-    await c.updateComplete;
-    expect(root(c).querySelector('dc-emoji-panel')).to.equal(null);
-    expect(root(c).activeElement).to.equal(button(c, 'emoji'));
   });
 
   it('COMP-10: the workflow dialog loads on first open, then opens modal; Escape closes its loading state', async () => {

@@ -1,17 +1,29 @@
 /**
  * Attachments in the composer (COMP-4, option `attachments`): the paperclip and its file chooser, files
  * dropped on the composer (with a drop zone while they are dragged over it), the chips with name, size,
- * thumbnail and X, and the refusals, each named with its reason. The checks against the media's limits
- * are the store's (`attach`, over `checkAttachments` in the model).
+ * thumbnail and X, and the refusals: a few named one by one with their reasons, more summarised by
+ * reason (HOSTILE-19), in an area of bounded height so that a thousand files dropped at once never push
+ * Send out of sight (their words and view are refusals.ts, loaded with the first refusal). The checks
+ * against the media's limits are the store's (`attach`, over `checkAttachments` in the model).
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { getLocale, msg, str } from '../../i18n/localization.js';
-import { formatBytes, type AttachmentRejection } from '../../model/attachments.js';
+import { formatBytes } from '../../model/attachments.js';
 import { icon } from '../../ui/conversation-icons.js';
 import { offers, type ComposerParts, type Writable } from './parts.js';
 import { AttachmentPreviews } from './previews.js';
-import { rejectionText } from './words.js';
+import type { Refusal } from './refusals.js';
+
+/** The refusals' words and view (refusals.ts), loaded with the first refusal; page-wide, like the panels. */
+let refusalView: Promise<typeof import('./refusals.js')> | undefined;
+function loadRefusalView(): Promise<typeof import('./refusals.js')> {
+  refusalView ??= import('./refusals.js').catch((error: unknown) => {
+    refusalView = undefined;
+    throw error;
+  });
+  return refusalView;
+}
 
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
@@ -20,9 +32,13 @@ function carriesFiles(event: DragEvent): boolean {
 export class Attachments implements ReactiveController {
   #parts: ComposerParts;
   #previews: AttachmentPreviews;
-  #rejections: readonly { name: string; reason: AttachmentRejection }[] = [];
+  #rejections: readonly Refusal[] = [];
   #dragging = false;
   #dragDepth = 0;
+  /** The refusals changed: whether their area scrolls is read once they are drawn. */
+  #measure = false;
+  /** The refusals' view, once loaded. */
+  #view: typeof import('./refusals.js') | undefined;
 
   constructor(parts: ComposerParts) {
     this.#parts = parts;
@@ -49,6 +65,14 @@ export class Attachments implements ReactiveController {
   hostUpdate(): void {
     const target = this.#parts.writable();
     this.#previews.keep(new Set(target?.draft.attachments.map((a) => a.id)));
+  }
+
+  /** A refusal area that scrolls takes the focus, so that the keyboard can scroll it. */
+  hostUpdated(): void {
+    if (!this.#measure) return;
+    this.#measure = false;
+    const list = this.#parts.host.renderRoot.querySelector<HTMLElement>('.refusal-list');
+    if (list) list.tabIndex = list.scrollHeight > list.clientHeight ? 0 : -1;
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -92,8 +116,8 @@ export class Attachments implements ReactiveController {
     const media = target?.media;
     if (!media || !offers(media, 'attachments')) return nothing;
     const label = msg('Attach files', { id: 'composer.attach' });
-    return html`<button class="icon-button" data-action="attach" aria-label=${label} title=${label} @click=${this.#browse}>
-        ${icon('paperclip')}
+    return html`<button class="icon-button" data-action="attach" data-label="wide" aria-label=${label} title=${label} @click=${this.#browse}>
+        ${icon('paperclip')}<span class="label">${msg('Attach', { id: 'composer.attach-short' })}</span>
       </button>
       <input type="file" multiple hidden tabindex="-1" accept=${media.attachments.accept.join(',')} aria-label=${label} @change=${this.#onFiles} />`;
   }
@@ -123,18 +147,14 @@ export class Attachments implements ReactiveController {
     </ul>`;
   }
 
-  /** The files just refused, each with its reason (inside the composer's alert region). */
+  /** The files just refused (inside the composer's alert region), once their words have loaded. */
   renderRejections(target: Writable): TemplateResult | typeof nothing {
     if (this.#rejections.length === 0) return nothing;
-    const limits = target.media.attachments;
-    const dismiss = msg('Dismiss', { id: 'composer.dismiss' });
-    return html`<div class="rejections error">
-      ${icon('circle-alert')}
-      <ul>
-        ${this.#rejections.map((r) => html`<li>${rejectionText(r.name, r.reason, limits)}</li>`)}
-      </ul>
-      <button class="icon-button" aria-label=${dismiss} title=${dismiss} @click=${() => this.clearRejections()}>${icon('x')}</button>
-    </div>`;
+    const view = this.#view;
+    if (view) return view.renderRefusals(this.#rejections, target.media.attachments, () => this.clearRejections());
+    // Their words could not be loaded (the network failed): the agent still learns that files were left out.
+    const count = this.#rejections.length;
+    return html`<p class="error">${icon('circle-alert')}<span>${msg(str`${count} files were not added.`, { id: 'composer.refusals-plain' })}</span></p>`;
   }
 
   /** The drop zone, while files are dragged over a composer whose media takes them. */
@@ -147,8 +167,11 @@ export class Attachments implements ReactiveController {
 
   // -------------------------------------------------------------------------------------------------
 
-  #set(change: { rejections?: readonly { name: string; reason: AttachmentRejection }[]; dragging?: boolean }): void {
-    if (change.rejections) this.#rejections = change.rejections;
+  #set(change: { rejections?: readonly Refusal[]; dragging?: boolean }): void {
+    if (change.rejections) {
+      this.#rejections = change.rejections;
+      this.#measure = true;
+    }
     if (change.dragging !== undefined) this.#dragging = change.dragging;
     this.#parts.host.requestUpdate();
   }
@@ -170,7 +193,8 @@ export class Attachments implements ReactiveController {
     if (!target || !store || files.length === 0 || !offers(target.media, 'attachments')) return;
     this.#set({ rejections: [] });
     const check = await store.attach(target.taskId, files);
-    this.#set({ rejections: check.rejected.map((r) => ({ name: r.file.name, reason: r.reason })) });
+    if (check.rejected.length > 0 && !this.#view) this.#view = await loadRefusalView().catch(() => undefined);
+    this.#set({ rejections: check.rejected.map((r) => ({ name: r.file.name, reason: r.reason, claimed: r.claimed, found: r.found })) });
   }
 
   #detach(target: Writable, id: string): void {

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 export const styles = css`
   :host {
@@ -80,7 +80,10 @@ export const styles = css`
     pointer-events: none;
     user-select: none;
   }
+  /* Positioned, and after the mirror: the text paints over the marks. A textarea left in the flow would
+     paint under the positioned mirror, whose field highlights would then hide the text they mark. */
   textarea {
+    position: relative;
     display: block;
     width: 100%;
     min-height: var(--_dc-box-min);
@@ -168,8 +171,19 @@ export const styles = css`
   .rejections > .icon {
     color: var(--_dc-danger);
   }
-  .rejections ul {
+  /* Bounded, whatever was dropped (HOSTILE-19): a thousand refusals scroll here, and Send stays in sight. */
+  .refusal-list {
     flex: 1 1 auto;
+    min-width: 0;
+    max-height: 6.5em;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    overflow-wrap: anywhere;
+  }
+  .refusal-summary {
+    font-weight: 600;
+  }
+  .rejections ul {
     margin: 0;
     padding: 0;
     list-style: none;
@@ -276,6 +290,39 @@ export const styles = css`
   .group.end {
     gap: 0.4rem;
     margin-left: auto;
+  }
+  /* HOSTILE-30: a panel's button names itself beside its icon where there is room (Templates and
+     Workflows first); elsewhere its name is out of sight, for screen readers, and shows above the
+     button while the keyboard is on it (the mouse has the tooltip), until Escape. The widths are in
+     em, the composer's own font size, so that a larger font asks for more room; each fits the
+     French names (the longer ones) on one row with Clear and Send. */
+  .toolbar button[data-label] {
+    position: relative;
+  }
+  .toolbar .label {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  /* Of low specificity, so that the width rules below (un-hiding the name) win over it. */
+  .toolbar :where(button[data-label]:focus-visible:not([data-quiet])) .label {
+    bottom: calc(100% + 0.35rem);
+    left: 0;
+    z-index: 2;
+    width: auto;
+    height: auto;
+    padding: 0.15rem 0.45rem;
+    overflow: visible;
+    clip-path: none;
+    border-radius: var(--_dc-radius);
+    background: var(--_dc-text);
+    color: var(--_dc-surface);
+    font-size: 0.85em;
+    font-weight: 600;
+    pointer-events: none;
   }
   button.style span {
     min-width: 1em;
@@ -394,3 +441,31 @@ export const styles = css`
     }
   }
 `;
+
+/*
+ * The composer lays its toolbar out by its own width, wherever it sits (HOSTILE-30): container queries,
+ * kept apart because the template linter's CSS grammar predates them (it reports `container` and
+ * `@container` as unknown). Plain, static CSS all the same.
+ */
+const TOOLBAR_BY_WIDTH = `
+  .composer {
+    container: dc-composer / inline-size;
+  }
+  @container dc-composer (min-width: 48em) {
+    .toolbar [data-label='first'] {
+      padding-inline: 0.4rem 0.55rem;
+    }
+    .toolbar [data-label='first'] .label {
+      all: unset;
+    }
+  }
+  @container dc-composer (min-width: 62em) {
+    .toolbar [data-label] {
+      padding-inline: 0.4rem 0.55rem;
+    }
+    .toolbar [data-label] .label {
+      all: unset;
+    }
+  }
+`;
+export const containerStyles = unsafeCSS(TOOLBAR_BY_WIDTH);

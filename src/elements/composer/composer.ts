@@ -22,12 +22,13 @@ import { icon } from '../../ui/conversation-icons.js';
 import { buttonStyles } from '../../styles/controls.js';
 import { DcElement } from '../internal/dc-element.js';
 import { Attachments } from './attachments.js';
-import { styles } from './composer.styles.js';
+import { containerStyles, styles } from './composer.styles.js';
 import { TemplateFields } from './fields.js';
 import { Formatting } from './formatting.js';
 import { ComposerKeys } from './keys.js';
 import { mirrorContent } from './mirror.js';
 import type { ComposerParts, ComposerView, Target, Writable } from './parts.js';
+import { preloadEmojiAfterSignIn } from './lazy.js';
 import { Popovers } from './popovers.js';
 import { statusLines } from './status.js';
 import { blockText, hostTooLongText } from './words.js';
@@ -103,7 +104,7 @@ const STATES = ['disabled', 'empty', 'over-limit', 'offline', 'locked', 'draggin
  */
 @customElement('dc-composer')
 export class DcComposer extends DcElement {
-  static override styles = [...DcElement.styles, buttonStyles('button'), styles];
+  static override styles = [...DcElement.styles, buttonStyles('button'), styles, containerStyles];
 
   /** The task to write in; the task on show when absent. */
   @property({ attribute: 'task-id' }) taskId?: string;
@@ -360,12 +361,17 @@ export class DcComposer extends DcElement {
     const media = target?.media;
     const keys = media ? this.#keys.sendKeys(media) : undefined;
     const keysText = keys?.shown;
-    return html`<div class="toolbar" part="toolbar">
+    return html`<div class="toolbar" part="toolbar" @keydown=${this.#onToolbarKeydown} @focusout=${this.#onToolbarFocusout}>
       ${this.#formatting.renderButtons(target)}
       <div class="group">${this.#attachments.renderButton(target)} ${this.#popovers.renderButtons(target)}</div>
       <div class="group end">
         ${!blank
-          ? html`<button class="secondary" data-action="clear" @click=${this.#clear}>
+          ? html`<button
+              class="secondary"
+              data-action="clear"
+              title=${msg('Clear the message and its files', { id: 'composer.clear-title' })}
+              @click=${this.#clear}
+            >
               ${icon('trash')}<span>${msg('Clear', { id: 'composer.clear' })}</span>
             </button>`
           : nothing}
@@ -374,7 +380,7 @@ export class DcComposer extends DcElement {
           part="send"
           ?disabled=${!canSend}
           aria-keyshortcuts=${ifDefined(keys?.aria ?? undefined)}
-          title=${ifDefined(keysText ? msg(str`Send (${keysText})`, { id: 'composer.send-title' }) : undefined)}
+          title=${keysText ? msg(str`Send (${keysText})`, { id: 'composer.send-title' }) : msg('Send', { id: 'composer.send' })}
           @click=${() => this.send()}
         >
           ${icon('send-horizontal')}<span>${msg('Send', { id: 'composer.send' })}</span>
@@ -382,6 +388,16 @@ export class DcComposer extends DcElement {
       </div>
     </div>`;
   }
+
+  /** HOSTILE-30: Escape hides the name a focused icon shows (WCAG 1.4.13), until the focus moves. */
+  #onToolbarKeydown = (event: KeyboardEvent) => {
+    const button = event.target as HTMLElement;
+    if (event.key === 'Escape' && button.matches('button[data-label]')) button.dataset['quiet'] = '';
+  };
+
+  #onToolbarFocusout = (event: FocusEvent) => {
+    delete (event.target as HTMLElement).dataset['quiet'];
+  };
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -487,6 +503,9 @@ export class DcComposer extends DcElement {
     return run ?? Promise.reject(new Error(this.inOwnLocale(() => msg('The workflow was not run.', { id: 'composer.workflow-vetoed' }))));
   }
 }
+
+// HOSTILE-31: the emoji panel is fetched ahead once a kit on the page signs in.
+preloadEmojiAfterSignIn();
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -3,6 +3,11 @@
  * picker, the emoji panel and the workflow dialog are separate modules, imported with `import()` the
  * first time the agent opens one. A module once loaded stays for the page's life and serves every
  * composer; a failed load is forgotten, so Retry fetches it again (browsers retry a failed `import()`).
+ *
+ * The emoji panel is the heavy one (its picker and a language's data, some 85 kB gzip): it is fetched
+ * ahead, when the browser is idle after a kit on the page signs in with a channel that offers emoji
+ * (HOSTILE-31), so that its first opening only draws (preload.ts). Nothing of it is added to what loads
+ * up front but the listener that starts it.
  */
 import type { ReactiveControllerHost } from 'lit';
 
@@ -30,7 +35,8 @@ function defined(panel: Panel): boolean {
   return customElements.get(PANEL_TAGS[panel]) !== undefined;
 }
 
-function load(panel: Panel): Promise<void> {
+/** Loads a panel's module, once per page (a failed load is forgotten). */
+export function loadPanel(panel: Panel): Promise<void> {
   let loading = loads.get(panel);
   if (!loading) {
     loading = IMPORTS[panel]().then(
@@ -72,7 +78,7 @@ export class PanelModules {
     const status = this.status(panel);
     if (status === 'ready' || status === 'loading') return status;
     this.#status.set(panel, 'loading');
-    const done = load(panel).then(
+    const done = loadPanel(panel).then(
       () => void this.#status.set(panel, 'ready'),
       () => void this.#status.set(panel, 'failed'),
     );
@@ -89,4 +95,22 @@ export class PanelModules {
   get settled(): Promise<void> | undefined {
     return this.#pending.size ? Promise.all(this.#pending).then(() => undefined) : undefined;
   }
+}
+
+
+/**
+ * The composer's module, once on the page, listens for kits signing in (the provider's bubbling,
+ * composed `dc-agent-state-change`); preload.ts decides whether to fetch the emoji ahead. Page-wide.
+ */
+export function preloadEmojiAfterSignIn(): void {
+  if (typeof document === 'undefined') return;
+  document.addEventListener('dc-agent-state-change', (event) => {
+    // Read while the event is dispatched: afterwards it has no path.
+    const provider = event.composedPath()[0];
+    const media = event.detail?.media;
+    void import('./preload.js').then(
+      (preload) => preload.afterAgentStateChange(provider, media),
+      () => undefined,
+    );
+  });
 }

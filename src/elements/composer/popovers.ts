@@ -144,8 +144,9 @@ export class Popovers implements ReactiveController {
   /** The Emoji, Templates and Workflows buttons, as the media offers them (COMP-2). */
   renderButtons(target: Writable | undefined): TemplateResult {
     const media = target?.media;
+    // Templates and Workflows name themselves first, as soon as there is room; Emoji with the rest (HOSTILE-30).
     return html`${offers(media, 'emoji')
-      ? this.#button('emoji', 'face-slightly-smiling', msg('Emoji', { id: 'composer.emoji' }), undefined, this.#emoji, this.#toggleEmoji)
+      ? this.#button('emoji', 'face-slightly-smiling', msg('Emoji', { id: 'composer.emoji' }), undefined, this.#emoji, this.#toggleEmoji, 'wide')
       : nothing}
     ${offers(media, 'templates')
       ? this.#button(
@@ -155,10 +156,11 @@ export class Popovers implements ReactiveController {
           msg('Templates (or type / in an empty box)', { id: 'composer.templates-hint' }),
           this.#picker === 'menu',
           this.#toggleTemplates,
+          'first',
         )
       : nothing}
     ${offers(media, 'workflows')
-      ? this.#button('workflows', 'workflow', msg('Workflows', { id: 'composer.workflows' }), undefined, undefined, this.#openWorkflows)
+      ? this.#button('workflows', 'workflow', msg('Workflows', { id: 'composer.workflows' }), undefined, undefined, this.#openWorkflows, 'first')
       : nothing}`;
   }
 
@@ -229,18 +231,30 @@ export class Popovers implements ReactiveController {
     </p>`;
   }
 
-  /** A toolbar button that opens a panel; `expanded` when it tracks one. */
-  #button(action: string, name: IconName, label: string, title: string | undefined, expanded: boolean | undefined, onClick: () => void): TemplateResult {
+  /**
+   * A toolbar button that opens a panel; `expanded` when it tracks one. Its name shows beside its icon
+   * where the composer has room (`labelled`: `first` from a middling width, `wide` from a wide one).
+   */
+  #button(
+    action: string,
+    name: IconName,
+    label: string,
+    title: string | undefined,
+    expanded: boolean | undefined,
+    onClick: () => void,
+    labelled: 'first' | 'wide',
+  ): TemplateResult {
     return html`<button
       class="icon-button"
       data-action=${action}
+      data-label=${labelled}
       aria-label=${label}
       title=${title ?? label}
       aria-haspopup="dialog"
       aria-expanded=${ifDefined(expanded === undefined ? undefined : expanded ? 'true' : 'false')}
       @click=${onClick}
     >
-      ${icon(name)}
+      ${icon(name)}<span class="label">${label}</span>
     </button>`;
   }
 

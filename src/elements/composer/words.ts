@@ -1,33 +1,12 @@
 /**
- * The composer's words: the sentences that take parameters (attachment refusals, COMP-4; the length
- * counter and its limit, COMP-3; SMS segments; unfilled fields, COMP-7; unknown parameters, COMP-8), and
- * the words its controllers share (style names, the panels' loading and failure, why the box is
- * disabled). Called while rendering, so a language switch re-words them.
+ * The composer's words: the sentences that take parameters (the length counter and its limit, COMP-3;
+ * SMS segments; unfilled fields, COMP-7; unknown parameters, COMP-8), and the words its controllers share
+ * (style names, the panels' loading and failure, why the box is disabled). Called while rendering, so a
+ * language switch re-words them. The words of refused files are in refusals.ts, loaded with the first.
  */
-import { msg, str, getLocale } from '../../i18n/localization.js';
-import { formatBytes, type AttachmentLimits, type AttachmentRejection } from '../../model/attachments.js';
+import { msg, str } from '../../i18n/localization.js';
 import type { SmsSegments, TextStyle } from '../../model/compose.js';
 import type { Panel } from './lazy.js';
-
-/** Why one file was not attached, naming it and the limit it broke. */
-export function rejectionText(name: string, reason: AttachmentRejection, limits: AttachmentLimits): string {
-  switch (reason) {
-    case 'too-large': {
-      const limit = formatBytes(limits.maxBytes, getLocale());
-      return msg(str`“${name}” is too large: files can be up to ${limit}.`, { id: 'composer.reject-too-large' });
-    }
-    case 'forbidden-type':
-      return msg(str`“${name}” is a type of file that cannot be sent.`, { id: 'composer.reject-type' });
-    case 'too-many': {
-      const max = limits.maxCount;
-      return msg(str`“${name}” was not attached: a message holds at most ${max} files.`, { id: 'composer.reject-too-many' });
-    }
-    case 'empty':
-      return msg(str`“${name}” is empty.`, { id: 'composer.reject-empty' });
-    case 'duplicate':
-      return msg(str`“${name}” is already attached.`, { id: 'composer.reject-duplicate' });
-  }
-}
 
 /** "12 / 1000". */
 export function counterText(length: number, max: number): string {

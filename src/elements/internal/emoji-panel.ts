@@ -26,6 +26,15 @@ declare global {
   }
 }
 
+/**
+ * HOSTILE-31: fetches the picker and the data of `locale` ahead of the panel's first opening (the
+ * composer does when the browser is idle after sign-in), so that the opening only draws. Loaded once per
+ * page and language; a failure is forgotten, and the opening then loads them as it always did.
+ */
+export async function preloadEmoji(locale: string): Promise<void> {
+  await Promise.all([import('emoji-picker-element/picker.js'), loadEmojiSource(locale)]);
+}
+
 type Status = 'idle' | 'loading' | 'ready' | 'failed';
 
 let sheet: CSSStyleSheet | undefined;
