@@ -7,6 +7,7 @@
 import { msg, str, getLocale } from '../../i18n/localization.js';
 import type { Message, Receipt } from '../../model/tasks.js';
 import { dayKey } from '../../model/thread.js';
+import { localizeDates } from '../../model/workflows.js';
 import type { IconName } from '../../ui/icons.js';
 
 /** Date and time formats, per locale. */
@@ -144,7 +145,9 @@ export function handoffWords(name: string | undefined): string {
     : msg('The bot handed the conversation over to an agent', { id: 'thread.announce.handoff-anonymous' });
 }
 
-function workflowWords(workflow: string, failed: boolean, detail: string | undefined): { text: string; icon: IconName; look?: string } {
+function workflowWords(workflow: string, failed: boolean, serverDetail: string | undefined): { text: string; icon: IconName; look?: string } {
+  // The server's words, its dates written as the kit's locale writes them (HOSTILE-29).
+  const detail = serverDetail && localizeDates(serverDetail, getLocale());
   if (failed) {
     return {
       icon: 'circle-x',
