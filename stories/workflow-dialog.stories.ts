@@ -1,7 +1,7 @@
 /**
  * `<dc-workflow-dialog>`: the composer's workflow dialog on its own (COMP-10), with the simulated contact
- * centre's sample workflows. Each story reaches its look as the agent would: choosing a workflow and
- * pressing Trigger.
+ * centre's sample workflows. Each story reaches its look as the agent would: choosing a workflow (its
+ * parameters show at once) and pressing Trigger.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
@@ -19,9 +19,10 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'Choose a workflow and trigger it. A workflow with parameters asks for them first, each field checked ' +
-          'for its type; Trigger reads "Running…" until the server answers; a failure shows its reason and keeps ' +
-          'what was typed. Properties in (`workflows`, `open`, `run`), events out (`dc-workflow-done`, `dc-close`).',
+          'Choose a workflow and trigger it. A workflow with parameters shows them as soon as it is chosen, those ' +
+          'it fills from the customer filled, each field checked for its type; Trigger reads "Running…" until the ' +
+          'server answers; a failure shows its reason and keeps what was typed. Properties in (`workflows`, ' +
+          '`customer`, `open`, `run`), events out (`dc-workflow-done`, `dc-close`).',
       },
     },
   },
@@ -51,10 +52,13 @@ async function chooseAndTrigger(dialog: DcWorkflowDialog, workflowId: string, ti
   await dialog.updateComplete;
 }
 
+/** The task's customer: the callback's phone and the case's email start from it. */
+const CUSTOMER = { name: 'Bob Durand', phone: '+33 6 12 34 56 78', email: 'bob.durand@example.com' };
+
 function dialogStory(name: string, run: WorkflowRunner, act?: (dialog: DcWorkflowDialog) => Promise<void>): HTMLElement {
   return scenarioElement({
     name: `workflow-dialog-${name}`,
-    content: html`<dc-workflow-dialog .workflows=${SAMPLE_WORKFLOWS} .run=${run} open></dc-workflow-dialog>`,
+    content: html`<dc-workflow-dialog .workflows=${SAMPLE_WORKFLOWS} .customer=${CUSTOMER} .run=${run} open></dc-workflow-dialog>`,
     after: async (s) => {
       const dialog = s.provider.querySelector('dc-workflow-dialog');
       if (dialog && act) await act(dialog);
@@ -75,7 +79,27 @@ export const FormWithErrors: StoryObj = {
   parameters: describe(
     'COMP-10: "Create a case" asks for a subject and the customer’s email; Trigger with both empty says what each needs.',
   ),
-  render: () => dialogStory('errors', serverRun(), (dialog) => chooseAndTrigger(dialog, 'create-case', 2)),
+  render: () =>
+    dialogStory('errors', serverRun(), async (dialog) => {
+      await chooseAndTrigger(dialog, 'create-case', 0);
+      // The agent clears the email filled from the customer, then presses Trigger.
+      const email = dialog.shadowRoot!.querySelector<HTMLInputElement>('input[name="email"]');
+      if (email) {
+        email.value = '';
+        email.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      }
+      await chooseAndTrigger(dialog, 'create-case', 1);
+    }),
+};
+
+/** COMP-10, HOSTILE-29. */
+export const WithParameters: StoryObj = {
+  name: 'Workflow with parameters',
+  parameters: describe(
+    'HOSTILE-29: "Schedule a callback" is chosen: its parameters show at once, under the list, and the phone ' +
+      'number is filled from the customer, as the workflow says. The agent picks a date and presses Trigger once.',
+  ),
+  render: () => dialogStory('parameters', serverRun(), (dialog) => chooseAndTrigger(dialog, 'callback', 0)),
 };
 
 /** COMP-10. */

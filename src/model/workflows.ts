@@ -21,6 +21,11 @@ export interface WorkflowParam {
   readonly required: boolean;
   /** Longest value accepted, in characters. */
   readonly maxLength?: number;
+  /**
+   * The customer field (a variable of the task's customer, CUST-1) the parameter starts from when the
+   * workflow is chosen (HOSTILE-29): a callback's phone from `phone`. The agent may change it.
+   */
+  readonly fromCustomer?: string;
 }
 
 export interface Workflow {
@@ -84,6 +89,40 @@ export function validateField(
   }
 }
 
+/**
+ * The values a workflow's parameters start from (HOSTILE-29): each parameter that names a customer
+ * field gets that field's value, when the task's customer carries it (an own field holding text).
+ */
+export function prefillParams(workflow: Workflow, customer: Readonly<Record<string, string>>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const p of workflow.params) {
+    const from = p.fromCustomer;
+    const value = from !== undefined && Object.hasOwn(customer, from) ? customer[from] : undefined;
+    if (typeof value === 'string' && value !== '') values[p.name] = value;
+  }
+  return values;
+}
+
+const ISO_DATE = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\dT:-])/g;
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The dates a server writes in a workflow's announcement (`Callback on 2027-03-15 to …`), as the
+ * locale writes them: "March 15, 2027", « 15 mars 2027 » (HOSTILE-29). Only whole, valid calendar
+ * dates change; a time stamp (`2027-03-15T10:00`) or a longer number stays as written.
+ */
+export function localizeDates(text: string, locale: string): string {
+  return text.replace(ISO_DATE, (whole, y: string, m: string, d: string) => {
+    const date = new Date(0);
+    date.setUTCFullYear(Number(y), Number(m) - 1, Number(d));
+    // An impossible day (2027-02-30) rolls over into another month: left as written.
+    if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return whole;
+    let format = dateFormats.get(locale);
+    if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
+    return format.format(date);
+  });
+}
+
 /** Every refused parameter of a workflow, by name; empty when it can be triggered. */
 export function validateWorkflowParams(
   workflow: Workflow,
@@ -116,18 +155,22 @@ function mediaKinds(v: unknown): readonly MediaKind[] | undefined | false {
 
 function checkParam(raw: unknown): WorkflowParam | string {
   if (!isEntry(raw)) return `is ${describeValue(raw)}, not a parameter`;
-  const { name, label, type, required, maxLength } = raw;
+  const { name, label, type, required, maxLength, fromCustomer } = raw;
   if (typeof name !== 'string' || name === '') return 'has no name';
   if (label !== undefined && !isLocalizedText(label)) return 'has a label that is not text';
   if (!PARAM_TYPES.includes(type as ParamType)) return `has type ${describeValue(type)}`;
   if (required !== undefined && typeof required !== 'boolean') return 'has a "required" that is not true or false';
   if (maxLength !== undefined && !(Number.isSafeInteger(maxLength) && (maxLength as number) >= 1)) return 'has a maxLength that is not a whole number';
+  if (fromCustomer !== undefined && (typeof fromCustomer !== 'string' || fromCustomer === '')) {
+    return 'has a fromCustomer that is not the name of a customer field';
+  }
   return {
     name,
     label: (label as LocalizedText | undefined) ?? name,
     type: type as ParamType,
     required: required === true,
     ...(maxLength !== undefined ? { maxLength: maxLength as number } : {}),
+    ...(fromCustomer !== undefined ? { fromCustomer: fromCustomer as string } : {}),
   };
 }
 

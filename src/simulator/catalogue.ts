@@ -131,7 +131,7 @@ export const SAMPLE_WORKFLOWS: readonly Workflow[] = [
     description: { en: 'Opens a case in the CRM for follow-up.', fr: 'Ouvre un dossier de suivi dans le CRM.' },
     params: [
       { name: 'subject', label: { en: 'Subject', fr: 'Objet' }, type: 'text', required: true, maxLength: 80 },
-      { name: 'email', label: { en: 'Customer email', fr: 'E-mail du client' }, type: 'email', required: true },
+      { name: 'email', label: { en: 'Customer email', fr: 'E-mail du client' }, type: 'email', required: true, fromCustomer: 'email' },
     ],
   },
   {
@@ -148,7 +148,7 @@ export const SAMPLE_WORKFLOWS: readonly Workflow[] = [
     name: { en: 'Schedule a callback', fr: 'Planifier un rappel' },
     description: { en: 'Books a phone call back to the customer.', fr: 'Planifie un rappel téléphonique du client.' },
     params: [
-      { name: 'phone', label: { en: 'Phone number', fr: 'Numéro de téléphone' }, type: 'phone', required: true },
+      { name: 'phone', label: { en: 'Phone number', fr: 'Numéro de téléphone' }, type: 'phone', required: true, fromCustomer: 'phone' },
       { name: 'date', label: { en: 'Date', fr: 'Date' }, type: 'date', required: true },
     ],
   },

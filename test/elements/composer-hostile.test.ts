@@ -9,6 +9,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { DcComposer } from '../../src/elements/composer/composer.js';
 import '../../src/elements/composer/composer.js';
 import '../../src/elements/desktop/desktop.js';
+import '../../src/elements/chat-thread/chat-thread.js';
 import { DEFAULT_MEDIA, type DcConfigInput } from '../../src/model/config.js';
 import { distance, pixelsOf, rgbOf } from '../support/pixels.js';
 import { mountKit, press, signInReady, text, until } from '../support/kit.js';
@@ -277,6 +278,39 @@ describe('dc-composer, as a new user and a hostile drop meet it', function () {
       expect(shownLabel(templates), 'Escape hides it').to.equal('');
       expect(root(c).activeElement === templates, 'the focus stays').to.equal(true);
       await expect(c).to.be.accessible();
+    });
+  });
+
+  describe('HOSTILE-29: workflows', () => {
+    it('HOSTILE-29: the callback’s phone comes from the SMS customer, its parameters show when it is chosen, and the thread gives the date in French', async () => {
+      const kit = await mountKit(
+        html`<div style="padding-top: 2rem"><dc-chat-thread style="display: block; height: 20rem"></dc-chat-thread><dc-composer></dc-composer></div>`,
+        { lang: 'fr' },
+      );
+      await signInReady(kit.store);
+      const offer = kit.backend.offer('sms', { text: null, customer: { name: 'Bob Durand', phone: '+33 6 12 34 56 78' }, queue: 'Billing SMS' })!;
+      await until(() => kit.store.state.tasks[offer.id]?.status === 'offered', 'offered');
+      kit.store.accept(offer.id);
+      await until(() => kit.store.state.tasks[offer.id]?.status === 'active', 'accepted');
+      const c = kit.provider.querySelector('dc-composer')!;
+      await c.updateComplete;
+      button(c, 'workflows').click();
+      await until(() => root(c).querySelector('dc-workflow-dialog') !== null && kit.store.state.catalogue.status === 'loaded', 'the dialog');
+      await c.updateComplete;
+      const dialog = root(c).querySelector('dc-workflow-dialog')!;
+      await dialog.updateComplete;
+      const d = dialog.shadowRoot!;
+      [...d.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((r) => r.value === 'callback')!.click();
+      await dialog.updateComplete;
+      const input = (name: string) => d.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+      expect(input('phone').value).to.equal('+33 6 12 34 56 78');
+      input('date').focus();
+      await sendKeys({ type: '03152027' });
+      d.querySelector<HTMLButtonElement>('[part~="trigger"]')!.click();
+      await until(() => !dialog.open, 'the dialog closed');
+      const thread = kit.provider.querySelector('dc-chat-thread')!;
+      await until(() => text(thread.shadowRoot).includes('15 mars 2027'), 'the announcement, dated in French');
+      expect(text(thread.shadowRoot)).to.not.include('2027-03-15');
     });
   });
 

@@ -111,7 +111,7 @@ const BLOCKS: Record<string, { tag: string; states: Record<string, string[]> }> 
   'template-picker': { tag: 'dc-template-picker', states: { Loading: ['loading'], Failed: ['failed'] } },
   'workflow-dialog': {
     tag: 'dc-workflow-dialog',
-    states: { FormWithErrors: ['form'], Running: ['running'], ServerFailure: ['failed'] },
+    states: { FormWithErrors: ['form'], WithParameters: ['form'], Running: ['running'], ServerFailure: ['failed'] },
   },
   'emoji-panel': { tag: 'dc-emoji-panel', states: { Open: ['ready'] } },
 };

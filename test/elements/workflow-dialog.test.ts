@@ -77,6 +77,20 @@ async function chooseAndTrigger(dialog: DcWorkflowDialog, name: string) {
   await dialog.updateComplete;
 }
 
+/**
+ * The agent chooses a workflow with parameters and goes on to them with Tab: its fields show as soon
+ * as it is chosen (HOSTILE-29), right after the list.
+ */
+async function chooseAndEnter(dialog: DcWorkflowDialog, name: string) {
+  const radio = parts(dialog).radio(name);
+  // As a click does: the radio takes the focus and is checked.
+  radio.focus();
+  radio.click();
+  await dialog.updateComplete;
+  await press('Tab');
+  await dialog.updateComplete;
+}
+
 describe('dc-workflow-dialog', function () {
   this.timeout(10000);
   afterEach(() => setDefaultLocale(undefined));
@@ -123,7 +137,7 @@ describe('dc-workflow-dialog', function () {
   it('COMP-10: a workflow with parameters asks for them: labelled fields of the right type, required ones marked', async () => {
     const { dialog } = await mount();
     const p = parts(dialog);
-    await chooseAndTrigger(dialog, 'Order a replacement');
+    await chooseAndEnter(dialog, 'Order a replacement');
     expect(dialog.matches(':state(form)')).to.be.true;
     const reference = p.input('Reference');
     expect(p.focused()).to.equal(reference);
@@ -143,7 +157,7 @@ describe('dc-workflow-dialog', function () {
     const runner = deferredRun();
     const { dialog } = await mount(runner.run);
     const p = parts(dialog);
-    await chooseAndTrigger(dialog, 'Order a replacement');
+    await chooseAndEnter(dialog, 'Order a replacement');
     p.input('Quantity').focus();
     await sendKeys({ type: '1e' });
     p.input('Email').focus();
@@ -173,7 +187,7 @@ describe('dc-workflow-dialog', function () {
   it('COMP-10: leaving an edited field checks it; correcting it clears the message', async () => {
     const { dialog } = await mount();
     const p = parts(dialog);
-    await chooseAndTrigger(dialog, 'Create a case');
+    await chooseAndEnter(dialog, 'Create a case');
     // Passing through an untouched field says nothing yet.
     await press('Tab');
     await dialog.updateComplete;
@@ -196,7 +210,7 @@ describe('dc-workflow-dialog', function () {
     const runner = deferredRun();
     const { dialog } = await mount(runner.run);
     const p = parts(dialog);
-    await chooseAndTrigger(dialog, 'Schedule a callback');
+    await chooseAndEnter(dialog, 'Schedule a callback');
     await sendKeys({ type: '+33 6 12 34 56 78' });
     p.input('Date').focus();
     await sendKeys({ type: '03152027' });
@@ -213,7 +227,7 @@ describe('dc-workflow-dialog', function () {
     const runner = deferredRun();
     const { dialog } = await mount(runner.run);
     const p = parts(dialog);
-    await chooseAndTrigger(dialog, 'Create a case');
+    await chooseAndEnter(dialog, 'Create a case');
     await sendKeys({ type: 'Broken screen' });
     p.input('Customer email').focus();
     await sendKeys({ type: 'alice@example.com' });
@@ -232,15 +246,79 @@ describe('dc-workflow-dialog', function () {
     expect(p.focused()).to.equal(p.trigger());
   });
 
-  it('COMP-10: Back returns to the list with the workflow still chosen', async () => {
+  it('COMP-10: the list stays with the workflow chosen beside its fields; Shift+Tab goes back to it', async () => {
     const { dialog } = await mount();
     const p = parts(dialog);
-    await chooseAndTrigger(dialog, 'Create a case');
-    p.back()!.click();
-    await dialog.updateComplete;
-    expect(p.back()).to.be.null;
+    await chooseAndEnter(dialog, 'Create a case');
     expect(p.radio('Create a case').checked).to.be.true;
+    await press('Shift+Tab');
     expect(p.focused()).to.equal(p.radio('Create a case'));
+  });
+
+  it('HOSTILE-29: a workflow’s parameters show as soon as it is chosen, by click or arrows; one Trigger runs it', async () => {
+    const runner = deferredRun();
+    const { dialog } = await mount(runner.run);
+    const p = parts(dialog);
+    const fields = () => [...dialog.shadowRoot!.querySelectorAll('[part~="form"] label')].map((l) => text(l));
+    expect(fields()).to.deep.equal([]);
+    // Space chooses the first workflow: its fields show, no Trigger pressed.
+    await press('Space');
+    await dialog.updateComplete;
+    expect(p.radio('Create a case').checked).to.be.true;
+    expect(dialog.matches(':state(form)')).to.be.true;
+    expect(fields()).to.deep.equal(['Subject *', 'Customer email *']);
+    expect(runner.calls).to.deep.equal([]);
+    // The arrows move along the list; the fields follow, and the focus stays on the list.
+    await press('ArrowDown');
+    await dialog.updateComplete;
+    expect(fields(), 'the survey asks nothing').to.deep.equal([]);
+    expect(dialog.matches(':state(form)')).to.be.false;
+    await press('ArrowDown');
+    await dialog.updateComplete;
+    expect(fields()).to.deep.equal(['Phone number *', 'Date *']);
+    expect(p.focused()).to.equal(p.radio('Schedule a callback'));
+    await press('Tab');
+    expect(p.focused()).to.equal(p.input('Phone number'));
+    await sendKeys({ type: '+33 6 12 34 56 78' });
+    p.input('Date').focus();
+    await sendKeys({ type: '03152027' });
+    p.trigger().click();
+    await dialog.updateComplete;
+    expect(runner.calls).to.deep.equal([{ workflowId: 'callback', params: { phone: '+33 6 12 34 56 78', date: '2027-03-15' } }]);
+    runner.resolve();
+    await oneEvent(dialog, 'dc-workflow-done');
+  });
+
+  it('HOSTILE-29: fields the workflow fills from the customer are filled when it is chosen; what the agent types is kept across choices', async () => {
+    const runner = deferredRun();
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <dc-workflow-dialog
+        .workflows=${WORKFLOWS}
+        .run=${runner.run}
+        .customer=${{ name: 'Alice Martin', phone: '+33 6 12 34 56 78', email: 'alice@example.com' }}
+      ></dc-workflow-dialog>
+    </div>`);
+    const dialog = wrapper.querySelector('dc-workflow-dialog')!;
+    dialog.open = true;
+    await dialog.updateComplete;
+    const p = parts(dialog);
+    p.radio('Schedule a callback').click();
+    await dialog.updateComplete;
+    expect(p.input('Phone number').value).to.equal('+33 6 12 34 56 78');
+    expect(p.input('Date').value).to.equal('');
+    p.radio('Create a case').click();
+    await dialog.updateComplete;
+    expect([p.input('Subject').value, p.input('Customer email').value]).to.deep.equal(['', 'alice@example.com']);
+    p.input('Subject').focus();
+    await sendKeys({ type: 'Broken screen' });
+    p.radio('Schedule a callback').click();
+    await dialog.updateComplete;
+    p.radio('Create a case').click();
+    await dialog.updateComplete;
+    expect(p.input('Subject').value).to.equal('Broken screen');
+    p.trigger().click();
+    await dialog.updateComplete;
+    expect(runner.calls).to.deep.equal([{ workflowId: 'create-case', params: { subject: 'Broken screen', email: 'alice@example.com' } }]);
   });
 
   it('COMP-10: Escape closes the dialog, fires dc-close and gives the focus back', async () => {
@@ -270,7 +348,7 @@ describe('dc-workflow-dialog', function () {
     const p = parts(dialog);
     expect(p.workflows()[0]).to.equal('Créer un dossier Ouvre un dossier de suivi dans le CRM.');
     await expect(host).to.be.accessible();
-    await chooseAndTrigger(dialog, 'Commander un remplacement');
+    await chooseAndEnter(dialog, 'Commander un remplacement');
     p.trigger().click();
     await dialog.updateComplete;
     expect(p.input('Référence').getAttribute('aria-invalid')).to.equal('true');

@@ -32,6 +32,26 @@ describe('checkCatalogue', () => {
     expect(checkCatalogue({ templates: null }).problems).to.deep.equal(['templates is null, not a list']);
   });
 
+  it('HOSTILE-29: a parameter may be filled from a customer field; a fromCustomer that is not a name is reported and its workflow left out', () => {
+    const param = (fromCustomer: unknown) => ({ name: 'phone', label: 'Phone', type: 'phone', required: true, fromCustomer });
+    const { catalogue, problems } = checkCatalogue({
+      workflows: [
+        { id: 'ok', name: 'Callback', params: [param('phone')] },
+        { id: 'number', name: 'Bad', params: [param(5)] },
+        { id: 'empty', name: 'Bad', params: [param('')] },
+        { id: 'none', name: 'Plain', params: [{ name: 'x', type: 'text' }] },
+      ],
+    });
+    expect(catalogue.workflows.map((w) => [w.id, w.params.map((p) => p.fromCustomer)])).to.deep.equal([
+      ['ok', ['phone']],
+      ['none', [undefined]],
+    ]);
+    expect(problems).to.deep.equal([
+      'workflows[1].params[0] has a fromCustomer that is not the name of a customer field',
+      'workflows[2].params[0] has a fromCustomer that is not the name of a customer field',
+    ]);
+  });
+
   it('HOSTILE-14: the sample catalogue checks out whole', () => {
     const { catalogue, problems } = checkCatalogue(structuredClone(SAMPLE_CATALOGUE));
     expect(problems).to.deep.equal([]);

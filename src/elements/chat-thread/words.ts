@@ -10,7 +10,7 @@ import { isolated, shownText } from '../../model/text.js';
 import { dayKey } from '../../model/thread.js';
 import type { IconName } from '../../ui/conversation-icons.js';
 import { pickText } from '../../model/text.js';
-import type { Workflow } from '../../model/workflows.js';
+import { localizeDates, type Workflow } from '../../model/workflows.js';
 
 /** Date and time formats, per locale. */
 interface Formats {
@@ -172,7 +172,9 @@ export function handoffWords(bot: string | undefined): string {
     : msg('The bot handed the conversation over to an agent', { id: 'thread.announce.handoff-anonymous' });
 }
 
-function workflowWords(workflow: string, failed: boolean, detail: string | undefined): { text: string; icon: IconName; look?: string } {
+function workflowWords(workflow: string, failed: boolean, serverDetail: string | undefined): { text: string; icon: IconName; look?: string } {
+  // The server's words, its dates written as the kit's locale writes them (HOSTILE-29).
+  const detail = serverDetail && localizeDates(serverDetail, getLocale());
   if (failed) {
     return {
       icon: 'circle-x',

@@ -293,10 +293,13 @@ export class DcComposer extends DcElement {
     </div>`;
   }
 
-  /** The panels: rendered again only when they open, close or load, or the `/` search's query changes. */
+  /**
+   * The panels: rendered again only when they open, close or load, the `/` search's query changes, or
+   * the customer the workflows start from (HOSTILE-29).
+   */
   #panels(target: Writable): unknown {
     const { view, media } = target;
-    const deps = [this.#popovers.renderKey(target), view.catalogue, media, this.renderLocale];
+    const deps = [this.#popovers.renderKey(target), view.catalogue, media, target.task.customer, this.renderLocale];
     return guard(deps, () => this.#popovers.render(target));
   }
 

@@ -203,6 +203,7 @@ export class Popovers implements ReactiveController {
       : ready
         ? html`<dc-workflow-dialog
             .workflows=${this.#workflowsFor(catalogue.value.workflows, media.kind)}
+            .customer=${target.task.customer}
             .open=${this.#workflows}
             .run=${this.#actions.runWorkflow}
             @dc-workflow-done=${this.#closeWorkflows}

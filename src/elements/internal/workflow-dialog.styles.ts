@@ -101,6 +101,17 @@ export const styles = css`
   .description {
     font-size: 0.92em;
   }
+  /* The chosen workflow's parameters, under the list (HOSTILE-29). */
+  .params {
+    display: flex;
+    flex-direction: column;
+    gap: 0.75rem;
+    padding-top: 0.75rem;
+    border-top: 1px solid var(--_dc-border);
+  }
+  .params .hint {
+    margin-top: -0.4rem;
+  }
   .param {
     display: flex;
     flex-direction: column;
@@ -132,9 +143,6 @@ export const styles = css`
     flex-wrap: wrap;
     justify-content: flex-end;
     gap: 0.5rem;
-  }
-  .actions [part~='back'] {
-    margin-right: auto;
   }
   .button[aria-disabled='true'] {
     cursor: not-allowed;

@@ -5,6 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { pickText } from '../../model/text.js';
 import {
+  prefillParams,
   validateField,
   validateWorkflowParams,
   type FieldError,
@@ -67,12 +68,14 @@ function errorText(error: FieldError, param: WorkflowParam): string {
 
 /**
  * The workflow dialog of the compose area (COMP-10): a modal `<dialog>` that lists the workflows (name
- * and description) to choose from. Trigger runs a workflow that needs no input at once; for one with
- * parameters it first shows a form: a field of the right type per parameter, required ones marked,
- * checked when the agent leaves an edited field and again on Trigger (the first refused field takes the
+ * and description) to choose from. Choosing one (a click, Space, the arrows) shows its parameters at
+ * once, under the list (HOSTILE-29): a field of the right type per parameter, required ones marked,
+ * those the workflow fills from the customer (`fromCustomer`) filled from `customer`. What the agent
+ * types is kept per workflow while the dialog is open. A field is checked when the agent leaves it
+ * edited and again on Trigger, which runs the chosen workflow (the first refused field takes the
  * focus, each says what it needs). While the workflow runs, Trigger reads "Running…" and does nothing;
  * when it is done the dialog closes and fires `dc-workflow-done`; when it fails, the server's reason
- * shows and everything typed stays. Back returns to the list.
+ * shows and everything typed stays.
  *
  * The browser keeps the focus inside while it is open and gives it back to where it was when it closes.
  * Escape, Close and Cancel close it (`open` turns false) and fire `dc-close`.
@@ -86,13 +89,12 @@ function errorText(error: FieldError, param: WorkflowParam): string {
  *
  * @csspart dialog - The `<dialog>`.
  * @csspart workflow - Each workflow in the list.
- * @csspart form - The parameters form.
+ * @csspart form - The chosen workflow's parameters.
  * @csspart error - A field's message, or the failure of a run.
  * @csspart trigger - The Trigger button.
- * @csspart back - The Back button.
  *
  * @cssstate running - A workflow is running.
- * @cssstate form - The parameters form is on show.
+ * @cssstate form - The chosen workflow has parameters, on show.
  * @cssstate failed - The last run failed.
  */
 @customElement('dc-workflow-dialog')
@@ -101,6 +103,8 @@ export class DcWorkflowDialog extends DcPresentationalElement {
 
   /** The workflows to offer (the composer gives those for its media). */
   @property({ attribute: false }) workflows: readonly Workflow[] = [];
+  /** The task's customer: parameters that name one of its fields start from its value (HOSTILE-29). */
+  @property({ attribute: false }) customer: Readonly<Record<string, string>> = {};
   /** Whether the dialog is open (modal). The dialog sets it back to false when it closes. */
   @property({ type: Boolean, reflect: true }) open = false;
   /** Runs a workflow; its rejection's message is shown to the agent. */
@@ -108,15 +112,15 @@ export class DcWorkflowDialog extends DcPresentationalElement {
     Promise.reject(new Error(this.inOwnLocale(() => msg('Workflows cannot run here.', { id: 'workflows.no-runner' }))));
 
   @state() private selectedId?: string;
-  @state() private showForm = false;
-  @state() private values: Readonly<Record<string, string>> = {};
+  /** What each workflow's fields hold, by workflow id then parameter name. */
+  @state() private values: Readonly<Record<string, Readonly<Record<string, string>>>> = {};
   @state() private errors: Readonly<Record<string, FieldError>> = {};
   @state() private running = false;
   @state() private failure = '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
-  /** Fields the agent has typed in: leaving one checks it (an untouched field is left alone). */
+  /** Fields the agent has typed in (workflow id and parameter name): leaving one checks it. */
   #edited = new Set<string>();
   /** Fields whose text the browser cannot read as a number or a date. */
   #unreadable = new Set<string>();
@@ -129,81 +133,73 @@ export class DcWorkflowDialog extends DcPresentationalElement {
 
   protected override render() {
     const workflow = this.#selected();
-    const form = this.showForm && workflow !== undefined;
+    const form = workflow !== undefined && workflow.params.length > 0;
     this.setStates(['running', 'form', 'failed'], [
       this.running ? 'running' : undefined,
       form ? 'form' : undefined,
       this.failure ? 'failed' : undefined,
     ]);
+    const locale = getLocale();
     return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onClose}>
       <div class="header">
         <h2 id="title">${icon('workflow')}<span>${msg('Workflows', { id: 'workflows.title' })}</span></h2>
         <button class="close" aria-label=${msg('Close', { id: 'workflows.close' })} @click=${this.#dismiss}>${icon('x')}</button>
       </div>
-      ${form ? this.#renderForm(workflow) : this.#renderList(workflow)}
+      <form class="body" novalidate aria-labelledby="title" @submit=${this.#onSubmit}>
+        ${this.#renderList(locale)} ${form ? this.#renderParams(workflow, locale) : nothing} ${this.#renderFailure()}
+        <div class="actions">
+          <button type="button" class="button" @click=${this.#dismiss}>${msg('Cancel', { id: 'workflows.cancel' })}</button>
+          ${this.#renderTrigger(workflow === undefined)}
+        </div>
+      </form>
     </dialog>`;
   }
 
-  #renderList(selected: Workflow | undefined) {
-    const locale = getLocale();
-    return html`<div class="body">
-      ${this.workflows.length === 0
-        ? html`<p class="empty">${msg('No workflow is configured for this channel.', { id: 'workflows.none' })}</p>`
-        : html`<fieldset class="workflows">
-            <legend class="visually-hidden">${msg('Choose a workflow', { id: 'workflows.choose' })}</legend>
-            ${this.workflows.map((w, i) => {
-              const description = pickText(w.description, locale);
-              return html`<label class="workflow" part="workflow">
-                <input
-                  type="radio"
-                  name="workflow"
-                  .value=${w.id}
-                  .checked=${w.id === this.selectedId}
-                  aria-describedby=${description ? `description-${i}` : nothing}
-                  @change=${() => this.#choose(w.id)}
-                />
-                <span class="text">
-                  <span class="name">${pickText(w.name, locale)}</span>
-                  ${description ? html`<span class="description" id=${`description-${i}`}>${description}</span>` : nothing}
-                </span>
-              </label>`;
-            })}
-          </fieldset>`}
-      ${this.#renderFailure()}
-      <div class="actions">
-        <button class="button" @click=${this.#dismiss}>${msg('Cancel', { id: 'workflows.cancel' })}</button>
-        ${this.#renderTrigger(selected === undefined, () => this.#triggerFromList())}
-      </div>
-    </div>`;
+  #renderList(locale: string) {
+    if (this.workflows.length === 0) {
+      return html`<p class="empty">${msg('No workflow is configured for this channel.', { id: 'workflows.none' })}</p>`;
+    }
+    return html`<fieldset class="workflows">
+      <legend class="visually-hidden">${msg('Choose a workflow', { id: 'workflows.choose' })}</legend>
+      ${this.workflows.map((w, i) => {
+        const description = pickText(w.description, locale);
+        // A row, not a <label>: the parameters' labels are the form's only ones. A click anywhere on it chooses.
+        return html`<div class="workflow" part="workflow" @click=${this.#onRowClick}>
+          <input
+            type="radio"
+            name="workflow"
+            .value=${w.id}
+            .checked=${live(w.id === this.selectedId)}
+            aria-labelledby=${`workflow-${i}`}
+            aria-describedby=${description ? `description-${i}` : nothing}
+            @change=${() => this.#choose(w.id)}
+          />
+          <span class="text">
+            <span class="name" id=${`workflow-${i}`}>${pickText(w.name, locale)}</span>
+            ${description ? html`<span class="description" id=${`description-${i}`}>${description}</span>` : nothing}
+          </span>
+        </div>`;
+      })}
+    </fieldset>`;
   }
 
-  #renderForm(workflow: Workflow) {
-    const locale = getLocale();
-    const description = pickText(workflow.description, locale);
-    return html`<form class="body" part="form" novalidate aria-labelledby="form-title" @submit=${this.#onSubmit}>
-      <div>
-        <h3 id="form-title">${pickText(workflow.name, locale)}</h3>
-        ${description ? html`<p class="description">${description}</p>` : nothing}
-      </div>
+  /** HOSTILE-29: the chosen workflow's parameters, under the list as soon as it is chosen. */
+  #renderParams(workflow: Workflow, locale: string) {
+    return html`<div class="params" part="form" role="group" aria-labelledby="form-title">
+      <h3 id="form-title">${pickText(workflow.name, locale)}</h3>
       ${workflow.params.some((p) => p.required)
         ? html`<p class="hint">
             <span class="required" aria-hidden="true">*</span> ${msg('Required', { id: 'workflows.required' })}
           </p>`
         : nothing}
-      ${workflow.params.map((p, i) => this.#renderField(p, i, locale))}
-      ${this.#renderFailure()}
-      <div class="actions">
-        <button type="button" class="button" part="back" @click=${this.#back}>
-          ${icon('arrow-left')}<span>${msg('Back', { id: 'workflows.back' })}</span>
-        </button>
-        ${this.#renderTrigger(false)}
-      </div>
-    </form>`;
+      ${workflow.params.map((p, i) => this.#renderField(workflow, p, i, locale))}
+    </div>`;
   }
 
-  #renderField(param: WorkflowParam, index: number, locale: string) {
+  #renderField(workflow: Workflow, param: WorkflowParam, index: number, locale: string) {
     const id = `param-${index}`;
     const error = this.errors[param.name];
+    const value = this.values[workflow.id]?.[param.name] ?? '';
     return html`<div class="param">
       <label for=${id}
         >${pickText(param.label, locale)}${param.required
@@ -220,7 +216,7 @@ export class DcWorkflowDialog extends DcPresentationalElement {
         maxlength=${ifDefined(param.maxLength)}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${error ? `${id}-error` : nothing}
-        .value=${live(this.values[param.name] ?? '')}
+        .value=${live(value)}
         @input=${this.#onInput}
         @blur=${this.#onBlur}
       />
@@ -230,15 +226,9 @@ export class DcWorkflowDialog extends DcPresentationalElement {
     </div>`;
   }
 
-  #renderTrigger(unavailable: boolean, onClick?: () => void) {
+  #renderTrigger(unavailable: boolean) {
     const busy = this.running || unavailable;
-    return html`<button
-      type=${onClick ? 'button' : 'submit'}
-      class="button primary"
-      part="trigger"
-      aria-disabled=${busy ? 'true' : 'false'}
-      @click=${onClick ?? nothing}
-    >
+    return html`<button type="submit" class="button primary" part="trigger" aria-disabled=${busy ? 'true' : 'false'}>
       ${this.running
         ? html`${icon('loader-circle', 'icon spin')}<span>${msg('Running…', { id: 'workflows.running' })}</span>`
         : html`${icon('workflow')}<span>${msg('Trigger', { id: 'workflows.trigger' })}</span>`}
@@ -277,8 +267,7 @@ export class DcWorkflowDialog extends DcPresentationalElement {
         ? root.querySelector<HTMLElement>('[part~="trigger"]')
         : where === 'invalid'
           ? root.querySelector<HTMLElement>('[aria-invalid="true"]')
-          : (root.querySelector<HTMLElement>('form input') ??
-            root.querySelector<HTMLElement>('input[type="radio"]:checked') ??
+          : (root.querySelector<HTMLElement>('input[type="radio"]:checked') ??
             root.querySelector<HTMLElement>('input[type="radio"]') ??
             root.querySelector<HTMLElement>('.close'));
     target?.focus();
@@ -288,35 +277,34 @@ export class DcWorkflowDialog extends DcPresentationalElement {
     return this.workflows.find((w) => w.id === this.selectedId);
   }
 
+  /** HOSTILE-29: the chosen workflow's fields show; the first time, filled from the customer where it says so. */
   #choose(id: string): void {
-    this.selectedId = id;
-    this.failure = '';
-  }
-
-  #triggerFromList(): void {
-    const workflow = this.#selected();
-    if (!workflow || this.running) return;
-    if (workflow.params.length === 0) {
-      void this.#run(workflow, {});
+    if (this.running) {
+      // The list follows the run's workflow until it is done.
+      this.requestUpdate();
       return;
     }
-    this.showForm = true;
+    if (id === this.selectedId) return;
+    this.selectedId = id;
     this.failure = '';
-    this.#focusNext = 'start';
+    this.errors = {};
+    const workflow = this.#selected();
+    if (workflow && !Object.hasOwn(this.values, id)) this.values = { ...this.values, [id]: prefillParams(workflow, this.customer) };
   }
 
-  #back = () => {
-    if (this.running) return;
-    this.showForm = false;
-    this.failure = '';
-    this.#focusNext = 'start';
+  /** A click on a workflow's row, its name or description, chooses it as a click on its radio does. */
+  #onRowClick = (event: MouseEvent) => {
+    const input = (event.currentTarget as HTMLElement).querySelector('input')!;
+    if (event.target === input) return;
+    input.click();
+    input.focus();
   };
 
   #onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const workflow = this.#selected();
     if (!workflow || this.running) return;
-    for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('form input')) this.#read(input);
+    for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('.params input')) this.#read(input);
     const errors = this.#validate(workflow);
     this.errors = errors;
     if (Object.keys(errors).length > 0) {
@@ -328,7 +316,7 @@ export class DcWorkflowDialog extends DcPresentationalElement {
 
   /** Every refused parameter (COMP-10). */
   #validate(workflow: Workflow): Record<string, FieldError> {
-    const errors = validateWorkflowParams(workflow, this.values);
+    const errors = validateWorkflowParams(workflow, this.values[workflow.id] ?? {});
     for (const p of workflow.params) {
       const unreadable = this.#unreadableError(p);
       if (unreadable) errors[p.name] = unreadable;
@@ -338,13 +326,14 @@ export class DcWorkflowDialog extends DcPresentationalElement {
 
   /** A number or a date the browser cannot read (its value then reads as empty) is refused as such. */
   #unreadableError(param: WorkflowParam): FieldError | undefined {
-    if (!this.#unreadable.has(param.name)) return undefined;
+    if (!this.#unreadable.has(this.#key(param.name))) return undefined;
     return param.type === 'date' ? 'date' : 'number';
   }
 
   /** The values to send: one per parameter, trimmed. */
   #params(workflow: Workflow): Record<string, string> {
-    return Object.fromEntries(workflow.params.map((p) => [p.name, (this.values[p.name] ?? '').trim()]));
+    const values = this.values[workflow.id] ?? {};
+    return Object.fromEntries(workflow.params.map((p) => [p.name, (values[p.name] ?? '').trim()]));
   }
 
   async #run(workflow: Workflow, params: Record<string, string>): Promise<void> {
@@ -370,33 +359,41 @@ export class DcWorkflowDialog extends DcPresentationalElement {
     return this.#selected()?.params.find((p) => p.name === name);
   }
 
+  /** A field's key among every workflow's fields: the chosen workflow's id and the parameter's name. */
+  #key(name: string): string {
+    return `${this.selectedId ?? ''}\n${name}`;
+  }
+
   #onInput = (event: InputEvent) => {
     const input = event.target as HTMLInputElement;
-    this.#edited.add(input.name);
+    this.#edited.add(this.#key(input.name));
     this.#read(input);
     // A field that shows an error is checked again as the agent corrects it.
     if (this.errors[input.name]) this.#check(input.name);
   };
 
   #onBlur = (event: FocusEvent) => {
-    // A field also blurs as the form leaves the screen (Back, close): nothing to check then.
-    if (!this.showForm || !this.open) return;
     const input = event.target as HTMLInputElement;
+    // A field also blurs as it leaves the screen (another workflow, the dialog closing): nothing to check then.
+    if (!this.open || !input.isConnected) return;
     this.#read(input);
-    if (this.#edited.has(input.name) || this.errors[input.name]) this.#check(input.name);
+    if (this.#edited.has(this.#key(input.name)) || this.errors[input.name]) this.#check(input.name);
   };
 
   #read(input: HTMLInputElement): void {
-    if (this.values[input.name] !== input.value) this.values = { ...this.values, [input.name]: input.value };
-    if (input.validity.badInput) this.#unreadable.add(input.name);
-    else this.#unreadable.delete(input.name);
+    const id = this.selectedId;
+    if (id === undefined) return;
+    const values = this.values[id] ?? {};
+    if (values[input.name] !== input.value) this.values = { ...this.values, [id]: { ...values, [input.name]: input.value } };
+    if (input.validity.badInput) this.#unreadable.add(this.#key(input.name));
+    else this.#unreadable.delete(this.#key(input.name));
   }
 
   /** Checks one field (COMP-10) and shows or clears its message. */
   #check(name: string): void {
     const param = this.#param(name);
     if (!param) return;
-    const error = this.#unreadableError(param) ?? validateField(this.values[name] ?? '', param.type, param);
+    const error = this.#unreadableError(param) ?? validateField(this.values[this.selectedId ?? '']?.[name] ?? '', param.type, param);
     if (error === this.errors[name]) return;
     const { [name]: _, ...others } = this.errors;
     this.errors = error ? { ...others, [name]: error } : others;
@@ -425,7 +422,6 @@ export class DcWorkflowDialog extends DcPresentationalElement {
 
   #reset(): void {
     this.selectedId = undefined;
-    this.showForm = false;
     this.values = {};
     this.errors = {};
     this.failure = '';

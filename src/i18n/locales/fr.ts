@@ -289,7 +289,6 @@
 'thread.typing': str`${0} est en train d’écrire…`,
 'thread.unavailable': `Conversation indisponible`,
 'thread.yesterday': `Hier`,
-'workflows.back': `Retour`,
 'workflows.cancel': `Annuler`,
 'workflows.choose': `Choisir un flux de travail`,
 'workflows.close': `Fermer`,
