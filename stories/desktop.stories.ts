@@ -2,8 +2,8 @@
  * `<dc-desktop>`: the whole gadget (TASK-1, TASK-6, EMBED-1) in the situations an agent meets, each
  * reached by real actions on the simulated contact centre: signing in, setting Ready, offers routed and
  * accepted, customers writing, a voice call reported by the host. Each desktop sits in a frame that
- * stands for the gadget's window (a Finesse gadget column or a CRM pane): its pop-ups (offers bottom
- * right, notifications top right) pin to the frame's corners.
+ * stands for the host's container (a Finesse gadget column or a CRM pane); its menus and pop-ups are
+ * drawn in the top layer (offers at the window's bottom right), which the frame cannot clip.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
@@ -85,9 +85,9 @@ const THREE_TASKS: ScenarioStep[] = [
 ];
 
 /**
- * The gadget's window: `width` wide and `height` high. A transform makes it the containing block of the
- * kit's fixed pop-ups, so they pin to its corners as they would to a gadget's own window. `collapsed`
- * collapses the tasks window once the steps have run (accepting an offer opens it).
+ * The host's container: `width` wide and `height` high, clipping and transformed as a host's may be
+ * (the kit's pop-ups are in the top layer, out of its reach). `collapsed` collapses the tasks window
+ * once the steps have run (accepting an offer opens it).
  */
 function frame(
   name: string,

@@ -16,11 +16,15 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     min-width: 0;
-    min-height: 0;
+    /* On a page that gives it no height it is still tall enough to work in; collapsed, it is its header. */
+    min-height: var(--dc-desktop-min-height, 32rem);
     background: var(--_dc-surface);
     border: 1px solid var(--_dc-border);
     border-radius: var(--_dc-radius);
     overflow: hidden;
+  }
+  :host([collapsed]) {
+    min-height: 0;
   }
   [hidden] {
     display: none !important;

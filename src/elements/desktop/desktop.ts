@@ -112,8 +112,10 @@ function unreadText(count: number): string {
  * above the selected task, collapsing to its header), side by side in a wide CRM pane. A voice call
  * reported by the host shows in the header with the channels whose timers it pauses (TASK-6).
  *
- * It fills the height its host gives it (the interaction pane takes what is left and scrolls); a host
- * that sets a height lets it shrink when collapsed: `dc-desktop[collapsed] { height: auto }`.
+ * It fills the height its host gives it (the interaction pane takes what is left and scrolls), and is
+ * never shorter than `--dc-desktop-min-height` while open; a host that sets a height lets it shrink
+ * when collapsed: `dc-desktop[collapsed] { height: auto }`. Its menus, dialogs and pop-ups are drawn in
+ * the top layer: a host container that clips or transforms it cannot cut them off.
  *
  * Works inside a `<dc-provider>` or with a store passed as its `store` property (EMBED-1); the
  * elements it is made of use the same store.
@@ -145,6 +147,7 @@ function unreadText(count: number): string {
  * @cssstate voice - The host reports a voice call.
  * @cssstate empty - No task is selected.
  *
+ * @cssprop --dc-desktop-min-height - The least height it takes, on a page that gives it none or too little (default 32rem).
  * @cssprop --dc-desktop-list-width - The task list's column in a wide layout (default clamp(16rem, 28%, 20rem)).
  * @cssprop --dc-desktop-interaction-min-height - The interaction pane's least height (default 14rem).
  * @cssprop --dc-desktop-details-max-height - Customer details scroll beyond this height (default 18rem).

@@ -9,6 +9,7 @@ import { icon, type IconName } from '../../ui/icons.js';
 import { TickerController } from '../../context/ticker.js';
 import { DcBeforeStateChangeEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
+import { TopLayer, topLayerStyles } from '../internal/top-layer.js';
 
 const KIND_ICON: Record<NotificationKind, IconName> = {
   error: 'circle-alert',
@@ -121,6 +122,7 @@ export function notificationText(config: DcConfig, n: DcNotification, now: numbe
 export class DcNotifications extends DcElement {
   static override styles = [
     ...DcElement.styles,
+    topLayerStyles,
     css`
       :host {
         position: fixed;
@@ -138,6 +140,13 @@ export class DcNotifications extends DcElement {
         display: flex;
         flex-direction: column;
         gap: 0.5rem;
+      }
+      /* Fixed: in the top layer, at the window's top right (the host's box above is its fallback). */
+      .stack[popover] {
+        top: var(--dc-notifications-top, 0.75rem);
+        right: var(--dc-notifications-right, 0.75rem);
+        width: min(24rem, calc(100vw - 1.5rem));
+        max-height: calc(100vh - 1.5rem);
       }
       .notification {
         pointer-events: auto;
@@ -211,13 +220,20 @@ export class DcNotifications extends DcElement {
   #view = this.select((s, store) => ({ notifications: s.notifications, config: store.config }));
   #ticker = new TickerController(this);
 
+  constructor() {
+    super();
+    // Fixed, the stack is drawn in the top layer: no container of the host's clips it (HOSTILE-23). It
+    // stays open while empty, so that its live region is there before the first notification.
+    new TopLayer(this, { popover: () => this.renderRoot.querySelector<HTMLElement>('.stack[popover]') });
+  }
+
   protected override render() {
     const view = this.#view.value;
     const list = view?.notifications ?? [];
     // Retry countdowns tick once a second, and only while one is on show.
     this.#ticker.active = list.some((n) => 'retryInMs' in n.params && n.params.retryInMs !== undefined);
     const now = this.activeStore?.now() ?? Date.now();
-    return html`<div class="stack" aria-live="polite" aria-relevant="additions text">
+    return html`<div class="stack" popover=${this.placement === 'inline' ? nothing : 'manual'} aria-live="polite" aria-relevant="additions text">
       ${view
         ? repeat(
             list,

@@ -26,6 +26,13 @@ export const styles = css`
     padding: 0.25rem;
     margin: -0.25rem;
   }
+  /* Fixed: in the top layer, at the window's bottom right (the host's box above is its fallback). */
+  .offers[popover] {
+    right: var(--dc-offers-right, 0.75rem);
+    bottom: var(--dc-offers-bottom, 0.75rem);
+    width: min(var(--_dc-offer-width), calc(100vw - 1.5rem));
+    overflow-y: auto;
+  }
   :host([placement='inline']) .offers {
     max-height: none;
     overflow: visible;

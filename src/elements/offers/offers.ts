@@ -17,6 +17,7 @@ import { rovingIndex } from '../../ui/roving.js';
 import { DcBeforeAcceptEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
 import { inFrame, noteRequest } from '../internal/frame-updates.js';
+import { TopLayer, topLayerStyles } from '../internal/top-layer.js';
 import { styles } from './offers.styles.js';
 
 /** An offer turns urgent in its last seconds. */
@@ -68,7 +69,7 @@ interface OffersView {
  */
 @customElement('dc-offers')
 export class DcOffers extends DcElement {
-  static override styles = [...DcElement.styles, styles];
+  static override styles = [...DcElement.styles, topLayerStyles, styles];
 
   /** `fixed` (bottom right of the window, the default) or `inline` (in the page's flow, for stories). */
   @property({ reflect: true }) placement: 'fixed' | 'inline' = 'fixed';
@@ -87,6 +88,12 @@ export class DcOffers extends DcElement {
   /** Where focus was among the buttons before an update, to keep it in the stack if its card leaves. */
   #focusIndex = -1;
   #updating = false;
+
+  constructor() {
+    super();
+    // Fixed, the stack is drawn in the top layer: no container of the host's clips it (HOSTILE-23).
+    new TopLayer(this, { popover: () => this.renderRoot.querySelector<HTMLElement>('.offers[popover]') });
+  }
 
   protected override render() {
     const view = this.#view.value;
@@ -118,7 +125,7 @@ export class DcOffers extends DcElement {
     const allBusy = offers.every((t) => view.accepting[t.id]);
     const keys = this.shortcuts?.keysFor('offers.accept-all') ?? null;
     return html`${live}
-      <section class="offers" aria-label=${msg('Offers', { id: 'offers.region' })}>
+      <section class="offers" popover=${this.placement === 'inline' ? nothing : 'manual'} aria-label=${msg('Offers', { id: 'offers.region' })}>
         ${offers.length > 1
           ? html`<div class="toolbar">
               <span class="count">${msg(str`${offers.length} offers`, { id: 'offers.count' })}</span>
