@@ -7,7 +7,7 @@ import type { DcConfig } from '../../model/config.js';
 import type { DcNotification, NotificationKind } from '../../store/state.js';
 import { icon, type IconName } from '../../ui/icons.js';
 import { TickerController } from '../../context/ticker.js';
-import { DcBeforeStateChangeEvent } from '../../events/events.js';
+import { DcBeforeStateChangeEvent, DcTaskSelectEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
 import { TopLayer, topLayerStyles } from '../internal/top-layer.js';
 
@@ -113,7 +113,9 @@ export function notificationText(config: DcConfig, n: DcNotification, now: numbe
  *
  * @csspart notification - One notification.
  * @csspart dismiss - Its close button.
- * @csspart action - Its action button (Retry).
+ * @csspart action - Its action button (Retry, or Open for a new message).
+ *
+ * @fires dc-task-select - Open showed the task of a new message; `detail.taskId`.
  *
  * @cssprop --dc-notifications-top - Distance from the top of the window (default 0.75rem).
  * @cssprop --dc-notifications-right - Distance from the right of the window (default 0.75rem).
@@ -147,6 +149,11 @@ export class DcNotifications extends DcElement {
         right: var(--dc-notifications-right, 0.75rem);
         width: min(24rem, calc(100vw - 1.5rem));
         max-height: calc(100vh - 1.5rem);
+      }
+      /* Under its anchor: placed from the anchor's box (top-layer.ts). */
+      .stack.anchored {
+        right: auto;
+        padding: 0 0.5rem;
       }
       .notification {
         pointer-events: auto;
@@ -216,6 +223,11 @@ export class DcNotifications extends DcElement {
 
   /** `fixed` (top right of the window, the default) or `inline` (in the page's flow, for stories). */
   @property({ reflect: true }) placement: 'fixed' | 'inline' = 'fixed';
+  /**
+   * Fixed, an element to open under instead of the window's top right: right-aligned with it and no
+   * wider (the desktop gives its header, so that a notification never covers the state control).
+   */
+  @property({ attribute: false }) anchor?: Element;
 
   #view = this.select((s, store) => ({ notifications: s.notifications, config: store.config }));
   #ticker = new TickerController(this);
@@ -224,7 +236,13 @@ export class DcNotifications extends DcElement {
     super();
     // Fixed, the stack is drawn in the top layer: no container of the host's clips it (HOSTILE-23). It
     // stays open while empty, so that its live region is there before the first notification.
-    new TopLayer(this, { popover: () => this.renderRoot.querySelector<HTMLElement>('.stack[popover]') });
+    new TopLayer(this, {
+      popover: () => this.renderRoot.querySelector<HTMLElement>('.stack[popover]'),
+      anchor: () => this.anchor,
+      placement: 'bottom-end',
+      flip: false,
+      fitWidth: true,
+    });
   }
 
   protected override render() {
@@ -233,7 +251,12 @@ export class DcNotifications extends DcElement {
     // Retry countdowns tick once a second, and only while one is on show.
     this.#ticker.active = list.some((n) => 'retryInMs' in n.params && n.params.retryInMs !== undefined);
     const now = this.activeStore?.now() ?? Date.now();
-    return html`<div class="stack" popover=${this.placement === 'inline' ? nothing : 'manual'} aria-live="polite" aria-relevant="additions text">
+    return html`<div
+      class="stack ${this.anchor && this.placement !== 'inline' ? 'anchored' : ''}"
+      popover=${this.placement === 'inline' ? nothing : 'manual'}
+      aria-live="polite"
+      aria-relevant="additions text"
+    >
       ${view
         ? repeat(
             list,
@@ -275,7 +298,10 @@ export class DcNotifications extends DcElement {
         this.intend(new DcBeforeStateChangeEvent({ scope: { media }, target: action.target }), (d) =>
           store.setMediaState(media, d.target),
         );
-      } else store.selectTask(action.taskId);
+      } else {
+        store.selectTask(action.taskId);
+        this.dispatchEvent(new DcTaskSelectEvent(action.taskId));
+      }
     };
     return html`<button part="action" @click=${run}>
       ${action.kind === 'retry-state'

@@ -66,6 +66,9 @@ interface OffersView {
  * @cssprop --dc-offers-bottom - Distance from the bottom of the window (default 0.75rem).
  * @cssprop --dc-offers-right - Distance from the right of the window (default 0.75rem).
  * @cssprop --dc-offers-width - Width of the cards (default 22rem).
+ *
+ * Fixed, the stack is drawn in the top layer, so no container of the host's clips it. `compact` puts
+ * each offer's customer fields on one line beside Accept, for a narrow column.
  */
 @customElement('dc-offers')
 export class DcOffers extends DcElement {
@@ -73,6 +76,8 @@ export class DcOffers extends DcElement {
 
   /** `fixed` (bottom right of the window, the default) or `inline` (in the page's flow, for stories). */
   @property({ reflect: true }) placement: 'fixed' | 'inline' = 'fixed';
+  /** Compact cards: the customer fields on one line beside Accept (the desktop's narrow layout). */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
   /** The offer whose Accept is the Tab stop while focus is in the stack (the newest one otherwise). */
   @state() private rovingId: string | undefined;
