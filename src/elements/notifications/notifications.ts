@@ -1,5 +1,5 @@
 import { msg, str } from '../../i18n/localization.js';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { mediaLabel, mediaStateLabel, scopeLabel, targetLabel } from '../../i18n/labels.js';
@@ -17,6 +17,11 @@ const KIND_ICON: Record<NotificationKind, IconName> = {
   info: 'info',
   success: 'circle-check',
 };
+
+/** How many times a warning was raised, for screen readers (the screen shows ×3). */
+function countText(count: number): string {
+  return msg(str`(${count} times)`, { id: 'notify.count' });
+}
 
 /** The words of a notification, in the current language; `now` counts retries down. */
 export function notificationText(config: DcConfig, n: DcNotification, now: number): string {
@@ -107,12 +112,15 @@ export function notificationText(config: DcConfig, n: DcNotification, now: numbe
 /**
  * Pop-over notifications, top right: sign-in failures and retries, failed state changes with Retry,
  * automatic state changes, connection restored. Errors and warnings stay until dismissed; the others
- * leave by themselves. Screen readers hear each one as it arrives (errors assertively).
+ * leave by themselves after `notificationSeconds`, but not while the pointer or the focus is on one
+ * (WCAG 2.2.1). A warning raised again for the same cause is one notification with a count (×3).
+ * Screen readers hear each one as it arrives (errors assertively).
  *
  * @summary Top-right notifications for failures, retries and automatic state changes.
  *
  * @csspart notification - One notification.
  * @csspart dismiss - Its close button.
+ * @csspart count - How many times a warning was raised (×3).
  * @csspart action - Its action button (Retry, or Open for a new message).
  *
  * @fires dc-task-select - Open showed the task of a new message; `detail.taskId`.
@@ -193,6 +201,16 @@ export class DcNotifications extends DcElement {
         flex: 1;
         line-height: 1.35;
       }
+      .count {
+        display: inline-block;
+        margin-left: 0.25rem;
+        padding: 0 0.4em;
+        border-radius: 999px;
+        background: var(--_dc-surface);
+        border: 1px solid var(--_dc-border);
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+      }
       .buttons {
         display: flex;
         gap: 0.25rem;
@@ -231,6 +249,9 @@ export class DcNotifications extends DcElement {
 
   #view = this.select((s, store) => ({ notifications: s.notifications, config: store.config }));
   #ticker = new TickerController(this);
+  #pointerIn = false;
+  #focusIn = false;
+  #holding = false;
 
   constructor() {
     super();
@@ -256,6 +277,10 @@ export class DcNotifications extends DcElement {
       popover=${this.placement === 'inline' ? nothing : 'manual'}
       aria-live="polite"
       aria-relevant="additions text"
+      @pointerover=${this.#onPointerOver}
+      @pointerout=${this.#onPointerOut}
+      @focusin=${this.#onFocusIn}
+      @focusout=${this.#onFocusOut}
     >
       ${view
         ? repeat(
@@ -268,7 +293,12 @@ export class DcNotifications extends DcElement {
               data-code=${n.code}
             >
               ${icon(KIND_ICON[n.kind])}
-              <span class="text">${notificationText(view.config, n, now)}</span>
+              <span class="text"
+                >${notificationText(view.config, n, now)}${n.count && n.count > 1
+                  ? html` <span class="count" part="count" aria-hidden="true">×${n.count}</span
+                      ><span class="visually-hidden">${countText(n.count)}</span>`
+                  : nothing}</span
+              >
               <span class="buttons">
                 ${n.action ? this.#action(n) : nothing}
                 <button
@@ -286,6 +316,54 @@ export class DcNotifications extends DcElement {
         : nothing}
     </div>`;
   }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The notification under the pointer, or holding the focus, may have just left (dismissed): no
+    // pointerout or focusout comes from a removed element.
+    if (this.#pointerIn && !this.renderRoot.querySelector('.notification:hover')) this.#pointerIn = false;
+    if (this.#focusIn && !this.renderRoot.querySelector('.notification:focus-within')) this.#focusIn = false;
+    // After this update: letting go changes the store, which renders this element again.
+    queueMicrotask(() => this.#syncHold());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#pointerIn = this.#focusIn = false;
+    this.#syncHold();
+  }
+
+  /** HOSTILE-25, WCAG 2.2.1: while the pointer or the focus is on a notification, none leaves by itself. */
+  #syncHold(): void {
+    const held = this.#pointerIn || this.#focusIn;
+    if (held === this.#holding) return;
+    this.#holding = held;
+    this.activeStore?.holdNotifications(held);
+  }
+
+  #inNotification(node: EventTarget | null): boolean {
+    return node instanceof Element && this.renderRoot.contains(node) && node.closest('.notification') !== null;
+  }
+
+  #onPointerOver = (event: PointerEvent) => {
+    this.#pointerIn = this.#inNotification(event.target);
+    this.#syncHold();
+  };
+
+  #onPointerOut = (event: PointerEvent) => {
+    this.#pointerIn = this.#inNotification(event.relatedTarget);
+    this.#syncHold();
+  };
+
+  #onFocusIn = () => {
+    this.#focusIn = true;
+    this.#syncHold();
+  };
+
+  #onFocusOut = (event: FocusEvent) => {
+    this.#focusIn = this.#inNotification(event.relatedTarget);
+    this.#syncHold();
+  };
 
   #action(n: DcNotification) {
     const action = n.action!;

@@ -122,6 +122,7 @@
 'notify.auto-supervisor': str`Un superviseur a modifié l’état de ${0} en ${1}.`,
 'notify.auto-system': str`Le système a modifié l’état de ${0} en ${1}.`,
 'notify.connection-restored': `Liaison avec le serveur rétablie. Vos canaux sont dans leur état précédent.`,
+'notify.count': str`(${0} fois)`,
 'notify.dismiss': `Fermer la notification`,
 'notify.new-message': str`Nouveau message de ${0} (${1}) : ${2} non lu(s).`,
 'notify.not-connected': `Pas de liaison avec le serveur. Réessayez lorsqu’elle sera rétablie.`,
