@@ -157,7 +157,7 @@ describe('HOSTILE-24: the desktop in a narrow side panel', function () {
       await settle(kit);
       kit.backend.customerMessage(nathan, 'Or Saturday?');
       await until(() => text(kit.part('counts')).includes('2 unread'), 'two unread');
-      await until(() => text(kit.row(nathan).querySelector('[part~="unread"]')) === '1', 'his row counts it');
+      await until(() => text(kit.row(nathan).querySelector('[part~="unread"] [aria-hidden]')) === '1', 'his row counts it');
       // The notification's Open opens it: its count clears, and only its.
       const note = () => deepAll(kit.provider, '[part~="notification"]').find((n) => text(n).includes('+33 6 12 34 56 78 (SMS)'));
       await until(() => !!note(), 'a notification for Nathan (SMS shows his number)');

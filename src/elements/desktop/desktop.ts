@@ -1,6 +1,6 @@
 import { msg, str, getLocale } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, query } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ShortcutController } from '../../context/shortcuts.js';
 import { TickerController } from '../../context/ticker.js';
@@ -14,9 +14,6 @@ import {
   isHeld,
   mediaPausedByVoice,
   taskDuration,
-  taskListOrder,
-  unreadCount,
-  type Message,
   type Task,
   type TaskPause,
 } from '../../model/tasks.js';
@@ -32,7 +29,9 @@ import '../connection-banner/connection-banner.js';
 import '../state-picker/state-picker.js';
 import '../task-list/task-list.js';
 import type { DcTaskList } from '../task-list/task-list.js';
-import { containerStyles, NARROW_REM, styles } from './desktop.styles.js';
+import { containerStyles, styles } from './desktop.styles.js';
+import { NarrowLayout } from './narrow.js';
+import { UnreadTally } from './unread-tally.js';
 
 /**
  * What the desktop selects: counts and the task on show, not whole maps, so that a message for a task in
@@ -55,42 +54,6 @@ interface DesktopView {
 }
 
 const STATES = ['collapsed', 'voice', 'empty', 'narrow', 'list-view'] as const;
-
-/**
- * The unread total of the held tasks (the model's `unreadCount`), kept from one state to the next: a
- * task is counted again only when its messages or what the agent has read of them changed, so a
- * message for one task does not recount the others.
- */
-class UnreadTally {
-  #tasks?: DcState['tasks'];
-  #held: readonly Task[] = [];
-  #counts = new Map<string, { list: readonly Message[] | undefined; read: number | undefined; unread: number }>();
-
-  /** The held tasks in list order, worked out again only when the tasks change. */
-  held(tasks: DcState['tasks']): readonly Task[] {
-    if (tasks !== this.#tasks) {
-      this.#tasks = tasks;
-      this.#held = taskListOrder(Object.values(tasks));
-      for (const id of this.#counts.keys()) if (!tasks[id]) this.#counts.delete(id);
-    }
-    return this.#held;
-  }
-
-  total(state: DcState): number {
-    let total = 0;
-    for (const task of this.held(state.tasks)) {
-      const list = state.messages[task.id];
-      const read = state.reads[task.id];
-      let known = this.#counts.get(task.id);
-      if (!known || known.list !== list || known.read !== read) {
-        known = { list, read, unread: unreadCount(list, read) };
-        this.#counts.set(task.id, known);
-      }
-      total += known.unread;
-    }
-    return total;
-  }
-}
 
 function tasksText(count: number): string {
   if (count === 0) return msg('No tasks', { id: 'desktop.tasks-none' });
@@ -192,11 +155,6 @@ export class DcDesktop extends DcElement {
   @query('[part~="header"]') private headerElement?: HTMLElement;
   @query('dc-task-list') private taskList?: DcTaskList;
 
-  /** Below 30rem of its own width (read by a ResizeObserver): one of the list and the conversation at a time. */
-  @state() private narrow = false;
-  /** Narrow: the agent went back to the list (Back, Escape, Ctrl+Alt+B), or the task on show ended. */
-  @state() private showList = false;
-
   #ticker = new TickerController(this);
   #tally = new UnreadTally();
   #view = this.select<DesktopView | undefined>((s, store) => {
@@ -216,10 +174,9 @@ export class DcDesktop extends DcElement {
     };
   });
   #refocusToggle = false;
-  /** The list takes the focus once it is on show (Back, or the task on show ended with the focus in it). */
-  #focusList = false;
+  /** Below 30rem: the list and the conversation, one at a time. */
+  #narrow = new NarrowLayout(this);
   #hiddenByList = false;
-  #resize?: ResizeObserver;
   #lastSelected: string | undefined;
   #seen = false;
   #reportedTo: DcStoreApi | undefined;
@@ -228,21 +185,8 @@ export class DcDesktop extends DcElement {
   #cancelIdleNotifications?: () => void;
   #retryNotifications?: ReturnType<typeof setTimeout>;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (typeof ResizeObserver !== 'function') return;
-    this.#resize = new ResizeObserver(([entry]) => {
-      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-      const narrow = !!entry && entry.contentRect.width > 0 && entry.contentRect.width < NARROW_REM * rem;
-      if (narrow !== this.narrow) this.narrow = narrow;
-    });
-    this.#resize.observe(this);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#resize?.disconnect();
-    this.#resize = undefined;
     this.#reportedTo?.setHidden('collapsed', false);
     this.#reportedTo?.setHidden('list-view', false);
     this.#reportedTo = undefined;
@@ -281,8 +225,7 @@ export class DcDesktop extends DcElement {
    */
   back(): void {
     this.collapsed = false;
-    this.showList = true;
-    this.#focusList = true;
+    this.#narrow.back();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -297,11 +240,8 @@ export class DcDesktop extends DcElement {
         const opened = !!selected && (!this.#lastSelected || (!!previous && isHeld(previous)));
         if (opened && this.collapsed) this.collapsed = false;
         // Narrow: a task the agent opens shows its conversation; when the one on show ends, the list comes back.
-        if (opened) this.showList = false;
-        else if (this.narrow && !this.showList) {
-          this.showList = true;
-          this.#focusList = !!this.windowElement?.matches(':focus-within');
-        }
+        if (opened) this.#narrow.opened();
+        else this.#narrow.wentAway(!!this.windowElement?.matches(':focus-within'));
       }
       this.#seen = true;
       this.#lastSelected = selected;
@@ -327,7 +267,7 @@ export class DcDesktop extends DcElement {
     // TASK-5: a collapsed window, or the list in front of the conversation, hides the task on show; its
     // new messages count as unread.
     const store = this.activeStore;
-    const hiddenByList = this.#listInFront();
+    const hiddenByList = this.#narrow.hidesTask(!!this.#view.value?.selected);
     if (store !== this.#reportedTo || changed.has('collapsed') || hiddenByList !== this.#hiddenByList) {
       this.#reportedTo?.setHidden('collapsed', false);
       this.#reportedTo?.setHidden('list-view', false);
@@ -340,10 +280,7 @@ export class DcDesktop extends DcElement {
       this.#refocusToggle = false;
       this.toggleButton?.focus();
     }
-    if (this.#focusList) {
-      this.#focusList = false;
-      void this.taskList?.focusTask();
-    }
+    if (this.#narrow.takeFocus()) void this.taskList?.focusTask();
     // Signed in, a task is on its way: the conversation's modules load while the browser is idle.
     const view = this.#view.value;
     if (!this.#cancelPreload && view && this.#parts.status('conversation') === undefined && view.signedIn) {
@@ -364,17 +301,18 @@ export class DcDesktop extends DcElement {
       return html`<p class="empty-state">${msg('Digital channels unavailable', { id: 'picker.unavailable' })}</p>`;
     }
     const { selected, unread } = view;
-    const listView = this.narrow && (!selected || this.showList);
+    const narrow = this.#narrow.narrow;
+    const listView = this.#narrow.listView(!!selected);
     this.#ticker.active = !!selected && !this.collapsed && !listView;
     this.setStates(STATES, [
       this.collapsed ? 'collapsed' : undefined,
       view.voice ? 'voice' : undefined,
       selected ? undefined : 'empty',
-      this.narrow ? 'narrow' : undefined,
+      narrow ? 'narrow' : undefined,
       listView ? 'list-view' : undefined,
     ]);
     // Narrow and open, the offers stack in the window above the compose area, where they cover nothing.
-    const inlineOffers = this.narrow && !this.collapsed;
+    const inlineOffers = narrow && !this.collapsed;
     const offers = html`<dc-offers
       .store=${this.store}
       placement=${inlineOffers ? 'inline' : 'fixed'}
@@ -387,7 +325,7 @@ export class DcDesktop extends DcElement {
 
     return html`
       <div class="header" part="header">
-        ${this.narrow && selected && !listView && !this.collapsed ? this.#renderBack() : nothing}
+        ${narrow && selected && !listView && !this.collapsed ? this.#renderBack() : nothing}
         <dc-state-picker .store=${this.store}></dc-state-picker>
         <div class="voice-status" role="status">${view.voice ? this.#renderVoice(view.config) : nothing}</div>
         <div class="header-end">
@@ -416,7 +354,7 @@ export class DcDesktop extends DcElement {
         ?hidden=${this.collapsed}
       >
         <div class="list-region" part="task-list-region" role="region" aria-label=${msg('Task list', { id: 'desktop.task-list' })}>
-          <dc-task-list .store=${this.store} @dc-task-select=${this.#onTaskSelect}></dc-task-list>
+          <dc-task-list .store=${this.store} @dc-task-select=${this.#narrow.opened}></dc-task-list>
         </div>
         ${selected ? this.#renderTask(view, selected) : this.#renderEmpty(view, view.held)}
         ${inlineOffers ? offers : nothing}
@@ -425,33 +363,12 @@ export class DcDesktop extends DcElement {
         ? html`<dc-notifications
             .store=${this.store}
             .anchor=${this.headerElement}
-            @dc-task-select=${this.#onTaskSelect}
+            @dc-task-select=${this.#narrow.opened}
           ></dc-notifications>`
         : nothing}
       ${inlineOffers ? nothing : offers}
     `;
   }
-
-  /** Whether the list is in front of the task on show (narrow), so that the agent does not see its conversation. */
-  #listInFront(): boolean {
-    const view = this.#view.value;
-    return this.narrow && this.showList && !!view?.selected;
-  }
-
-  /** The agent opened a task from the list or a notification (the one on show, too): its conversation comes. */
-  #onTaskSelect = () => {
-    this.showList = false;
-  };
-
-  /** Escape in the conversation goes back to the list (narrow), unless a dialog or a pop-up took it. */
-  #onConversationKeydown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) return;
-    if (!this.narrow || this.showList) return;
-    const inOverlay = event.composedPath().some((n) => n instanceof HTMLElement && (n.localName === 'dialog' || n.hasAttribute('popover')));
-    if (inOverlay) return;
-    event.preventDefault();
-    this.back();
-  };
 
   #renderBack(): TemplateResult {
     const keys = this.shortcuts?.keysFor('tasks.back');
@@ -493,7 +410,7 @@ export class DcDesktop extends DcElement {
     else if (!config.media.some((m) => isSignedIn(media[m.id]))) {
       hint = msg('Sign in to your digital channels to receive offers.', { id: 'desktop.empty-sign-in' });
     } else if (config.media.some((m) => media[m.id] && isReadyForOffers(media[m.id]!))) {
-      hint = this.narrow
+      hint = this.#narrow.narrow
         ? msg('Offers appear under the task list: accept one to start.', { id: 'desktop.empty-waiting-narrow' })
         : msg('Offers appear at the bottom right: accept one to start.', { id: 'desktop.empty-waiting' });
     } else hint = msg('Set Ready to receive offers.', { id: 'desktop.empty-ready' });
@@ -534,7 +451,7 @@ export class DcDesktop extends DcElement {
         class="details"
         part="details"
         aria-label=${msg('Customer details', { id: 'desktop.details' })}
-        @keydown=${this.#onConversationKeydown}
+        @keydown=${this.#narrow.onConversationKeydown}
       >
         <slot name="customer-details">
           <div class="summary-head">
@@ -562,7 +479,7 @@ export class DcDesktop extends DcElement {
         class="interaction"
         part="interaction"
         aria-label=${msg('Interaction pane', { id: 'desktop.interaction' })}
-        @keydown=${this.#onConversationKeydown}
+        @keydown=${this.#narrow.onConversationKeydown}
       >
         <slot name="interaction">
           ${loaded === 'ready'
@@ -570,7 +487,7 @@ export class DcDesktop extends DcElement {
             : this.#renderLoading(loaded)}
         </slot>
       </section>
-      <section class="composer" part="composer" aria-label=${msg('Compose area', { id: 'desktop.composer' })} @keydown=${this.#onConversationKeydown}>
+      <section class="composer" part="composer" aria-label=${msg('Compose area', { id: 'desktop.composer' })} @keydown=${this.#narrow.onConversationKeydown}>
         <slot name="composer">
           ${media?.kind === 'email'
             ? html`<p class="composer-note">
