@@ -2,8 +2,8 @@
  * `<dc-desktop>`: the whole gadget (TASK-1, TASK-6, EMBED-1) in the situations an agent meets, each
  * reached by real actions on the simulated contact centre: signing in, setting Ready, offers routed and
  * accepted, customers writing, a voice call reported by the host. Each desktop sits in a frame that
- * stands for the gadget's window (a Finesse gadget column or a CRM pane): its pop-ups (offers bottom
- * right, notifications top right) pin to the frame's corners.
+ * stands for the host's container (a Finesse gadget column or a CRM pane); its menus and pop-ups are
+ * drawn in the top layer (offers at the window's bottom right), which the frame cannot clip.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
@@ -86,15 +86,15 @@ const THREE_TASKS: ScenarioStep[] = [
 ];
 
 /**
- * The gadget's window: `width` wide and `height` high. A transform makes it the containing block of the
- * kit's fixed pop-ups, so they pin to its corners as they would to a gadget's own window. `collapsed`
- * collapses the tasks window once the steps have run (accepting an offer opens it).
+ * The host's container: `width` wide and `height` high, clipping and transformed as a host's may be
+ * (the kit's pop-ups are in the top layer, out of its reach). `collapsed` collapses the tasks window
+ * once the steps have run (accepting an offer opens it).
  */
 function frame(
   name: string,
   steps: readonly ScenarioStep[],
   width: number,
-  options: { collapsed?: boolean; height?: string; content?: TemplateResult } = {},
+  options: { collapsed?: boolean; height?: string; list?: boolean; content?: TemplateResult } = {},
 ): HTMLDivElement {
   const kit = scenario({
     name,
@@ -109,6 +109,7 @@ function frame(
       if (desktop) desktop.collapsed = true;
     });
   }
+  if (options.list) void kit.done.then(() => kit.provider.querySelector('dc-desktop')?.back());
   return inDiv(html`<div
     style="position: relative; width: ${width}px; max-width: 100%; height: ${options.height ?? '44rem'}; transform: translateZ(0); overflow: hidden; display: flex; flex-direction: column"
   >
@@ -178,13 +179,50 @@ export const VoiceCall: StoryObj<{ width: number }> = {
 };
 
 /** TASK-1 in a Finesse gadget column. */
-export const Narrow: StoryObj = {
-  name: 'Narrow (360 px gadget column)',
+export const Stacked: StoryObj = {
+  name: 'Gadget column (600 px)',
   parameters: describe(
-    'A 360 px gadget column: the regions stack; the task list is a strip above the selected task that ' +
+    'A 600 px gadget column: the regions stack; the task list is a strip above the selected task that ' +
       'collapses to its header; the conversation scrolls within its pane.',
   ),
-  render: () => frame('desktop-narrow', THREE_TASKS, 360, { height: '48rem' }),
+  render: () => frame('desktop-stacked', THREE_TASKS, 600, { height: '48rem' }),
+};
+
+/** TASK-1, HOSTILE-24: a CRM side panel, the conversation on show. */
+export const Narrow: StoryObj = {
+  name: 'Side panel (360 px): conversation',
+  parameters: describe(
+    'Below 30rem the desktop is a list and a conversation, one at a time. Here the chat task is on show: ' +
+      'its customer details, thread and composer fill the panel; Back in the header (or Escape in the ' +
+      'conversation, or Ctrl+Alt+B) returns to the task list.',
+  ),
+  render: () => frame('desktop-narrow', THREE_TASKS, 360, { height: '45rem' }),
+};
+
+/** TASK-1, TASK-5, HOSTILE-24: a CRM side panel, the task list on show. */
+export const NarrowList: StoryObj = {
+  name: 'Side panel (360 px): task list',
+  parameters: describe(
+    'Below 30rem, after Back: the task list fills the panel, the chat task still selected; the SMS ' +
+      'customer wrote again, so the list and the header count it unread. A task opens with a click or Enter.',
+  ),
+  render: () => frame('desktop-narrow-list', THREE_TASKS, 360, { height: '45rem', list: true }),
+};
+
+/** OFFER-1, HOSTILE-24: offers in a CRM side panel. */
+export const NarrowOffers: StoryObj = {
+  name: 'Side panel (360 px): offers waiting',
+  parameters: describe(
+    'Below 30rem, offers stack compactly in the panel, one line each, above the compose area: they cover ' +
+      'neither Send nor the state control.',
+  ),
+  render: () =>
+    frame(
+      'desktop-narrow-offers',
+      [...READY, ...holdTasks(1), step.offer('sms', CUSTOMERS[1]!.options), step.offer('email', CUSTOMERS[2]!.options)],
+      360,
+      { height: '45rem' },
+    ),
 };
 
 /** TASK-1 in a wide CRM pane. */

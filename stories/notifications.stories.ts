@@ -25,7 +25,8 @@ const meta: Meta = {
       description: {
         component:
           'Top-right notifications: sign-in failures and retries, failed state changes with Retry, automatic ' +
-          'state changes, connection restored. Errors and warnings stay until dismissed; the others leave by themselves.',
+          'state changes, connection restored. Errors and warnings stay until dismissed (a warning raised again ' +
+          'for its cause counts: ×3); the others leave by themselves, but not while the pointer or the focus is on one.',
       },
     },
   },
@@ -124,6 +125,28 @@ export const AutomaticChange: StoryObj<{ media: Media; cause: StateCause }> = {
         step.signIn(),
         step.ready('all'),
         step.serverSetState(args.media, { availability: 'not-ready' }, args.cause),
+      ],
+    }),
+};
+
+/** HOSTILE-25. */
+export const CountedWarning: StoryObj = {
+  name: 'A warning raised again – counted',
+  parameters: describe(
+    'A supervisor changed Email three times while the notification was on show: one warning, its words ' +
+      'the latest change, with a count (×3), rather than three stacked. Warnings stay until dismissed; ' +
+      'information leaves after `notificationSeconds`, not while the pointer or the focus is on it.',
+  ),
+  render: () =>
+    scenarioElement({
+      name: 'counted-warning',
+      content: stack(),
+      steps: [
+        step.signIn(),
+        step.ready('all'),
+        step.serverSetState('email', { availability: 'not-ready' }, 'supervisor'),
+        step.serverSetState('email', { availability: 'ready' }, 'supervisor'),
+        step.serverSetState('email', { availability: 'not-ready', reasonId: 'meeting' }, 'supervisor'),
       ],
     }),
 };

@@ -20,6 +20,7 @@ export const PAGE_SHORTCUT_ACTIONS = [
   'tasks.next',
   'tasks.previous',
   'tasks.toggle-panel',
+  'tasks.back',
   'state.ready-all',
   'state.open-menu',
   'state.not-ready-all',
@@ -54,6 +55,8 @@ export const DEFAULT_SHORTCUTS: Readonly<Record<ShortcutAction, string>> = {
   'tasks.next': 'Ctrl+Shift+8',
   'tasks.previous': 'Ctrl+Shift+9',
   'tasks.toggle-panel': 'Ctrl+Alt+T',
+  // Not in the guide's table: back from a conversation to the task list (the desktop's narrow layout).
+  'tasks.back': 'Ctrl+Alt+B',
   'state.ready-all': 'Ctrl+Shift+V',
   'state.open-menu': 'Ctrl+Shift+L',
   'state.not-ready-all': 'Ctrl+Shift+Z',

@@ -48,6 +48,8 @@ export interface DcStoreApi {
   /** Something hides the kit from the agent (`collapsed`, `away`…), or stops hiding it (TASK-5). */
   setHidden(reason: string, hidden: boolean): void;
   dismissNotification(id: number): void;
+  /** The agent holds the notifications (the pointer or the focus on them): none leaves until they let go. */
+  holdNotifications(held: boolean): void;
 
   // Conversation (PANE-*, COMP-*)
   setDraft(taskId: string, draft: Draft | undefined): void;
@@ -78,6 +80,7 @@ const METHODS = [
   'selectAdjacent',
   'setHidden',
   'dismissNotification',
+  'holdNotifications',
   'setDraft',
   'attach',
   'detach',

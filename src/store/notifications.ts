@@ -7,13 +7,21 @@
  * - an automatic state change only when the server's word on the media changed (STATE-6);
  * - "connection restored" only on the way back online after a loss (FAIL-2).
  * Commands that fail (sign-in, a state change, an accept) raise their own, from the module that runs them.
+ *
+ * Those that need no action do not pile up:
+ * - information (and success) leaves after `notificationSeconds`, a time kept in the state
+ *   (`expiresAt`), which stops while the agent holds the notifications (the pointer or the focus on
+ *   them: WCAG 2.2.1) and goes on when they let go;
+ * - a warning's key names its cause (a supervisor's changes, the missed offers of a group, the lost
+ *   connection…): raised again while it is on show, it stays one warning and counts (×3). Errors with
+ *   the same key are replaced as they were (a retry updates its own countdown).
  */
 import { customerDisplayName, isHeld, missedOfferOutcome } from '../model/tasks.js';
 import type { DcConfig } from '../model/config.js';
 import type { StoreCore, Transition } from './core.js';
 import { arrivals } from './messages.js';
 import { has, own } from './records.js';
-import type { DcNotification, NotificationBody, NotificationKind } from './state.js';
+import type { DcNotification, DcState, NotificationBody, NotificationKind } from './state.js';
 
 /** A notification to raise: what the store turns into a `DcNotification`. */
 export interface Notice {
@@ -22,6 +30,36 @@ export interface Notice {
   readonly key: string;
   readonly body: NotificationBody;
   readonly action?: DcNotification['action'];
+}
+
+/** The list once `notification` is raised: it replaces the one with its key; a warning again counts. */
+export function raiseNotification(list: readonly DcNotification[], notification: DcNotification): readonly DcNotification[] {
+  const earlier = list.find((n) => n.key === notification.key);
+  if (!earlier) return [...list, notification];
+  const count = earlier.kind === 'warning' && notification.kind === 'warning' ? (earlier.count ?? 1) + 1 : 1;
+  return [...list.filter((n) => n !== earlier), count > 1 ? { ...notification, count } : notification];
+}
+
+/**
+ * The agent holds the notifications (`held`), or lets go at `at`: while held none expires; on letting
+ * go, each gets back the time it was held (or, raised meanwhile, the time since it came).
+ */
+export function holdNotifications(state: DcState, held: boolean, at: number): DcState {
+  const since = state.notificationsHeldAt;
+  if (held) return since !== undefined ? state : { ...state, notificationsHeldAt: at };
+  if (since === undefined) return state;
+  const notifications = state.notifications.map((n) =>
+    n.expiresAt === undefined ? n : { ...n, expiresAt: n.expiresAt + Math.max(0, at - Math.max(since, n.at)) },
+  );
+  const { notificationsHeldAt: _, ...rest } = state;
+  return { ...rest, notifications };
+}
+
+/** Without the informational notifications whose time is up at `at` (none while they are held). */
+export function expireNotifications(state: DcState, at: number): DcState {
+  if (state.notificationsHeldAt !== undefined) return state;
+  const notifications = state.notifications.filter((n) => n.expiresAt === undefined || n.expiresAt > at);
+  return notifications.length === state.notifications.length ? state : { ...state, notifications };
 }
 
 /** The notices a transition raises. Pure: the same transition always gives the same notices. */
@@ -41,7 +79,8 @@ export function noticesOf(config: DcConfig, { before, after, action }: Transitio
       if (automatic && state && state !== own(before.media, media)) {
         notices.push({
           kind: 'warning',
-          key: `auto:${media}`,
+          // One per cause: a supervisor's changes to three channels are one warning, counted.
+          key: `auto:${event.cause}`,
           body: { code: 'state-auto-changed', params: { media, state, cause: event.cause } },
         });
       }
@@ -95,32 +134,58 @@ function newMessageNotice(config: DcConfig, before: Transition['before'], after:
 export class Notifier {
   readonly #core: StoreCore;
   #next = 1;
+  /** The one timer: it runs when the first informational notification's time is up. */
+  #timer: unknown;
 
   constructor(core: StoreCore) {
     this.#core = core;
     core.onTransition((t) => {
       for (const n of noticesOf(core.config, t)) this.notify(n.kind, n.key, n.body, n.action);
     });
+    core.onSettled((before, after) => {
+      if (before.notifications !== after.notifications || before.notificationsHeldAt !== after.notificationsHeldAt) this.#arm();
+    });
   }
 
   notify(kind: NotificationKind, key: string, body: NotificationBody, action?: DcNotification['action']): void {
     const core = this.#core;
+    const at = core.now();
     const notification = {
       ...body,
       id: this.#next++,
       key,
       kind,
-      at: core.now(),
+      at,
       ...(action ? { action } : {}),
+      ...(kind === 'info' || kind === 'success' ? { expiresAt: at + core.config.notificationSeconds * 1000 } : {}),
     } as DcNotification;
     core.dispatch({ type: 'notify', notification });
-    if (kind === 'info' || kind === 'success') {
-      core.later(core.config.notificationSeconds * 1000, () => this.dismiss(notification.id));
-    }
   }
 
   dismiss(id: number): void {
     this.#core.dispatch({ type: 'dismiss', id });
+  }
+
+  /** The agent holds the notifications (pointer or focus on them), or lets go. */
+  hold(held: boolean): void {
+    this.#core.dispatch({ type: 'hold-notifications', held, at: this.#core.now() });
+  }
+
+  /** Sets the timer for the first notification whose time will be up (none while they are held). */
+  #arm(): void {
+    const core = this.#core;
+    if (this.#timer !== undefined) core.cancel(this.#timer);
+    this.#timer = undefined;
+    const state = core.state;
+    if (state.notificationsHeldAt !== undefined) return;
+    let next = Infinity;
+    for (const n of state.notifications) if (n.expiresAt !== undefined && n.expiresAt < next) next = n.expiresAt;
+    if (next === Infinity) return;
+    this.#timer = core.later(Math.max(0, next - core.now()), () => {
+      this.#timer = undefined;
+      core.dispatch({ type: 'expire-notifications', at: core.now() });
+      this.#arm();
+    });
   }
 
   dismissKey(key: string): void {

@@ -12,6 +12,7 @@
 import { isFinal, isHeld, taskListOrder, type Message, type Task, type TaskPause } from '../model/tasks.js';
 import type { DcEvent, DcSnapshot } from '../backend/types.js';
 import { addMessage, applyReceipt, customerMessages, holdsClient, mergeMessages } from './messages.js';
+import { expireNotifications, holdNotifications, raiseNotification } from './notifications.js';
 import {
   filterRecord,
   has,
@@ -60,10 +61,12 @@ export function reduce(state: DcState, action: Action): DcState {
         : withoutEntry(state.pending, action.media);
       return pending === state.pending ? state : { ...state, pending };
     }
-    case 'notify': {
-      const rest = state.notifications.filter((n) => n.key !== action.notification.key);
-      return { ...state, notifications: [...rest, action.notification] };
-    }
+    case 'notify':
+      return { ...state, notifications: raiseNotification(state.notifications, action.notification) };
+    case 'hold-notifications':
+      return holdNotifications(state, action.held, action.at);
+    case 'expire-notifications':
+      return expireNotifications(state, action.at);
     case 'dismiss': {
       if (!state.notifications.some((n) => n.id === action.id)) return state;
       return { ...state, notifications: state.notifications.filter((n) => n.id !== action.id) };

@@ -97,10 +97,17 @@ export type NotificationCode = NotificationBody['code'];
 
 export type DcNotification = NotificationBody & {
   readonly id: number;
-  /** A later notification with the same key replaces this one (a retry updates its own pop-over). */
+  /**
+   * A later notification with the same key replaces this one (a retry updates its own pop-over); a
+   * warning's key names its cause, so that the same cause again is one warning with a count.
+   */
   readonly key: string;
   readonly kind: NotificationKind;
   readonly at: number;
+  /** How many times this warning was raised while on show (absent: once). */
+  readonly count?: number;
+  /** When an informational notification leaves (epoch ms, later while the notifications are held). */
+  readonly expiresAt?: number;
   /** An action the agent can take from the pop-over. */
   readonly action?:
     | { readonly kind: 'retry-state'; readonly media: MediaId; readonly target: StateTarget }
@@ -122,6 +129,8 @@ export interface DcState {
   readonly media: Readonly<Record<MediaId, MediaState>>;
   readonly pending: Readonly<Record<MediaId, PendingChange>>;
   readonly notifications: readonly DcNotification[];
+  /** Since when the agent holds the notifications (pointer or focus on them): none expires meanwhile. */
+  readonly notificationsHeldAt?: number;
   /** Offers and held tasks by id; a task that is over leaves the state. */
   readonly tasks: Readonly<Record<string, Task>>;
   /** Each task's messages, oldest first. */
@@ -163,6 +172,8 @@ export type Action =
   | { type: 'pending'; media: MediaId; change: PendingChange | undefined }
   | { type: 'notify'; notification: DcNotification }
   | { type: 'dismiss'; id: number }
+  | { type: 'hold-notifications'; held: boolean; at: number }
+  | { type: 'expire-notifications'; at: number }
   /** Uses up a sequence number (a malformed event's); `rebase` sets it even below the last (a new epoch). */
   | { type: 'seq'; seq: number; rebase?: boolean }
   | { type: 'select'; taskId: string | undefined }

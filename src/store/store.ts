@@ -235,6 +235,10 @@ export class DcStore implements DcStoreApi {
     this.#notes.dismiss(id);
   }
 
+  holdNotifications(held: boolean): void {
+    this.#notes.hold(held);
+  }
+
   // -------------------------------------------------------------------------------------------------
   // Conversation (PANE-*, COMP-*)
 

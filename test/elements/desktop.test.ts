@@ -300,8 +300,9 @@ describe('dc-desktop', () => {
     expect(desktop.matches(':state(voice)')).to.be.false;
   });
 
-  it('TASK-1: narrow (360 px) stacks the regions; wide (1200 px) puts the list on the left', async () => {
-    const kit = await desktopKit(html`<dc-desktop style="width: 360px; height: 720px"></dc-desktop>`);
+  // Below 30rem (360 px) the desktop is a list and a conversation, one at a time: narrow-desktop.test.ts (HOSTILE-24).
+  it('TASK-1: a gadget column (600 px) stacks the regions; wide (1200 px) puts the list on the left', async () => {
+    const kit = await desktopKit(html`<dc-desktop style="width: 600px; height: 720px"></dc-desktop>`);
     const { desktop, p } = kit;
     await signInReady(kit.store);
     await acceptOffer(kit, 'chat');
@@ -309,11 +310,11 @@ describe('dc-desktop', () => {
     await settle(desktop);
     const rect = (el: Element | null) => el!.getBoundingClientRect();
 
-    // Narrow: one column, the task list above the selected task, then details, pane, composer.
+    // Stacked: one column, the task list above the selected task, then details, pane, composer.
     let [list, details, pane, composer] = [rect(p.list()), rect(p.details()), rect(p.interaction()), rect(p.composer())];
     for (const r of [list, details, pane, composer]) {
       expect(Math.round(r.left)).to.equal(Math.round(list.left));
-      expect(r.width).to.be.closeTo(358, 2);
+      expect(r.width).to.be.closeTo(598, 2);
     }
     expect(list.bottom).to.be.at.most(details.top + 1);
     expect(details.bottom).to.be.at.most(pane.top + 1);

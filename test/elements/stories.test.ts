@@ -69,6 +69,9 @@ const DESKTOP: Record<string, { states: string[]; rows: number; offers: number }
   Collapsed: { states: ['collapsed'], rows: 3, offers: 0 },
   VoiceCall: { states: ['voice'], rows: 3, offers: 0 },
   Narrow: { states: [], rows: 3, offers: 0 },
+  NarrowList: { states: [], rows: 3, offers: 0 },
+  NarrowOffers: { states: [], rows: 1, offers: 2 },
+  Stacked: { states: [], rows: 3, offers: 0 },
   Wide: { states: [], rows: 3, offers: 0 },
 };
 

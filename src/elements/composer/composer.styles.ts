@@ -1,6 +1,8 @@
 import { css, unsafeCSS } from 'lit';
+import { topLayerStyles } from '../internal/top-layer.js';
 
 export const styles = css`
+  ${topLayerStyles}
   :host {
     display: block;
     --_dc-box-min: var(--dc-composer-min-height, 4.5em);
@@ -356,10 +358,8 @@ export const styles = css`
     min-height: 1.6rem;
   }
 
+  /* In the top layer, placed above the box (or below it, where there is more room): popovers.ts. */
   .popover {
-    position: absolute;
-    bottom: calc(100% - 0.25rem);
-    left: 0.5rem;
     z-index: var(--_dc-z-overlay);
     max-width: min(26rem, calc(100vw - 1rem));
     border: 1px solid var(--_dc-border);

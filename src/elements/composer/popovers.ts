@@ -11,6 +11,7 @@ import type { MediaKind } from '../../model/media.js';
 import { opensSlashSearch, slashQuery, type Template } from '../../model/templates.js';
 import { workflowsFor, type Workflow } from '../../model/workflows.js';
 import { icon, type IconName } from '../../ui/conversation-icons.js';
+import { TopLayer } from '../internal/top-layer.js';
 import type { WorkflowRunner } from '../internal/workflow-dialog.js';
 import { PanelModules, type Panel } from './lazy.js';
 import { offers, focusButton, type ComposerParts, type Writable } from './parts.js';
@@ -44,6 +45,15 @@ export class Popovers implements ReactiveController {
     this.#actions = actions;
     this.#modules = new PanelModules(parts.host);
     parts.host.addController(this);
+    // Each panel opens in the top layer, above the box (HOSTILE-23); the workflow dialog is a modal <dialog>.
+    const root = () => parts.host.renderRoot;
+    for (const panel of ['picker', 'emoji', 'workflows']) {
+      new TopLayer(parts.host, {
+        popover: () => root().querySelector<HTMLElement>(`.popover.${panel}`),
+        anchor: () => root().querySelector('.box'),
+        placement: 'top-start',
+      });
+    }
   }
 
   /** Resolves when the panel modules on their way have arrived (or failed); undefined when none is. */
@@ -172,7 +182,7 @@ export class Popovers implements ReactiveController {
     const picker =
       this.#picker === 'closed'
         ? nothing
-        : html`<div class="popover picker" @keydown=${this.#onPopoverKeydown}>
+        : html`<div class="popover picker" popover="manual" @keydown=${this.#onPopoverKeydown}>
             ${this.#modules.status('templates') === 'ready'
               ? html`<dc-template-picker
                   .templates=${catalogue.value.templates}
@@ -189,7 +199,7 @@ export class Popovers implements ReactiveController {
               : this.#renderModule('templates', inline)}
           </div>`;
     const emoji = this.#emoji
-      ? html`<div class="popover emoji" @keydown=${this.#onPopoverKeydown}>
+      ? html`<div class="popover emoji" popover="manual" @keydown=${this.#onPopoverKeydown}>
           ${this.#modules.status('emoji') === 'ready'
             ? html`<dc-emoji-panel .open=${true} @dc-emoji-pick=${this.#onEmojiPick} @dc-close=${this.#closeEmoji}></dc-emoji-panel>`
             : html`<div class="panel">${this.#renderModule('emoji', false)}</div>`}
@@ -210,7 +220,7 @@ export class Popovers implements ReactiveController {
             @dc-close=${this.#closeWorkflows}
           ></dc-workflow-dialog>`
         : this.#workflows
-          ? html`<div class="popover workflows" @keydown=${this.#onPopoverKeydown}>
+          ? html`<div class="popover workflows" popover="manual" @keydown=${this.#onPopoverKeydown}>
               <div class="panel">${this.#renderModule('workflows', false)}</div>
             </div>`
           : nothing;

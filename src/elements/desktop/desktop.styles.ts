@@ -1,9 +1,15 @@
 import { css, unsafeCSS } from 'lit';
 
+/** Below this many rem of its own width the desktop is a list and a conversation, one at a time. */
+export const NARROW_REM = 30;
+
 /**
- * The desktop lays itself out from its own width (container queries on the host), not the window's:
- * it sits in a narrow gadget column as well as in a wide CRM pane.
- * Narrow (below 44rem): everything stacks; the task list is a strip above the selected task that
+ * The desktop lays itself out from its own width (container queries on the host, and the `narrow`
+ * state its ResizeObserver sets), not the window's: it sits in a CRM side panel, a gadget column and a
+ * wide CRM pane alike.
+ * Narrow (below 30rem): the task list fills the window, or the task on show does (details, pane,
+ * compose area), with the offers stacked above the compose area.
+ * Stacked (below 44rem): everything stacks; the task list is a strip above the selected task that
  * collapses to its header.
  * Wide: the task list is a left column; details above the interaction pane; the compose area last.
  */
@@ -16,11 +22,15 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     min-width: 0;
-    min-height: 0;
+    /* On a page that gives it no height it is still tall enough to work in; collapsed, it is its header. */
+    min-height: var(--dc-desktop-min-height, 32rem);
     background: var(--_dc-surface);
     border: 1px solid var(--_dc-border);
     border-radius: var(--_dc-radius);
     overflow: hidden;
+  }
+  :host([collapsed]) {
+    min-height: 0;
   }
   [hidden] {
     display: none !important;
@@ -161,6 +171,62 @@ export const styles = css`
     min-width: 0;
     border-top: 1px solid var(--_dc-border);
     background: var(--_dc-surface-raised);
+  }
+
+  /* Narrow: the conversation, or the list in its place (the Back button is in the header). ------- */
+  .back {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.2rem;
+    min-height: 2.25rem;
+    padding: 0.25rem 0.6rem 0.25rem 0.35rem;
+    border: 1px solid var(--_dc-border);
+    border-radius: var(--_dc-radius);
+    background: var(--_dc-surface);
+    font-weight: 600;
+  }
+  .back:hover {
+    background: var(--_dc-info-surface);
+  }
+  /* Short of room (offers waiting), the details scroll and the thread keeps 6rem: Send and Accept stay on show. */
+  :host(:state(narrow)) .window {
+    grid-template-rows: minmax(0, auto) minmax(min(6rem, var(--_dc-interaction-min)), 1fr) auto auto;
+    grid-template-areas: 'details' 'interaction' 'offers' 'composer';
+  }
+  :host(:state(narrow)) .list-region {
+    display: none;
+  }
+  :host(:state(list-view)) .window {
+    grid-template-rows: minmax(0, 1fr) auto auto;
+    grid-template-areas: 'list' 'empty' 'offers';
+  }
+  :host(:state(list-view)) .list-region {
+    display: flex;
+    border-bottom: 0;
+    /* The list scrolls inside the window's height rather than stretching it. */
+    contain: size;
+  }
+  :host(:state(list-view)) dc-task-list {
+    --dc-task-list-max-height: none;
+  }
+  :host(:state(list-view)) .details,
+  :host(:state(list-view)) .interaction,
+  :host(:state(list-view)) .composer {
+    display: none;
+  }
+  :host(:state(list-view)) .empty-state {
+    padding: 1rem;
+  }
+  /* The offers, compact, in their own row (scrolling beyond 14rem): they push the thread up a little and cover nothing. */
+  .window > dc-offers {
+    grid-area: offers;
+    padding: 0.4rem 0.5rem;
+    border-top: 1px solid var(--_dc-border);
+    background: var(--_dc-surface-raised);
+    --dc-offers-width: none;
+  }
+  .window > dc-offers:state(empty) {
+    display: none;
   }
 
   .empty-state {

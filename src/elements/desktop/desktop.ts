@@ -14,9 +14,6 @@ import {
   isHeld,
   mediaPausedByVoice,
   taskDuration,
-  taskListOrder,
-  unreadCount,
-  type Message,
   type Task,
   type TaskPause,
 } from '../../model/tasks.js';
@@ -32,7 +29,10 @@ import { LazyParts, whenIdle, type LazyPart } from '../internal/lazy-modules.js'
 import '../connection-banner/connection-banner.js';
 import '../state-picker/state-picker.js';
 import '../task-list/task-list.js';
+import type { DcTaskList } from '../task-list/task-list.js';
 import { containerStyles, styles } from './desktop.styles.js';
+import { NarrowLayout } from './narrow.js';
+import { UnreadTally } from './unread-tally.js';
 
 /**
  * What the desktop selects: counts and the task on show, not whole maps, so that a message for a task in
@@ -54,43 +54,7 @@ interface DesktopView {
   readonly notifying: boolean;
 }
 
-const STATES = ['collapsed', 'voice', 'empty'] as const;
-
-/**
- * The unread total of the held tasks (the model's `unreadCount`), kept from one state to the next: a
- * task is counted again only when its messages or what the agent has read of them changed, so a
- * message for one task does not recount the others.
- */
-class UnreadTally {
-  #tasks?: DcState['tasks'];
-  #held: readonly Task[] = [];
-  #counts = new Map<string, { list: readonly Message[] | undefined; read: number | undefined; unread: number }>();
-
-  /** The held tasks in list order, worked out again only when the tasks change. */
-  held(tasks: DcState['tasks']): readonly Task[] {
-    if (tasks !== this.#tasks) {
-      this.#tasks = tasks;
-      this.#held = taskListOrder(Object.values(tasks));
-      for (const id of this.#counts.keys()) if (!tasks[id]) this.#counts.delete(id);
-    }
-    return this.#held;
-  }
-
-  total(state: DcState): number {
-    let total = 0;
-    for (const task of this.held(state.tasks)) {
-      const list = state.messages[task.id];
-      const read = state.reads[task.id];
-      let known = this.#counts.get(task.id);
-      if (!known || known.list !== list || known.read !== read) {
-        known = { list, read, unread: unreadCount(list, read) };
-        this.#counts.set(task.id, known);
-      }
-      total += known.unread;
-    }
-    return total;
-  }
-}
+const STATES = ['collapsed', 'voice', 'empty', 'narrow', 'list-view'] as const;
 
 function tasksText(count: number): string {
   if (count === 0) return msg('No tasks', { id: 'desktop.tasks-none' });
@@ -109,12 +73,18 @@ function unreadText(count: number): string {
  * with its four regions — task list, customer details, interaction pane and compose area. It opens
  * maximised; the toggle or Ctrl+Alt+T collapses it to its header, which still counts tasks and unread
  * messages; opening a task (Accept, Ctrl+Shift+8 / 9, a notification's Open) expands it again.
- * It lays itself out from its own width: stacked in a narrow gadget column (the task list is a strip
- * above the selected task, collapsing to its header), side by side in a wide CRM pane. A voice call
+ * It lays itself out from its own width: side by side in a wide CRM pane; stacked in a gadget column
+ * (the task list is a strip above the selected task, collapsing to its header); and below 30rem (a
+ * CRM side panel) a list and a conversation, as mobile inboxes are: the task list fills the window,
+ * opening a task shows its details, thread and composer, and Back (Escape in the conversation, or
+ * Ctrl+Alt+B) returns to the list. There the offers stack compactly in the window, above the compose
+ * area, and the notifications open under the header, never over the state control. A voice call
  * reported by the host shows in the header with the channels whose timers it pauses (TASK-6).
  *
- * It fills the height its host gives it (the interaction pane takes what is left and scrolls); a host
- * that sets a height lets it shrink when collapsed: `dc-desktop[collapsed] { height: auto }`.
+ * It fills the height its host gives it (the interaction pane takes what is left and scrolls), and is
+ * never shorter than `--dc-desktop-min-height` while open; a host that sets a height lets it shrink
+ * when collapsed: `dc-desktop[collapsed] { height: auto }`. Its menus, dialogs and pop-ups are drawn in
+ * the top layer: a host container that clips or transforms it cannot cut them off.
  *
  * Works inside a `<dc-provider>` or with a store passed as its `store` property (EMBED-1); the
  * elements it is made of use the same store.
@@ -132,6 +102,7 @@ function unreadText(count: number): string {
  *
  * @csspart header - The bar with the state control, counts, voice indication and toggle.
  * @csspart toggle - The button that collapses and expands the tasks window.
+ * @csspart back - Back from a conversation to the task list (below 30rem).
  * @csspart counts - The number of tasks and unread messages in the header.
  * @csspart voice - The "On a voice call" indication (TASK-6).
  * @csspart tasks-window - The tasks window.
@@ -145,7 +116,10 @@ function unreadText(count: number): string {
  * @cssstate collapsed - The tasks window is collapsed.
  * @cssstate voice - The host reports a voice call.
  * @cssstate empty - No task is selected.
+ * @cssstate narrow - Below 30rem of its own width: a list and a conversation, one at a time.
+ * @cssstate list-view - Narrow, showing the task list (the conversation is behind it).
  *
+ * @cssprop --dc-desktop-min-height - The least height it takes, on a page that gives it none or too little (default 32rem).
  * @cssprop --dc-desktop-list-width - The task list's column in a wide layout (default clamp(16rem, 28%, 20rem)).
  * @cssprop --dc-desktop-interaction-min-height - The interaction pane's least height (default 14rem).
  * @cssprop --dc-desktop-details-max-height - Customer details scroll beyond this height (default 18rem).
@@ -179,6 +153,8 @@ export class DcDesktop extends DcElement {
 
   @query('[part~="toggle"]') private toggleButton?: HTMLButtonElement;
   @query('.window') private windowElement?: HTMLElement;
+  @query('[part~="header"]') private headerElement?: HTMLElement;
+  @query('dc-task-list') private taskList?: DcTaskList;
 
   #ticker = new TickerController(this);
   #tally = new UnreadTally();
@@ -199,6 +175,9 @@ export class DcDesktop extends DcElement {
     };
   });
   #refocusToggle = false;
+  /** Below 30rem: the list and the conversation, one at a time. */
+  #narrow = new NarrowLayout(this);
+  #hiddenByList = false;
   #lastSelected: string | undefined;
   #seen = false;
   #reportedTo: DcStoreApi | undefined;
@@ -220,6 +199,7 @@ export class DcDesktop extends DcElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#reportedTo?.setHidden('collapsed', false);
+    this.#reportedTo?.setHidden('list-view', false);
     this.#reportedTo = undefined;
     this.#cancelPreload?.();
     this.#cancelPreload = undefined;
@@ -250,11 +230,21 @@ export class DcDesktop extends DcElement {
   constructor() {
     super();
     new ShortcutController(this, 'tasks.toggle-panel', () => this.toggle());
+    new ShortcutController(this, 'tasks.back', () => this.back());
   }
 
   /** Collapses the tasks window, or expands it (the toggle and Ctrl+Alt+T). */
   toggle(): void {
     this.collapsed = !this.collapsed;
+  }
+
+  /**
+   * Back to the task list (Back, Escape in the conversation, Ctrl+Alt+B): below 30rem the list takes
+   * the conversation's place; wider it is already on show. The selected task's row takes the focus.
+   */
+  back(): void {
+    this.collapsed = false;
+    this.#narrow.back();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -264,9 +254,13 @@ export class DcDesktop extends DcElement {
     const view = this.#view.value;
     if (view) {
       const selected = view.selectedTaskId;
-      if (this.#seen && this.collapsed && selected && selected !== this.#lastSelected) {
+      if (this.#seen && selected !== this.#lastSelected) {
         const previous = this.#lastSelected ? this.activeStore?.state.tasks[this.#lastSelected] : undefined;
-        if (!this.#lastSelected || (previous && isHeld(previous))) this.collapsed = false;
+        const opened = !!selected && (!this.#lastSelected || (!!previous && isHeld(previous)));
+        if (opened && this.collapsed) this.collapsed = false;
+        // Narrow: a task the agent opens shows its conversation; when the one on show ends, the list comes back.
+        if (opened) this.#narrow.opened();
+        else this.#narrow.wentAway(!!this.windowElement?.matches(':focus-within'));
       }
       this.#seen = true;
       this.#lastSelected = selected;
@@ -289,17 +283,23 @@ export class DcDesktop extends DcElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // TASK-5: a collapsed window hides the task on show; its new messages count as unread.
+    // TASK-5: a collapsed window, or the list in front of the conversation, hides the task on show; its
+    // new messages count as unread.
     const store = this.activeStore;
-    if (store !== this.#reportedTo || changed.has('collapsed')) {
+    const hiddenByList = this.#narrow.hidesTask(!!this.#view.value?.selected);
+    if (store !== this.#reportedTo || changed.has('collapsed') || hiddenByList !== this.#hiddenByList) {
       this.#reportedTo?.setHidden('collapsed', false);
+      this.#reportedTo?.setHidden('list-view', false);
       this.#reportedTo = store;
+      this.#hiddenByList = hiddenByList;
       store?.setHidden('collapsed', this.collapsed);
+      store?.setHidden('list-view', hiddenByList);
     }
     if (this.#refocusToggle) {
       this.#refocusToggle = false;
       this.toggleButton?.focus();
     }
+    if (this.#narrow.takeFocus()) void this.taskList?.focusTask();
     // Signed in, a task is on its way: the conversation's modules load while the browser is idle.
     const view = this.#view.value;
     if (!this.#cancelPreload && view && this.#parts.status('conversation') === undefined && view.signedIn) {
@@ -320,12 +320,23 @@ export class DcDesktop extends DcElement {
       return html`<p class="empty-state">${msg('Digital channels unavailable', { id: 'picker.unavailable' })}</p>`;
     }
     const { selected, unread } = view;
-    this.#ticker.active = !!selected && !this.collapsed;
+    const narrow = this.#narrow.narrow;
+    const listView = this.#narrow.listView(!!selected);
+    this.#ticker.active = !!selected && !this.collapsed && !listView;
     this.setStates(STATES, [
       this.collapsed ? 'collapsed' : undefined,
       view.voice ? 'voice' : undefined,
       selected ? undefined : 'empty',
+      narrow ? 'narrow' : undefined,
+      listView ? 'list-view' : undefined,
     ]);
+    // Narrow and open, the offers stack in the window above the compose area, where they cover nothing.
+    const inlineOffers = narrow && !this.collapsed;
+    const offers = html`<dc-offers
+      .store=${this.store}
+      placement=${inlineOffers ? 'inline' : 'fixed'}
+      ?compact=${inlineOffers}
+    ></dc-offers>`;
     const keys = this.shortcuts?.keysFor('tasks.toggle-panel');
     const toggleTitle = this.collapsed
       ? msg('Expand the tasks window', { id: 'desktop.expand' })
@@ -333,6 +344,7 @@ export class DcDesktop extends DcElement {
 
     return html`
       <div class="header" part="header">
+        ${narrow && selected && !listView && !this.collapsed ? this.#renderBack() : nothing}
         <dc-state-picker .store=${this.store}></dc-state-picker>
         <div class="voice-status" role="status">${view.voice ? this.#renderVoice(view.config) : nothing}</div>
         <div class="header-end">
@@ -361,13 +373,34 @@ export class DcDesktop extends DcElement {
         ?hidden=${this.collapsed}
       >
         <div class="list-region" part="task-list-region" role="region" aria-label=${msg('Task list', { id: 'desktop.task-list' })}>
-          <dc-task-list .store=${this.store}></dc-task-list>
+          <dc-task-list .store=${this.store} @dc-task-select=${this.#narrow.opened}></dc-task-list>
         </div>
         ${selected ? this.#renderTask(view, selected) : this.#renderEmpty(view, view.held)}
+        ${inlineOffers ? offers : nothing}
       </section>
-      ${this.#parts.status('notifications') === 'ready' ? html`<dc-notifications .store=${this.store}></dc-notifications>` : nothing}
-      <dc-offers .store=${this.store}></dc-offers>
+      ${this.#parts.status('notifications') === 'ready'
+        ? html`<dc-notifications
+            .store=${this.store}
+            .anchor=${this.headerElement}
+            @dc-task-select=${this.#narrow.opened}
+          ></dc-notifications>`
+        : nothing}
+      ${inlineOffers ? nothing : offers}
     `;
+  }
+
+  #renderBack(): TemplateResult {
+    const keys = this.shortcuts?.keysFor('tasks.back');
+    const title = msg('Back to the task list', { id: 'desktop.back-title' });
+    return html`<button
+      part="back"
+      class="back"
+      title=${keys ? `${title} (${formatKeyCombo(keys, keyNames(), this.shortcuts?.apple)})` : title}
+      aria-keyshortcuts=${keys ? keys.replace(/Ctrl/g, 'Control') : nothing}
+      @click=${() => this.back()}
+    >
+      ${icon('chevron-left')}<span>${msg('Back', { id: 'desktop.back' })}</span>
+    </button>`;
   }
 
   /** END-1: asks the host (`dc-before-end`), then ends the task. */
@@ -396,7 +429,9 @@ export class DcDesktop extends DcElement {
     else if (!config.media.some((m) => isSignedIn(media[m.id]))) {
       hint = msg('Sign in to your digital channels to receive offers.', { id: 'desktop.empty-sign-in' });
     } else if (config.media.some((m) => media[m.id] && isReadyForOffers(media[m.id]!))) {
-      hint = msg('Offers appear at the bottom right: accept one to start.', { id: 'desktop.empty-waiting' });
+      hint = this.#narrow.narrow
+        ? msg('Offers appear under the task list: accept one to start.', { id: 'desktop.empty-waiting-narrow' })
+        : msg('Offers appear at the bottom right: accept one to start.', { id: 'desktop.empty-waiting' });
     } else hint = msg('Set Ready to receive offers.', { id: 'desktop.empty-ready' });
     return html`<div class="empty-state" part="empty">
       ${icon('inbox')}
@@ -432,7 +467,12 @@ export class DcDesktop extends DcElement {
     const loaded = this.#parts.status('conversation') ?? 'loading';
 
     return html`
-      <section class="details" part="details" aria-label=${msg('Customer details', { id: 'desktop.details' })}>
+      <section
+        class="details"
+        part="details"
+        aria-label=${msg('Customer details', { id: 'desktop.details' })}
+        @keydown=${this.#narrow.onConversationKeydown}
+      >
         <slot name="customer-details">
           <div class="summary-head">
             <span class="customer"><bdi>${shownText(name)}</bdi></span>
@@ -455,14 +495,19 @@ export class DcDesktop extends DcElement {
           </dl>
         </slot>
       </section>
-      <section class="interaction" part="interaction" aria-label=${msg('Interaction pane', { id: 'desktop.interaction' })}>
+      <section
+        class="interaction"
+        part="interaction"
+        aria-label=${msg('Interaction pane', { id: 'desktop.interaction' })}
+        @keydown=${this.#narrow.onConversationKeydown}
+      >
         <slot name="interaction">
           ${loaded === 'ready'
             ? html`<dc-chat-thread .store=${this.store} task-id=${task.id}></dc-chat-thread>`
             : this.#renderLoading(loaded)}
         </slot>
       </section>
-      <section class="composer" part="composer" aria-label=${msg('Compose area', { id: 'desktop.composer' })}>
+      <section class="composer" part="composer" aria-label=${msg('Compose area', { id: 'desktop.composer' })} @keydown=${this.#narrow.onConversationKeydown}>
         <slot name="composer">
           ${media?.kind === 'email'
             ? html`<p class="composer-note">

@@ -78,10 +78,8 @@ export const styles = css`
     width: 1em;
     height: 1em;
   }
+  /* In the top layer, placed under More (top-layer.ts). */
   .menu {
-    position: absolute;
-    top: calc(100% + 2px);
-    right: 0;
     z-index: var(--_dc-z-overlay);
     display: flex;
     flex-direction: column;

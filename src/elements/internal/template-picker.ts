@@ -16,6 +16,7 @@ import { icon } from '../../ui/conversation-icons.js';
 import { rovingIndex } from '../../ui/roving.js';
 import { DcCloseEvent, DcPresentationalElement } from './presentational.js';
 import { styles } from './template-picker.styles.js';
+import { TopLayer, topLayerStyles } from './top-layer.js';
 
 export { DcCloseEvent };
 
@@ -126,8 +127,18 @@ function preview(body: string): string {
  */
 @customElement('dc-template-picker')
 export class DcTemplatePicker extends DcPresentationalElement {
-  static override styles = [...DcPresentationalElement.styles, styles];
+  static override styles = [...DcPresentationalElement.styles, topLayerStyles, styles];
   static override shadowRootOptions: ShadowRootInit = { ...DcPresentationalElement.shadowRootOptions, delegatesFocus: true };
+
+  constructor() {
+    super();
+    // The More menu opens in the top layer under its button: the picker's own box never clips it (HOSTILE-23).
+    new TopLayer(this, {
+      popover: () => this.renderRoot.querySelector<HTMLElement>('#more-menu'),
+      anchor: () => this.moreButton,
+      placement: 'bottom-end',
+    });
+  }
 
   /** Every configured template; those for `media` are offered. */
   @property({ attribute: false }) templates: readonly Template[] = [];
@@ -281,6 +292,7 @@ export class DcTemplatePicker extends DcPresentationalElement {
             class="menu"
             part="menu"
             id="more-menu"
+            popover="manual"
             role="menu"
             aria-label=${msg('All template groups', { id: 'templates.all-groups' })}
             @keydown=${this.#onMenuKeydown}
@@ -532,6 +544,8 @@ export class DcTemplatePicker extends DcPresentationalElement {
       return;
     }
     if (event.key === 'Tab') {
+      // Tab goes on from More, as from a menu button (the menu's items are not in the Tab order).
+      this.moreButton?.focus();
       this.moreOpen = false;
       return;
     }

@@ -1,5 +1,5 @@
 import { msg, str } from '../../i18n/localization.js';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { mediaLabel, mediaStateLabel, scopeLabel, targetLabel } from '../../i18n/labels.js';
@@ -8,8 +8,9 @@ import { isolated } from '../../model/text.js';
 import type { DcNotification, NotificationKind } from '../../store/state.js';
 import { icon, type IconName } from '../../ui/icons.js';
 import { TickerController } from '../../context/ticker.js';
-import { DcBeforeStateChangeEvent } from '../../events/events.js';
+import { DcBeforeStateChangeEvent, DcTaskSelectEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
+import { TopLayer, topLayerStyles } from '../internal/top-layer.js';
 
 const KIND_ICON: Record<NotificationKind, IconName> = {
   error: 'circle-alert',
@@ -17,6 +18,11 @@ const KIND_ICON: Record<NotificationKind, IconName> = {
   info: 'info',
   success: 'circle-check',
 };
+
+/** How many times a warning was raised, for screen readers (the screen shows ×3). */
+function countText(count: number): string {
+  return msg(str`(${count} times)`, { id: 'notify.count' });
+}
 
 /** The words of a notification, in the current language; `now` counts retries down. */
 export function notificationText(config: DcConfig, n: DcNotification, now: number): string {
@@ -107,13 +113,18 @@ export function notificationText(config: DcConfig, n: DcNotification, now: numbe
 /**
  * Pop-over notifications, top right: sign-in failures and retries, failed state changes with Retry,
  * automatic state changes, connection restored. Errors and warnings stay until dismissed; the others
- * leave by themselves. Screen readers hear each one as it arrives (errors assertively).
+ * leave by themselves after `notificationSeconds`, but not while the pointer or the focus is on one
+ * (WCAG 2.2.1). A warning raised again for the same cause is one notification with a count (×3).
+ * Screen readers hear each one as it arrives (errors assertively).
  *
  * @summary Top-right notifications for failures, retries and automatic state changes.
  *
  * @csspart notification - One notification.
  * @csspart dismiss - Its close button.
- * @csspart action - Its action button (Retry).
+ * @csspart count - How many times a warning was raised (×3).
+ * @csspart action - Its action button (Retry, or Open for a new message).
+ *
+ * @fires dc-task-select - Open showed the task of a new message; `detail.taskId`.
  *
  * @cssprop --dc-notifications-top - Distance from the top of the window (default 0.75rem).
  * @cssprop --dc-notifications-right - Distance from the right of the window (default 0.75rem).
@@ -122,6 +133,7 @@ export function notificationText(config: DcConfig, n: DcNotification, now: numbe
 export class DcNotifications extends DcElement {
   static override styles = [
     ...DcElement.styles,
+    topLayerStyles,
     css`
       :host {
         position: fixed;
@@ -139,6 +151,18 @@ export class DcNotifications extends DcElement {
         display: flex;
         flex-direction: column;
         gap: 0.5rem;
+      }
+      /* Fixed: in the top layer, at the window's top right (the host's box above is its fallback). */
+      .stack[popover] {
+        top: var(--dc-notifications-top, 0.75rem);
+        right: var(--dc-notifications-right, 0.75rem);
+        width: min(24rem, calc(100vw - 1.5rem));
+        max-height: calc(100vh - 1.5rem);
+      }
+      /* Under its anchor: placed from the anchor's box (top-layer.ts). */
+      .stack.anchored {
+        right: auto;
+        padding: 0 0.5rem;
       }
       .notification {
         pointer-events: auto;
@@ -178,6 +202,16 @@ export class DcNotifications extends DcElement {
         flex: 1;
         line-height: 1.35;
       }
+      .count {
+        display: inline-block;
+        margin-left: 0.25rem;
+        padding: 0 0.4em;
+        border-radius: 999px;
+        background: var(--_dc-surface);
+        border: 1px solid var(--_dc-border);
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+      }
       .buttons {
         display: flex;
         gap: 0.25rem;
@@ -208,9 +242,30 @@ export class DcNotifications extends DcElement {
 
   /** `fixed` (top right of the window, the default) or `inline` (in the page's flow, for stories). */
   @property({ reflect: true }) placement: 'fixed' | 'inline' = 'fixed';
+  /**
+   * Fixed, an element to open under instead of the window's top right: right-aligned with it and no
+   * wider (the desktop gives its header, so that a notification never covers the state control).
+   */
+  @property({ attribute: false }) anchor?: Element;
 
   #view = this.select((s, store) => ({ notifications: s.notifications, config: store.config }));
   #ticker = new TickerController(this);
+  #pointerIn = false;
+  #focusIn = false;
+  #holding = false;
+
+  constructor() {
+    super();
+    // Fixed, the stack is drawn in the top layer: no container of the host's clips it (HOSTILE-23). It
+    // stays open while empty, so that its live region is there before the first notification.
+    new TopLayer(this, {
+      popover: () => this.renderRoot.querySelector<HTMLElement>('.stack[popover]'),
+      anchor: () => this.anchor,
+      placement: 'bottom-end',
+      flip: false,
+      fitWidth: true,
+    });
+  }
 
   protected override render() {
     const view = this.#view.value;
@@ -218,7 +273,16 @@ export class DcNotifications extends DcElement {
     // Retry countdowns tick once a second, and only while one is on show.
     this.#ticker.active = list.some((n) => 'retryInMs' in n.params && n.params.retryInMs !== undefined);
     const now = this.activeStore?.now() ?? Date.now();
-    return html`<div class="stack" aria-live="polite" aria-relevant="additions text">
+    return html`<div
+      class="stack ${this.anchor && this.placement !== 'inline' ? 'anchored' : ''}"
+      popover=${this.placement === 'inline' ? nothing : 'manual'}
+      aria-live="polite"
+      aria-relevant="additions text"
+      @pointerover=${this.#onPointerOver}
+      @pointerout=${this.#onPointerOut}
+      @focusin=${this.#onFocusIn}
+      @focusout=${this.#onFocusOut}
+    >
       ${view
         ? repeat(
             list,
@@ -230,7 +294,12 @@ export class DcNotifications extends DcElement {
               data-code=${n.code}
             >
               ${icon(KIND_ICON[n.kind])}
-              <span class="text">${notificationText(view.config, n, now)}</span>
+              <span class="text"
+                >${notificationText(view.config, n, now)}${n.count && n.count > 1
+                  ? html` <span class="count" part="count" aria-hidden="true">×${n.count}</span
+                      ><span class="visually-hidden">${countText(n.count)}</span>`
+                  : nothing}</span
+              >
               <span class="buttons">
                 ${n.action ? this.#action(n) : nothing}
                 <button
@@ -249,6 +318,54 @@ export class DcNotifications extends DcElement {
     </div>`;
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The notification under the pointer, or holding the focus, may have just left (dismissed): no
+    // pointerout or focusout comes from a removed element.
+    if (this.#pointerIn && !this.renderRoot.querySelector('.notification:hover')) this.#pointerIn = false;
+    if (this.#focusIn && !this.renderRoot.querySelector('.notification:focus-within')) this.#focusIn = false;
+    // After this update: letting go changes the store, which renders this element again.
+    queueMicrotask(() => this.#syncHold());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#pointerIn = this.#focusIn = false;
+    this.#syncHold();
+  }
+
+  /** HOSTILE-25, WCAG 2.2.1: while the pointer or the focus is on a notification, none leaves by itself. */
+  #syncHold(): void {
+    const held = this.#pointerIn || this.#focusIn;
+    if (held === this.#holding) return;
+    this.#holding = held;
+    this.activeStore?.holdNotifications(held);
+  }
+
+  #inNotification(node: EventTarget | null): boolean {
+    return node instanceof Element && this.renderRoot.contains(node) && node.closest('.notification') !== null;
+  }
+
+  #onPointerOver = (event: PointerEvent) => {
+    this.#pointerIn = this.#inNotification(event.target);
+    this.#syncHold();
+  };
+
+  #onPointerOut = (event: PointerEvent) => {
+    this.#pointerIn = this.#inNotification(event.relatedTarget);
+    this.#syncHold();
+  };
+
+  #onFocusIn = () => {
+    this.#focusIn = true;
+    this.#syncHold();
+  };
+
+  #onFocusOut = (event: FocusEvent) => {
+    this.#focusIn = this.#inNotification(event.relatedTarget);
+    this.#syncHold();
+  };
+
   #action(n: DcNotification) {
     const action = n.action!;
     const run = () => {
@@ -260,7 +377,10 @@ export class DcNotifications extends DcElement {
         this.intend(new DcBeforeStateChangeEvent({ scope: { media }, target: action.target }), (d) =>
           store.setMediaState(media, d.target),
         );
-      } else store.selectTask(action.taskId);
+      } else {
+        store.selectTask(action.taskId);
+        this.dispatchEvent(new DcTaskSelectEvent(action.taskId));
+      }
     };
     return html`<button part="action" @click=${run}>
       ${action.kind === 'retry-state'

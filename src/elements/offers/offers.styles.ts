@@ -26,6 +26,13 @@ export const styles = css`
     padding: 0.25rem;
     margin: -0.25rem;
   }
+  /* Fixed: in the top layer, at the window's bottom right (the host's box above is its fallback). */
+  .offers[popover] {
+    right: var(--dc-offers-right, 0.75rem);
+    bottom: var(--dc-offers-bottom, 0.75rem);
+    width: min(var(--_dc-offer-width), calc(100vw - 1.5rem));
+    overflow-y: auto;
+  }
   :host([placement='inline']) .offers {
     max-height: none;
     overflow: visible;
@@ -192,6 +199,64 @@ export const styles = css`
   }
   .urgent .bar-fill {
     background: var(--_dc-danger);
+  }
+  /* Compact: one line per offer (media, fields, countdown, Accept); the stack scrolls beyond 14rem. */
+  :host([compact]) .offers {
+    gap: 0.35rem;
+    max-height: 14rem;
+    overflow-y: auto;
+  }
+  :host([compact]) .list {
+    gap: 0.35rem;
+  }
+  :host([compact]) .offer {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    padding: 0.3rem 0.4rem 0.4rem 0.5rem;
+    box-shadow: none;
+  }
+  :host([compact]) .head {
+    display: contents;
+  }
+  :host([compact]) .media {
+    flex: none;
+  }
+  :host([compact]) .fields {
+    order: 1;
+    flex: 1 1 auto;
+    display: block;
+    min-width: 0;
+    margin: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  :host([compact]) .countdown {
+    order: 2;
+  }
+  :host([compact]) .actions {
+    order: 3;
+  }
+  :host([compact]) .field,
+  :host([compact]) dd,
+  :host([compact]) .field[data-field='question'] dd {
+    display: inline;
+  }
+  :host([compact]) .field + .field::before {
+    content: ' · ';
+    color: var(--_dc-text-muted);
+  }
+  :host([compact]) dt {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  :host([compact]) .toolbar {
+    box-shadow: none;
   }
   @media (prefers-reduced-motion: reduce) {
     .bar-fill {

@@ -16,6 +16,7 @@ import { rovingIndex } from '../../ui/roving.js';
 import { DcBeforeAcceptEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
 import { inFrame, noteRequest } from '../internal/frame-updates.js';
+import { TopLayer, topLayerStyles } from '../internal/top-layer.js';
 import { styles } from './offers.styles.js';
 import { cssProperty } from './css-property.js';
 import { isolated, shownText } from '../../model/text.js';
@@ -58,13 +59,18 @@ interface OffersView {
  * @cssprop --dc-offers-bottom - Distance from the bottom of the window (default 0.75rem).
  * @cssprop --dc-offers-right - Distance from the right of the window (default 0.75rem).
  * @cssprop --dc-offers-width - Width of the cards (default 22rem).
+ *
+ * Fixed, the stack is drawn in the top layer, so no container of the host's clips it. `compact` puts
+ * each offer's customer fields on one line beside Accept, for a narrow column.
  */
 @customElement('dc-offers')
 export class DcOffers extends DcElement {
-  static override styles = [...DcElement.styles, styles];
+  static override styles = [...DcElement.styles, topLayerStyles, styles];
 
   /** `fixed` (bottom right of the window, the default) or `inline` (in the page's flow, for stories). */
   @property({ reflect: true }) placement: 'fixed' | 'inline' = 'fixed';
+  /** Compact cards: the customer fields on one line beside Accept (the desktop's narrow layout). */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
   /** The offer whose Accept is the Tab stop while focus is in the stack (the newest one otherwise). */
   @state() private rovingId: string | undefined;
@@ -80,6 +86,12 @@ export class DcOffers extends DcElement {
   /** Where focus was among the buttons before an update, to keep it in the stack if its card leaves. */
   #focusIndex = -1;
   #updating = false;
+
+  constructor() {
+    super();
+    // Fixed, the stack is drawn in the top layer: no container of the host's clips it (HOSTILE-23).
+    new TopLayer(this, { popover: () => this.renderRoot.querySelector<HTMLElement>('.offers[popover]') });
+  }
 
   protected override render() {
     const view = this.#view.value;
@@ -112,7 +124,7 @@ export class DcOffers extends DcElement {
     const keys = this.shortcuts?.shownKeysFor('offers.accept-all', keyNames()) ?? null;
     const ariaKeys = this.shortcuts?.ariaKeysFor('offers.accept-all') ?? null;
     return html`${live}
-      <section class="offers" aria-label=${msg('Offers', { id: 'offers.region' })}>
+      <section class="offers" popover=${this.placement === 'inline' ? nothing : 'manual'} aria-label=${msg('Offers', { id: 'offers.region' })}>
         ${offers.length > 1
           ? html`<div class="toolbar">
               <span class="count">${msg(str`${offers.length} offers`, { id: 'offers.count' })}</span>

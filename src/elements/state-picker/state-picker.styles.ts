@@ -93,10 +93,8 @@ export const styles = css`
     width: 1em;
     height: 1em;
   }
+  /* In the top layer, placed under the trigger (src/elements/internal/top-layer.ts). */
   .popover {
-    position: absolute;
-    top: calc(100% + 4px);
-    left: 0;
     z-index: var(--_dc-z-overlay);
     width: max-content;
     min-width: 16rem;

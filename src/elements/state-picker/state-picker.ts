@@ -35,6 +35,7 @@ import { icon, MEDIA_ICONS, type IconName } from '../../ui/icons.js';
 import { rovingIndex } from '../../ui/roving.js';
 import { DcBeforeSignInEvent, DcBeforeStateChangeEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
+import { TopLayer, topLayerStyles } from '../internal/top-layer.js';
 import { styles } from './state-picker.styles.js';
 
 interface PickerView {
@@ -93,7 +94,7 @@ const GROUP_ICON: Record<GroupId, IconName> = {
  */
 @customElement('dc-state-picker')
 export class DcStatePicker extends DcElement {
-  static override styles = [...DcElement.styles, styles];
+  static override styles = [...DcElement.styles, topLayerStyles, styles];
 
   @state() private menuOpen = false;
   @state() private signInOpen = true;
@@ -116,6 +117,10 @@ export class DcStatePicker extends DcElement {
   constructor() {
     super();
     new ShortcutController(this, 'state.open-menu', () => this.openMenu());
+    // The menu and the Sign In dialog open in the top layer, under the trigger (HOSTILE-23).
+    for (const part of ['menu', 'sign-in-dialog']) {
+      new TopLayer(this, { popover: () => this.renderRoot.querySelector<HTMLElement>(`[part~="${part}"]`), anchor: () => this.trigger });
+    }
   }
 
   /** Opens the state menu and focuses its first choice (Ctrl+Shift+L), or the Sign In dialog. */
@@ -249,6 +254,7 @@ export class DcStatePicker extends DcElement {
     return html`<div
       class="popover sign-in"
       part="sign-in-dialog"
+      popover="manual"
       role="dialog"
       aria-labelledby="sign-in-title"
       aria-describedby="sign-in-help"
@@ -299,6 +305,7 @@ export class DcStatePicker extends DcElement {
     return html`<div
       class="popover menu"
       part="menu"
+      popover="manual"
       role="menu"
       aria-label=${msg('Digital channel state', { id: 'picker.menu' })}
       @keydown=${this.#onMenuKeydown}
@@ -415,6 +422,8 @@ export class DcStatePicker extends DcElement {
       return;
     }
     if (event.key === 'Tab') {
+      // Tab goes on from the trigger, as from a menu button; the menu closes (its items are not in the Tab order).
+      this.trigger?.focus();
       this.#closeMenu(false);
       return;
     }
