@@ -7,7 +7,8 @@
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { initials, rowReceipt, type ThreadRow } from '../src/model/thread.js';
+import { rowReceipt, type ThreadRow } from '../src/model/thread.js';
+import { initials } from '../src/model/message-text.js';
 
 const time = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
 

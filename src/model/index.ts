@@ -11,5 +11,6 @@ export * from './compose.js';
 export * from './attachments.js';
 export * from './workflows.js';
 export * from './thread.js';
+export * from './message-text.js';
 export * from './draft.js';
 export * from './customer.js';

@@ -1,21 +1,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { Message } from '../../src/model/tasks.js';
-import {
-  buildThreadRows,
-  canRetry,
-  dayKey,
-  initials,
-  isPicture,
-  linkify,
-  rowReceipt,
-  rowsAfter,
-  safeUrl,
-  threadRows,
-  type PendingMessage,
-  type ThreadRow,
-  type ThreadRows,
-} from '../../src/model/thread.js';
+import { buildThreadRows, canRetry, dayKey, rowReceipt, rowsAfter, threadRows, type PendingMessage, type ThreadRow, type ThreadRows } from '../../src/model/thread.js';
+import { initials, isPicture, linkify, safeUrl } from '../../src/model/message-text.js';
 
 const DAY = 24 * 3600 * 1000;
 /** Noon, local time, on a fixed day: messages a few minutes apart stay on it. */

@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { deceptiveHost, shownLinkText } from '../../src/model/hosts.js';
 import { isolated, shownText } from '../../src/model/text.js';
-import { linkify } from '../../src/model/thread.js';
+import { linkify } from '../../src/model/message-text.js';
 
 const CONTROLS = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
 const anyControl = /[\u202a-\u202e\u2066-\u2069]/u;

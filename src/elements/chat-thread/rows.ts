@@ -9,19 +9,8 @@ import { getLocale, type DcLocale } from '../../i18n/localization.js';
 import { formatBytes } from '../../model/attachments.js';
 import { fromChannelMarkup, textRuns, type MarkupFlavour, type TextStyle } from '../../model/compose.js';
 import type { Message, MessageAttachment, Receipt } from '../../model/tasks.js';
-import {
-  canRetry,
-  isPicture,
-  linkify,
-  loadsAtOnce,
-  rowReceipt,
-  safeUrl,
-  type AnnouncementRow,
-  type MessageRow,
-  type PendingRow,
-  type TextSegment,
-  type ThreadRow,
-} from '../../model/thread.js';
+import { canRetry, rowReceipt, type AnnouncementRow, type MessageRow, type PendingRow, type ThreadRow } from '../../model/thread.js';
+import { isPicture, linkify, loadsAtOnce, safeUrl, type TextSegment } from '../../model/message-text.js';
 import type { Workflow } from '../../model/workflows.js';
 import { isolated, shownText } from '../../model/text.js';
 import { icon, type IconName } from '../../ui/conversation-icons.js';

@@ -10,93 +10,31 @@
  * up front but the listener that starts it.
  */
 import type { ReactiveControllerHost } from 'lit';
+import { LazyParts, loadPart, type LazyPart } from '../internal/lazy-modules.js';
 
 export type Panel = 'templates' | 'emoji' | 'workflows';
 
-/** Each panel's element. */
-export const PANEL_TAGS = {
-  templates: 'dc-template-picker',
-  emoji: 'dc-emoji-panel',
-  workflows: 'dc-workflow-dialog',
-} as const satisfies Record<Panel, keyof HTMLElementTagNameMap>;
-
-/** Static specifiers, so that bundlers split each panel into a chunk of its own. */
-const IMPORTS: Readonly<Record<Panel, () => Promise<unknown>>> = {
-  templates: () => import('../internal/template-picker.js'),
-  emoji: () => import('../internal/emoji-panel.js'),
-  workflows: () => import('../internal/workflow-dialog.js'),
+/** Each panel's element, and its module behind a static specifier (bundlers split it off). */
+const PANELS: Readonly<Record<Panel, LazyPart>> = {
+  templates: { tags: ['dc-template-picker'], load: () => import('../internal/template-picker.js') },
+  emoji: { tags: ['dc-emoji-panel'], load: () => import('../internal/emoji-panel.js') },
+  workflows: { tags: ['dc-workflow-dialog'], load: () => import('../internal/workflow-dialog.js') },
 };
-
-/** Loads in flight or done, page-wide. */
-const loads = new Map<Panel, Promise<void>>();
-
-/** Whether the panel's element is defined (loaded here, or imported by the host itself). */
-function defined(panel: Panel): boolean {
-  return customElements.get(PANEL_TAGS[panel]) !== undefined;
-}
 
 /** Loads a panel's module, once per page (a failed load is forgotten). */
 export function loadPanel(panel: Panel): Promise<void> {
-  let loading = loads.get(panel);
-  if (!loading) {
-    loading = IMPORTS[panel]().then(
-      () => undefined,
-      (error: unknown) => {
-        loads.delete(panel);
-        throw error;
-      },
-    );
-    loads.set(panel, loading);
-  }
-  return loading;
+  return loadPart(PANELS[panel]);
 }
-
-/** Where a panel's module is for one composer: on its way, there, or failed (the agent may retry). */
-export type PanelStatus = 'loading' | 'ready' | 'failed';
 
 /**
- * One composer's view of the panel modules: what it asked for and how that went. The host renders
- * again when a load settles; `settled` lets the host's `updateComplete` wait for loads in flight.
+ * One composer's view of the panel modules: what it asked for and how that went (the kit's one
+ * mechanism for parts loaded on first use, src/elements/internal/lazy-modules.ts).
  */
-export class PanelModules {
-  #host: ReactiveControllerHost;
-  #status = new Map<Panel, PanelStatus>();
-  #pending = new Set<Promise<void>>();
-
+export class PanelModules extends LazyParts<Panel> {
   constructor(host: ReactiveControllerHost) {
-    this.#host = host;
-  }
-
-  /** The panel's status; undefined while this composer has not asked for it. */
-  status(panel: Panel): PanelStatus | undefined {
-    if (this.#status.get(panel) !== 'ready' && defined(panel)) this.#status.set(panel, 'ready');
-    return this.#status.get(panel);
-  }
-
-  /** Starts loading the panel's module unless it is there or on its way; returns its status. */
-  ensure(panel: Panel): PanelStatus {
-    const status = this.status(panel);
-    if (status === 'ready' || status === 'loading') return status;
-    this.#status.set(panel, 'loading');
-    const done = loadPanel(panel).then(
-      () => void this.#status.set(panel, 'ready'),
-      () => void this.#status.set(panel, 'failed'),
-    );
-    const tracked = done.finally(() => {
-      this.#pending.delete(tracked);
-      this.#host.requestUpdate();
-    });
-    this.#pending.add(tracked);
-    this.#host.requestUpdate();
-    return 'loading';
-  }
-
-  /** Resolves when every load this composer started has settled (loaded or failed); undefined when none is in flight. */
-  get settled(): Promise<void> | undefined {
-    return this.#pending.size ? Promise.all(this.#pending).then(() => undefined) : undefined;
+    super(host, PANELS);
   }
 }
-
 
 /**
  * The composer's module, once on the page, listens for kits signing in (the provider's bubbling,

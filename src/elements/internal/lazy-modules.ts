@@ -21,7 +21,8 @@ function defined(part: LazyPart): boolean {
   return part.tags.every((tag) => customElements.get(tag) !== undefined);
 }
 
-function load(part: LazyPart): Promise<void> {
+/** Loads a part's modules, once per page (a failed load is forgotten, so the next asks again). */
+export function loadPart(part: LazyPart): Promise<void> {
   let loading = loads.get(part);
   if (!loading) {
     loading = part.load().then(
@@ -66,7 +67,7 @@ export class LazyParts<K extends string> {
     const status = this.status(key);
     if (status === 'ready' || status === 'loading') return status;
     this.#status.set(key, 'loading');
-    const done = load(this.#parts[key]).then(
+    const done = loadPart(this.#parts[key]).then(
       () => void this.#status.set(key, 'ready'),
       (error: unknown) => {
         this.#status.set(key, 'failed');
