@@ -20,6 +20,10 @@
 //   tasks.arrive.2000            ms     the same with 2,000
 //   tasks.acceptAll.500          ms     Accept all on 500 offers → painted
 //   tasks.acceptAll.500.listRenders / .offersRenders / .listUpdate / .offersUpdate
+//   templates.open.10000         ms     the template picker over 10,000 templates → list presented
+//   templates.open.10000.options options  options in its DOM
+//   templates.keystroke.10000    ms     main thread per keystroke in its search (bench/templates.json)
+//   templates.keystroke.10000.paint  ms  key event → filtered list presented
 //
 // A figure no file holds yet is "not measured". Figures, not limits: this never fails on a slow figure.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -86,6 +90,17 @@ const PATHS = [
     met: ([paint, renders, update], [offers]) =>
       renders.median === 1 && (!offers || offers.median === 1) && update.median <= 50 && paint.median <= 50,
   },
+  {
+    path: 'template picker over 10,000 templates: open, and a keystroke in its search (issue 9)',
+    today: 'open 3,977.7 ms (7,500 options in the DOM); 408.8 ms main thread per key',
+    goal: 'open < 100 ms; < 16 ms per keystroke',
+    needs: ['templates.open.10000', 'templates.keystroke.10000'],
+    also: ['templates.open.10000.options', 'templates.keystroke.10000.paint'],
+    now: ([open, key], [options, paint]) =>
+      `open ${medianP95(open)}${options ? ` (${ms(options.median, 0)} options in the DOM)` : ''}; ${medianP95(key)} per key` +
+      (paint ? `, key → presented p95 ${ms(paint.p95)} ms` : ''),
+    met: ([open, key]) => open.median < 100 && key.median < 16,
+  },
 ];
 
 function medianP95(f) {
@@ -146,10 +161,11 @@ function main() {
 
 Written by \`npm run bench\` (scripts/bench-summary.mjs) from the figures the benchmark's parts wrote in
 bench/*.json; \`node scripts/bench-summary.mjs\` alone writes it again from the last run. "Today" is the
-figure issue 8 started from (its run on this machine); "now" is the latest run's median and p95. These
-are figures to compare runs on one machine, not limits. The details, and how each is measured, are in
-bench/results.md (the task list and the offers) and bench/conversation.md (the thread, the composer,
-the desktop).
+figure the work on that path started from (its run on this machine: issue 8, or the issue the path
+names); "now" is the latest run's median and p95. These are figures to compare runs on one machine, not
+limits. The details, and how each is measured, are in bench/results.md (the task list and the offers),
+bench/conversation.md (the thread, the composer, the desktop) and bench/templates.md (the template
+picker).
 
 | ${head.join(' | ')} |
 | ${head.map(() => '---').join(' | ')} |

@@ -116,3 +116,20 @@ export const Inline: StoryObj<PickerArgs> = {
   ),
   render: (args) => picker(args, 'inline'),
 };
+
+/** 10,000 templates built from the sample ones: the same names with a number, in the same groups. */
+const MANY: readonly Template[] = Array.from({ length: 10_000 }, (_, i) => {
+  const t = SAMPLE_TEMPLATES[i % SAMPLE_TEMPLATES.length]!;
+  const n = Math.floor(i / SAMPLE_TEMPLATES.length) + 1;
+  const name = typeof t.name === 'string' ? `${t.name} ${n}` : Object.fromEntries(Object.entries(t.name).map(([k, v]) => [k, `${v} ${n}`]));
+  return { ...t, id: `${t.id}-${n}`, name };
+});
+
+/** HOSTILE-16. */
+export const TenThousand: StoryObj<PickerArgs> = {
+  name: '10,000 templates',
+  parameters: describe(
+    'HOSTILE-16: a catalogue of 10,000 templates opens at once and filters as the agent types: only the options near the view are in the page, each announced with its place in the whole list.',
+  ),
+  render: (args) => picker(args, 'many', MANY),
+};

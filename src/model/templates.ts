@@ -338,6 +338,28 @@ export function appliesTo(template: Template, media: MediaKind): boolean {
   return template.media === undefined || template.media.includes(media);
 }
 
+/** One template and its name folded for searching, in one locale. */
+interface SearchKey {
+  readonly template: Template;
+  readonly key: string;
+}
+
+/**
+ * Each catalogue's search keys per locale, folded once (HOSTILE-16): a search over 10,000 templates then
+ * compares strings, where folding every name again on each keystroke took seconds. Keyed by the
+ * templates array: a catalogue is validated into arrays of its own and never changed in place, and a
+ * new catalogue is a new array that gets keys of its own (the old ones go with the old array).
+ */
+const searchKeys = new WeakMap<readonly Template[], Map<string, readonly SearchKey[]>>();
+
+function searchKeysOf(templates: readonly Template[], locale: string): readonly SearchKey[] {
+  let byLocale = searchKeys.get(templates);
+  if (!byLocale) searchKeys.set(templates, (byLocale = new Map()));
+  let keys = byLocale.get(locale);
+  if (!keys) byLocale.set(locale, (keys = templates.map((template) => ({ template, key: foldText(pickText(template.name, locale)) }))));
+  return keys;
+}
+
 /**
  * The templates the picker lists (COMP-5), in configured order: those of the chosen group (all of them
  * for the "All templates" tab), for the composer's media, whose name contains the query (case and
@@ -346,25 +368,29 @@ export function appliesTo(template: Template, media: MediaKind): boolean {
 export function filterTemplates(templates: readonly Template[], filter: TemplateFilter): Template[] {
   const query = foldText(filter.query?.trim() ?? '');
   const group = filter.group ?? ALL_TEMPLATES;
-  return templates.filter(
-    (t) =>
-      (group === ALL_TEMPLATES || t.group === group) &&
-      (filter.media === undefined || appliesTo(t, filter.media)) &&
-      (query === '' || foldText(pickText(t.name, filter.locale)).includes(query)),
-  );
+  const { media } = filter;
+  const out: Template[] = [];
+  for (const { template: t, key } of searchKeysOf(templates, filter.locale)) {
+    if ((group === ALL_TEMPLATES || t.group === group) && (media === undefined || appliesTo(t, media)) && (query === '' || key.includes(query))) {
+      out.push(t);
+    }
+  }
+  return out;
 }
 
 /**
  * The groups the picker shows (COMP-5): groups with at least one template for `media` (all of them when
  * no media is given), in configured order; `tabs` are the first `max`, `more` is the full list behind
- * "More" (empty when every group already has a tab).
+ * "More" (empty when every group already has a tab). One pass over the templates, one over the groups.
  */
 export function templateGroups(
   groups: readonly TemplateGroup[],
   templates: readonly Template[],
   options: { media?: MediaKind; max: number },
 ): { tabs: TemplateGroup[]; more: TemplateGroup[] } {
-  const used = groups.filter((g) => templates.some((t) => t.group === g.id && (options.media === undefined || appliesTo(t, options.media))));
+  const withTemplates = new Set<string>();
+  for (const t of templates) if (options.media === undefined || appliesTo(t, options.media)) withTemplates.add(t.group);
+  const used = groups.filter((g) => withTemplates.has(g.id));
   const max = Math.max(0, options.max);
   return { tabs: used.slice(0, max), more: used.length > max ? used : [] };
 }

@@ -227,6 +227,53 @@ describe('dc-template-picker', function () {
     await closed;
   });
 
+  it('HOSTILE-16: 10,000 templates: a few options in the DOM, each with its place; End, the search and Enter reach any of them', async () => {
+    const groups = Array.from({ length: 40 }, (_, g) => ({ id: `g${g}`, name: `Group ${g + 1}` }));
+    const words = ['Welcome', 'Order', 'Refund', 'Délai', 'Livraison'];
+    const many = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `t${i}`,
+      name: `${words[i % words.length]} ${i + 1}`,
+      group: `g${i % 40}`,
+      locked: false,
+      ...(i % 4 === 0 ? { media: ['sms' as const] } : {}),
+      body: `Template number ${i + 1}`,
+    }));
+    const forChat = many.filter((t) => !t.media);
+    const picker = await fixture<DcTemplatePicker>(html`<dc-template-picker .templates=${many} .groups=${groups} .media=${'chat'}></dc-template-picker>`);
+    const p = parts(picker);
+    const options = () => [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
+    await until(() => options().length > 0, 'the first options');
+    // Only the options near the view are rendered, and each says where it stands in the whole list.
+    expect(options().length).to.be.within(5, 60);
+    expect(options()[0]!.getAttribute('aria-posinset')).to.equal('1');
+    expect(options()[0]!.getAttribute('aria-setsize')).to.equal(String(forChat.length));
+    expect(p.names()[0]).to.equal('Order 2');
+    // End in the list: the last template is active, rendered, and inside the list's box.
+    p.list()!.focus();
+    await press('End');
+    const last = forChat.at(-1)!;
+    await until(() => p.active() === last.name, 'the last template active and rendered');
+    const list = p.list()!.getBoundingClientRect();
+    const active = picker.shadowRoot!.querySelector('[role="option"][aria-selected="true"]')!.getBoundingClientRect();
+    expect(active.top).to.be.at.least(list.top - 1);
+    expect(active.bottom).to.be.at.most(list.bottom + 1);
+    expect(p.list()!.getAttribute('aria-activedescendant')).to.equal(`option-${forChat.length - 1}`);
+    expect(options().length).to.be.below(60);
+    // A search typed with real keys narrows the whole catalogue, not only what was rendered.
+    p.search()!.focus();
+    await sendKeys({ type: 'livraison 99' });
+    const expected = forChat.filter((t) => t.name.toLowerCase().includes('livraison 99')).map((t) => t.name);
+    expect(expected.length).to.be.greaterThan(1);
+    await until(() => p.names().join('|') === expected.join('|'), 'the matching templates');
+    // Fewer than the threshold: every match is rendered, without the virtual list's positions.
+    expect(options()[0]!.hasAttribute('aria-setsize')).to.equal(false);
+    await press('ArrowDown');
+    await picker.updateComplete;
+    const picked = oneEvent(picker, 'dc-template-pick');
+    await press('Enter');
+    expect((await picked).detail.template.name).to.equal(expected[1]);
+  });
+
   it('COMP-5: names in French, inside another shadow root, axe-clean in light and dark', async () => {
     await setDefaultLocale('fr');
     const host = await fixture<HTMLElement>(html`<div></div>`);

@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { pickText } from '../../src/model/text.js';
 import {
   ALL_TEMPLATES,
   adjacentField,
@@ -350,6 +352,55 @@ describe('model: template picker', () => {
       const result = templateGroups(groups, templates, options);
       expect([ids(result.tabs), ids(result.more)], JSON.stringify(options)).to.deep.equal([tabs, more]);
     }
+  });
+
+  it('HOSTILE-16: search keys folded once per catalogue and locale list what folding every name would', () => {
+    // The reference: every name folded on every call, as the filter did before its keys were kept.
+    const reference = (list: readonly Template[], filter: Parameters<typeof filterTemplates>[1]) => {
+      const query = foldText(filter.query?.trim() ?? '');
+      return list.filter(
+        (t) =>
+          (filter.group === undefined || filter.group === ALL_TEMPLATES || t.group === filter.group) &&
+          (filter.media === undefined || appliesTo(t, filter.media)) &&
+          foldText(pickText(t.name, filter.locale)).includes(query),
+      );
+    };
+    const letters = fc.constantFrom('a', 'e', 'é', 'E', 'É', 'ç', 'C', ' ', 'ï', 'o', 'Œ', '1');
+    const word = fc.array(letters, { maxLength: 8 }).map((xs) => xs.join(''));
+    const catalogue = fc.array(
+      fc.record({
+        name: fc.oneof(word, fc.record({ en: word, fr: word })),
+        group: fc.constantFrom('g1', 'g2', 'g3'),
+        media: fc.option(fc.subarray(['chat', 'sms', 'email'] as const, { minLength: 1 }), { nil: undefined }),
+      }),
+      { maxLength: 40 },
+    );
+    const filter = fc.record({
+      query: word,
+      group: fc.constantFrom(undefined, ALL_TEMPLATES, 'g1', 'g2'),
+      media: fc.constantFrom(undefined, 'chat', 'sms', 'email'),
+      locale: fc.constantFrom('en', 'fr', 'fr-CA'),
+    });
+    fc.assert(
+      fc.property(catalogue, fc.array(filter, { minLength: 1, maxLength: 6 }), (entries, filters) => {
+        const list = entries.map((e, i) => template(`Body ${i}`, { id: `t${i}`, name: e.name, group: e.group, ...(e.media ? { media: e.media } : {}) }));
+        // Several searches over one catalogue, in several locales: the kept keys serve each of them.
+        for (const f of filters) {
+          const options = { query: f.query, locale: f.locale, ...(f.group ? { group: f.group } : {}), ...(f.media ? { media: f.media } : {}) };
+          expect(ids(filterTemplates(list, options))).to.deep.equal(ids(reference(list, options)));
+        }
+      }),
+      { seed: 16, numRuns: 400 },
+    );
+  });
+
+  it('HOSTILE-16: a new catalogue gets keys of its own; the groups with templates come from one pass', () => {
+    const first = [template('A', { id: 'a', name: 'Alpha', group: 'greet' })];
+    expect(ids(filterTemplates(first, { query: 'alp', locale: 'en' }))).to.deep.equal(['a']);
+    const second = [template('A', { id: 'b', name: 'Beta', group: 'ship' })];
+    expect(ids(filterTemplates(second, { query: 'alp', locale: 'en' }))).to.deep.equal([]);
+    expect(ids(filterTemplates(second, { query: 'bet', locale: 'en' }))).to.deep.equal(['b']);
+    expect(ids(templateGroups(groups, second, { max: 3 }).tabs)).to.deep.equal(['ship']);
   });
 
   it('MAIL-9: replacing the body asks first only when the body has text', () => {

@@ -117,6 +117,7 @@ export const styles = css`
     color: var(--_dc-accent);
   }
   .list {
+    position: relative;
     max-height: var(--dc-template-picker-max-height, 18rem);
     overflow-y: auto;
     overscroll-behavior: contain;
@@ -136,6 +137,13 @@ export const styles = css`
     border-left: 3px solid transparent;
     border-radius: calc(var(--_dc-radius) - 2px);
     cursor: pointer;
+  }
+  .option.gone {
+    height: 3.25rem;
+  }
+  .rows > .option {
+    box-sizing: border-box;
+    width: 100%;
   }
   .option:hover {
     background: var(--_dc-surface-raised);

@@ -17,6 +17,7 @@ import { rovingIndex } from '../../ui/roving.js';
 import { DcCloseEvent, DcPresentationalElement } from './presentational.js';
 import { styles } from './template-picker.styles.js';
 import { TopLayer, topLayerStyles } from './top-layer.js';
+import { scrollToIndex, virtualList, virtualizerOf } from './virtual-list.js';
 
 export { DcCloseEvent };
 
@@ -53,6 +54,16 @@ export type CatalogueStatus = 'idle' | 'loading' | 'loaded' | 'failed';
 const STATES = ['loading', 'failed', 'empty'] as const;
 const PREVIEW_LENGTH = 140;
 
+/**
+ * From this many templates listed on, the list is virtualised (HOSTILE-16): only the options near the
+ * view are in the DOM, each with its place in the whole list (`aria-posinset`, `aria-setsize`). Below
+ * it every option is rendered: a short list costs less than the virtualizer's measuring.
+ */
+export const VIRTUAL_FROM = 100;
+/** An option's usual height (name and preview lines): the virtualizer's first estimate. */
+const OPTION_HEIGHT = 52;
+const GONE = html`<div class="option gone" aria-hidden="true"></div>`;
+
 /** What the picker shows for its current properties. */
 interface PickerView {
   /** The tabs after "All templates": the first groups, plus the one picked under More. */
@@ -66,6 +77,8 @@ interface PickerView {
   readonly results: readonly Template[];
 }
 
+const optionId = (index: number) => `option-${index}`;
+
 /** The tabs' element ids: "All templates" is `tab-0`, the groups follow. */
 const tabId = (view: PickerView, group: string): string =>
   `tab-${group === ALL_TEMPLATES ? 0 : view.tabs.findIndex((g) => g.id === group) + 1}`;
@@ -77,7 +90,14 @@ const TAB_KEYS: Readonly<Record<string, string>> = { ArrowLeft: 'ArrowUp', Arrow
  * A template body as a short line of text: parameters as the agent will see them once loaded (a
  * replaceable field shows its default or `[Label]`, a system parameter its name), white space folded.
  */
-function preview(body: string): string {
+const previews = new WeakMap<Template, string>();
+function preview(template: Template): string {
+  let line = previews.get(template);
+  if (line === undefined) previews.set(template, (line = previewOf(template.body)));
+  return line;
+}
+
+function previewOf(body: string): string {
   const parsed = parseTemplate(body);
   const text = parsed.ok
     ? parsed.value.map((s) => (s.kind === 'text' ? s.text : s.kind === 'system' ? s.source : (s.default ?? `[${s.label}]`))).join('')
@@ -165,6 +185,10 @@ export class DcTemplatePicker extends DcPresentationalElement {
   @query('.more') private moreButton?: HTMLButtonElement;
 
   #revealActive = false;
+  /** The active option is not rendered yet: reveal it again when the virtualizer renders its range. */
+  #revealPending = false;
+  #placedVirtualizer?: object;
+  #memo?: { readonly inputs: readonly unknown[]; readonly view: PickerView };
   #focusMenu?: 'first' | 'last' | 'checked';
   #focusTab = false;
 
@@ -194,8 +218,20 @@ export class DcTemplatePicker extends DcPresentationalElement {
     if (this.inline || (this.status !== 'loaded' && this.status !== 'idle')) this.moreOpen = false;
   }
 
-  /** The groups, the selected one and the templates on show, from the current properties. */
+  /**
+   * The groups, the selected one and the templates on show, from the current properties: computed once
+   * for each set of them (a render, a key and a click read the same view).
+   */
   #view(): PickerView {
+    const inputs = [this.templates, this.groups, this.media, this.status, this.query, this.group, this.inline, this.maxTabs, getLocale()];
+    const memo = this.#memo;
+    if (memo && memo.inputs.every((value, i) => value === inputs[i])) return memo.view;
+    const view = this.#computeView();
+    this.#memo = { inputs, view };
+    return view;
+  }
+
+  #computeView(): PickerView {
     const media = this.#mediaFilter();
     const { tabs, more } = templateGroups(this.groups, this.templates, { ...media, max: this.maxTabs });
     const offered = more.length ? more : tabs;
@@ -216,7 +252,7 @@ export class DcTemplatePicker extends DcPresentationalElement {
       view.ready && view.results.length === 0 ? 'empty' : undefined,
     ]);
     const active = this.#activeOf(view.results);
-    const activeOption = active ? `option-${view.results.indexOf(active)}` : undefined;
+    const activeOption = active ? optionId(view.results.indexOf(active)) : undefined;
 
     return html`<div class="picker" @keydown=${this.#onKeydown}>
       ${this.inline ? nothing : this.#renderSearch(activeOption, view.results.length > 0)}
@@ -339,6 +375,8 @@ export class DcTemplatePicker extends DcPresentationalElement {
     const { results } = view;
     const names = new Map(this.groups.map((g) => [g.id, pickText(g.name, locale)]));
     const locked = msg('Locked', { id: 'templates.locked' });
+    const virtual = results.length >= VIRTUAL_FROM;
+    const option = (t: Template, i: number) => this.#renderOption(t, i, t === active, names.get(t.group), locked, locale, virtual ? results.length : 0);
     const list =
       results.length === 0
         ? html`<p class="empty" part="empty" role="status">${this.#emptyText()}</p>`
@@ -354,7 +392,9 @@ export class DcTemplatePicker extends DcPresentationalElement {
             @click=${this.#onListClick}
             @mousedown=${this.#onListMousedown}
           >
-            ${results.map((t, i) => this.#renderOption(t, i, t === active, names.get(t.group), locked, locale))}
+            ${virtual
+              ? virtualList(results, { key: (t) => t.id, row: option, rowHeight: OPTION_HEIGHT, gone: GONE, onRange: this.#onRange })
+              : results.map(option)}
           </div>`;
     // The tabs' panel: the list of the selected tab (a plain region in inline mode, where there is no tab).
     return this.inline
@@ -362,8 +402,17 @@ export class DcTemplatePicker extends DcPresentationalElement {
       : html`<div id="panel" role="tabpanel" aria-labelledby=${tabId(view, view.group)}>${list}</div>`;
   }
 
-  #renderOption(t: Template, index: number, active: boolean, group: string | undefined, locked: string, locale: string): TemplateResult {
-    const id = `option-${index}`;
+  /** One template; `setSize` is the length of the whole list when it is virtualised, else 0. */
+  #renderOption(
+    t: Template,
+    index: number,
+    active: boolean,
+    group: string | undefined,
+    locked: string,
+    locale: string,
+    setSize: number,
+  ): TemplateResult {
+    const id = optionId(index);
     return html`<div
       role="option"
       part="option"
@@ -372,6 +421,8 @@ export class DcTemplatePicker extends DcPresentationalElement {
       data-id=${t.id}
       aria-selected=${active ? 'true' : 'false'}
       aria-describedby=${`${id}-preview`}
+      aria-setsize=${setSize || nothing}
+      aria-posinset=${setSize ? index + 1 : nothing}
     >
       <span class="name"
         >${pickText(t.name, locale)}${t.locked
@@ -379,7 +430,7 @@ export class DcTemplatePicker extends DcPresentationalElement {
           : nothing}</span
       >
       ${group ? html`<span class="group"><span class="visually-hidden">, </span>${group}</span>` : nothing}
-      <span class="preview" id=${`${id}-preview`}>${preview(t.body)}</span>
+      <span class="preview" id=${`${id}-preview`}>${preview(t)}</span>
     </div>`;
   }
 
@@ -391,6 +442,14 @@ export class DcTemplatePicker extends DcPresentationalElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Lit fills a new template before it puts it in the page, so a virtualizer made for a new list looked
+    // for the box that scrolls it while it had no parents: once it is in the page it looks again.
+    const virtualizer = virtualizerOf(this.listEl?.querySelector<HTMLElement>('.rows'));
+    if (virtualizer && virtualizer !== this.#placedVirtualizer) {
+      this.#placedVirtualizer = virtualizer;
+      virtualizer.disconnected();
+      virtualizer.connected();
+    }
     if (this.#focusMenu) {
       const items = this.#menuItems();
       const target =
@@ -430,16 +489,37 @@ export class DcTemplatePicker extends DcPresentationalElement {
     this.#revealActive = true;
   }
 
-  /** Scrolls the list (and only the list) so that the active template is in view. */
+  /**
+   * Scrolls the list (and only the list) so that the active template is in view. In a virtualised list
+   * the active option may not be rendered yet: the list scrolls to where it is, and once the
+   * virtualizer has rendered that range (`rangeChanged`) the option is revealed exactly.
+   */
   #reveal(): void {
     const list = this.listEl;
-    const option = list?.querySelector<HTMLElement>('[aria-selected="true"]');
-    if (!list || !option || list.scrollHeight <= list.clientHeight) return;
-    const top = option.offsetTop - list.offsetTop;
-    const bottom = top + option.offsetHeight;
+    if (!list) return;
+    const option = list.querySelector<HTMLElement>('[role="option"][aria-selected="true"]');
+    const rows = list.querySelector<HTMLElement>('.rows');
+    if (!option) {
+      const { results } = this.#view();
+      const active = this.#activeOf(results);
+      if (!rows || !active) return;
+      this.#revealPending = true;
+      scrollToIndex(list, rows, results.indexOf(active), results.length);
+      return;
+    }
+    this.#revealPending = false;
+    if (list.scrollHeight <= list.clientHeight) return;
+    const box = list.getBoundingClientRect();
+    const rect = option.getBoundingClientRect();
+    const top = rect.top - box.top - list.clientTop + list.scrollTop;
+    const bottom = top + rect.height;
     if (top < list.scrollTop) list.scrollTop = top;
     else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
   }
+
+  #onRange = () => {
+    if (this.#revealPending) requestAnimationFrame(() => this.#revealPending && this.#reveal());
+  };
 
   #selectGroup(id: string): void {
     this.group = id;
