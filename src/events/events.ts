@@ -31,10 +31,26 @@ export class DcErrorEvent extends Event {
     | DcStoreError
     | { source: 'config'; message: string; fields: readonly string[] }
     | { source: 'locale'; message: string }
-    | { source: 'backend'; message: string };
+    | { source: 'backend'; message: string }
+    | { source: 'host'; message: string };
   constructor(detail: DcErrorEvent['detail']) {
     super(DcErrorEvent.type, init);
     this.detail = detail;
+  }
+}
+
+/**
+ * TASK-4/6, XFER-2: the host reports that a voice call started (`active: true`) or ended. Dispatch it on
+ * `<dc-provider>` or on any element inside the kit — `el.dispatchEvent(new DcVoiceEvent(true))`, or from
+ * code that does not import the kit, `new CustomEvent('dc-voice', { detail: { active: true }, bubbles:
+ * true })` — and the provider sets its `voice` property, as a host may also do directly.
+ */
+export class DcVoiceEvent extends Event {
+  static readonly type = 'dc-voice';
+  readonly detail: { readonly active: boolean };
+  constructor(active: boolean) {
+    super(DcVoiceEvent.type, init);
+    this.detail = { active };
   }
 }
 
@@ -104,6 +120,7 @@ export class DcTaskSelectEvent extends Event {
 declare global {
   interface GlobalEventHandlersEventMap {
     'dc-error': DcErrorEvent;
+    'dc-voice': DcVoiceEvent;
     'dc-can-sign-out-change': DcCanSignOutChangeEvent;
     'dc-agent-state-change': DcAgentStateChangeEvent;
     'dc-connection-change': DcConnectionChangeEvent;

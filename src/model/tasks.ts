@@ -362,6 +362,16 @@ export function mediaPausedByVoice(config: DcConfig): MediaId[] {
   return config.media.filter((m) => m.pauseOnVoice).map((m) => m.id);
 }
 
+/**
+ * XFER-2: whether Transfer stays available for a task of `media` while the host reports a voice call.
+ * A media whose timers pause on voice (`pauseOnVoice`) is on hold with the call: Transfer is disabled
+ * until the call ends. The others keep running, Transfer included.
+ */
+export function transferAvailableDuringVoice(config: DcConfig, media: MediaId, voice: boolean): boolean {
+  if (!voice) return true;
+  return !config.media.find((m) => m.id === media)?.pauseOnVoice;
+}
+
 /** The task list's order: held tasks by acceptance, oldest first (a new task is appended, OFFER-2). */
 export function taskListOrder(tasks: readonly Task[]): Task[] {
   return tasks.filter(isHeld).sort((a, b) => (a.acceptedAt ?? a.offeredAt) - (b.acceptedAt ?? b.offeredAt) || (a.id < b.id ? -1 : 1));

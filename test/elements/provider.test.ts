@@ -2,9 +2,9 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/state-picker/state-picker.js';
 import { SimulatedBackend } from '../../src/simulator/index.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';
-import { DcErrorEvent } from '../../src/events/events.js';
+import { DcErrorEvent, DcVoiceEvent } from '../../src/events/events.js';
 import { MemoryStorage } from '../../src/store/persist.js';
-import { mountKit, text, until } from '../support/kit.js';
+import { mountKit, signInReady, text, until } from '../support/kit.js';
 
 describe('dc-provider', () => {
   it('names every bad field of an invalid configuration, visibly and in a dc-error event', async () => {
@@ -71,6 +71,39 @@ describe('dc-provider', () => {
     ]);
     store.signIn();
     await until(() => store.state.media['email']!.signIn === 'signed-in', 'still works');
+  });
+
+  it('TASK-4/6: the host’s dc-voice event, from inside the kit, sets voice and pauses email timers; a malformed one is reported', async () => {
+    const { provider, backend, store } = await mountKit(html`<dc-state-picker></dc-state-picker>`);
+    const errors: DcErrorEvent[] = [];
+    provider.addEventListener('dc-error', (e) => errors.push(e));
+    await signInReady(store);
+    const email = backend.offer('email')!.id;
+    store.accept(email);
+    await until(() => store.state.tasks[email]?.status === 'active', 'the email accepted');
+    const picker = provider.querySelector('dc-state-picker')!;
+    // The typed event, dispatched on an element inside the kit, reaches the provider.
+    picker.dispatchEvent(new DcVoiceEvent(true));
+    await provider.updateComplete;
+    expect(provider.voice).to.equal(true);
+    expect(provider.hasAttribute('voice')).to.equal(true);
+    expect(store.state.voice).to.equal(true);
+    expect(store.state.pauses[email]?.since, 'the email timer paused').to.be.a('number');
+    // A plain CustomEvent from code that does not import the kit works the same.
+    provider.dispatchEvent(new CustomEvent('dc-voice', { detail: { active: false }, bubbles: true }));
+    await provider.updateComplete;
+    expect(store.state.voice).to.equal(false);
+    expect(store.state.pauses[email]?.since, 'the email timer runs again').to.equal(undefined);
+    // Anything else is reported and changes nothing.
+    const hostile = { get active(): boolean { throw new Error('no'); } };
+    for (const detail of [undefined, null, 'yes', { active: 1 }, hostile]) {
+      provider.dispatchEvent(new CustomEvent('dc-voice', { detail, bubbles: true }));
+    }
+    await provider.updateComplete;
+    expect(store.state.voice).to.equal(false);
+    expect(errors.map((e) => [e.detail.source, e.detail.message])).to.deep.equal(
+      Array(5).fill(['host', 'A dc-voice event needs detail.active, true or false; the voice state is unchanged']),
+    );
   });
 
   it('SIGN-6: fires dc-can-sign-out-change when a media goes Ready and back', async () => {

@@ -12,6 +12,7 @@ import {
   secondsLeft,
   taskDuration,
   taskListOrder,
+  transferAvailableDuringVoice,
   unreadCount,
   type Message,
   type Task,
@@ -148,5 +149,20 @@ describe('model: offers on show, any tasks', () => {
       ),
       { seed: 8, numRuns: 300 },
     );
+  });
+});
+
+describe('model: voice calls', () => {
+  it('XFER-2: during a voice call Transfer is disabled where timers pause, available where they run', () => {
+    const mixed = resolveConfig({ media: { chat: {}, sms: { pauseOnVoice: true }, email: {}, whatsapp: { kind: 'social', pauseOnVoice: false } } });
+    const table: [string, boolean, boolean][] = [
+      ['chat', false, true],
+      ['chat', true, true],
+      ['sms', false, true],
+      ['sms', true, false],
+      ['email', true, false], // email pauses on voice by default
+      ['whatsapp', true, true],
+    ];
+    expect(table.map(([media, voice]) => [media, voice, transferAvailableDuringVoice(mixed, media, voice)])).to.deep.equal(table);
   });
 });

@@ -22,6 +22,7 @@ import {
   DcCanSignOutChangeEvent,
   DcConnectionChangeEvent,
   DcErrorEvent,
+  DcVoiceEvent,
   DcNotificationEvent,
 } from '../../events/events.js';
 import { DcConfigError, resolveConfig, type DcConfig, type DcConfigInput } from '../../model/config.js';
@@ -222,6 +223,32 @@ export class DcProvider extends LitElement {
   get canSignOut(): boolean {
     return this.#store?.canSignOut ?? true;
   }
+
+  constructor() {
+    super();
+    this.addEventListener(DcVoiceEvent.type, this.#onVoice);
+  }
+
+  /**
+   * A host's `dc-voice` event (TASK-4/6): sets `voice`. Its detail comes from the host's code, so it is
+   * read defensively: anything but `{ active: true | false }` is reported and changes nothing.
+   */
+  #onVoice = (event: Event) => {
+    let active: unknown;
+    try {
+      const detail: unknown = (event as CustomEvent<unknown>).detail;
+      active = detail !== null && typeof detail === 'object' ? (detail as { active?: unknown }).active : undefined;
+    } catch (error) {
+      active = error;
+    }
+    if (typeof active === 'boolean') {
+      this.voice = active;
+      return;
+    }
+    this.dispatchEvent(
+      new DcErrorEvent({ source: 'host', message: 'A dc-voice event needs detail.active, true or false; the voice state is unchanged' }),
+    );
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
