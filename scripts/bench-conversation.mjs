@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import {
   delta,
   describeMachine,
+  loadBenchPage,
   machineMarkdown,
   ms,
   openBenchPage,
@@ -54,12 +55,7 @@ async function main() {
     const opened = await openBenchPage(chromium, url);
     browser = opened.browser;
     const { page, metrics, check } = opened;
-    const fresh = async () => {
-      await page.goto(url, { waitUntil: 'load' });
-      await page.waitForFunction(() => window.dcBench || window.dcBenchError, { timeout: 30_000 });
-      const error = await page.evaluate(() => window.dcBenchError);
-      if (error) throw new Error(error);
-    };
+    const fresh = () => loadBenchPage(page, url);
     const raw = { open: {}, plain: {}, incoming: {}, desktop: {}, streamed: [], typing: [], bare: [] };
 
     // One untimed opening first: the browser's caches of the page's code are warm for every run after.
@@ -123,33 +119,29 @@ async function main() {
       check();
       raw.streamed.push(run);
     }
+    /** PLAN.keys characters typed as real key events, in PLAN.runs runs: main thread and wall time of each. */
+    const typeRuns = async () => {
+      const runs = [];
+      for (let i = 0; i < PLAN.runs; i++) {
+        const text = TYPED.repeat(Math.ceil(PLAN.keys / PLAN.runs / TYPED.length)).slice(0, PLAN.keys / PLAN.runs);
+        const before = await metrics();
+        const t0 = Date.now();
+        await page.keyboard.type(text, { delay: PLAN.keyDelayMs });
+        await new Promise((r) => setTimeout(r, 200));
+        const wallMs = Date.now() - t0;
+        const after = await metrics();
+        check();
+        runs.push({ chars: text.length, wallMs, main: delta(before, after) });
+      }
+      return runs;
+    };
     await page.evaluate(() => window.dcBench.prepareTyping());
-    for (let i = 0; i < PLAN.runs; i++) {
-      const text = TYPED.repeat(Math.ceil(PLAN.keys / PLAN.runs / TYPED.length)).slice(0, PLAN.keys / PLAN.runs);
-      const before = await metrics();
-      const t0 = Date.now();
-      await page.keyboard.type(text, { delay: PLAN.keyDelayMs });
-      await new Promise((r) => setTimeout(r, 200));
-      const wallMs = Date.now() - t0;
-      const after = await metrics();
-      check();
-      raw.typing.push({ chars: text.length, wallMs, main: delta(before, after) });
-    }
+    raw.typing = await typeRuns();
     const typed = await page.evaluate(() => window.dcBench.typed());
     check();
     // The same keys into a bare <textarea> on the same page: the cost of a keystroke without the kit.
     await page.evaluate(() => window.dcBench.prepareBareTyping());
-    for (let i = 0; i < PLAN.runs; i++) {
-      const text = TYPED.repeat(Math.ceil(PLAN.keys / PLAN.runs / TYPED.length)).slice(0, PLAN.keys / PLAN.runs);
-      const before = await metrics();
-      const t0 = Date.now();
-      await page.keyboard.type(text, { delay: PLAN.keyDelayMs });
-      await new Promise((r) => setTimeout(r, 200));
-      const wallMs = Date.now() - t0;
-      const after = await metrics();
-      check();
-      raw.bare.push({ chars: text.length, wallMs, main: delta(before, after) });
-    }
+    raw.bare = await typeRuns();
     const machine = await describeMachine(browser);
     const report = build(raw, typed, machine, Date.now() - started);
     console.log(`\n${report.table}\n`);

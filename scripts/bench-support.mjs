@@ -61,6 +61,14 @@ export async function startBenchServer() {
   return { server, origin: `http://127.0.0.1:${port}` };
 }
 
+/** Loads `url` afresh in `page` and waits for its `window.dcBench` (throws what the page reported). */
+export async function loadBenchPage(page, url) {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.dcBench || window.dcBenchError, { timeout: 30_000 });
+  const error = await page.evaluate(() => window.dcBenchError);
+  if (error) throw new Error(error);
+}
+
 /**
  * Opens `url` in headless Chromium and waits for the page's `window.dcBench`. Returns the page, a
  * reader of the main thread's metrics, and `check()`, which throws if the page reported an error.
@@ -79,10 +87,7 @@ export async function openBenchPage(chromium, url, viewport = { width: 1280, hei
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`);
   });
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.dcBench || window.dcBenchError, { timeout: 30_000 });
-  const loadError = await page.evaluate(() => window.dcBenchError);
-  if (loadError) throw new Error(loadError);
+  await loadBenchPage(page, url);
   const cdp = await page.target().createCDPSession();
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const metrics = async () => {

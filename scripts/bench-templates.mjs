@@ -4,7 +4,7 @@
 // each keystroke: main-thread time per key, and key event → frame presented. Prints a table and
 // writes bench/templates.md and bench/templates.json. Figures, not assertions.
 import { writeFileSync } from 'node:fs';
-import { delta, describeMachine, machineMarkdown, ms, openBenchPage, runBenchmark, startBenchServer, summary } from './bench-support.mjs';
+import { delta, describeMachine, loadBenchPage, machineMarkdown, ms, openBenchPage, runBenchmark, startBenchServer, summary } from './bench-support.mjs';
 import { findChromium, HOW_TO_INSTALL } from './chromium.mjs';
 
 const PLAN = {
@@ -31,12 +31,7 @@ async function main() {
     const opened = await openBenchPage(chromium, url);
     browser = opened.browser;
     const { page, metrics, check } = opened;
-    const fresh = async () => {
-      await page.goto(url, { waitUntil: 'load' });
-      await page.waitForFunction(() => window.dcBench || window.dcBenchError, { timeout: 30_000 });
-      const error = await page.evaluate(() => window.dcBenchError);
-      if (error) throw new Error(error);
-    };
+    const fresh = () => loadBenchPage(page, url);
     const raw = { open: {}, search: [] };
     // One untimed opening first: the page's code is compiled and cached as it is for an agent.
     await page.evaluate((g) => window.dcBench.open(100, g), PLAN.groups);

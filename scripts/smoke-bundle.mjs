@@ -10,16 +10,11 @@
  *     it first opens.
  * Exits non-zero on the first failure.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { findChromium, HEADLESS_ARGS, HOW_TO_INSTALL } from './chromium.mjs';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
-const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.map': 'application/json' };
+import { dist, serveDist } from './serve-dist.mjs';
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>dc-widgets smoke</title></head>
@@ -30,25 +25,7 @@ const PAGE = `<!doctype html>
 </body></html>`;
 
 /** The page at /page/, the build under /static/: the script's files are found from its own address. */
-function serve() {
-  const requests = [];
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    requests.push(path);
-    if (path === '/page/') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
-      return;
-    }
-    const file = normalize(join(dist, path.replace(/^\/static\//, '')));
-    if (!path.startsWith('/static/') || !file.startsWith(dist + sep) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, requests })));
-}
+const serve = () => serveDist({ '/page/': { body: PAGE, headers: { 'content-type': 'text/html' } } });
 
 const executablePath = findChromium();
 if (!executablePath) {

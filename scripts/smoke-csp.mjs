@@ -17,18 +17,14 @@
  *
  * Exits non-zero on the first failure.
  */
-import { createReadStream, existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:http';
-import { dirname, extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { findChromium, HEADLESS_ARGS, HOW_TO_INSTALL } from './chromium.mjs';
 import { EMOJI_POLICY } from './emoji-picker-csp.mjs';
+import { dist, serveDist } from './serve-dist.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
-const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.map': 'application/json' };
 
 /** The policy of the issue, word for word; Lit's own policy and the emoji picker's are the kit's. */
 export const STRICT_CSP = [
@@ -72,26 +68,13 @@ document.addEventListener('securitypolicyviolation', (e) => {
 })();
 `;
 
-function serve(policy) {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path === '/page/') {
-      res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': policy }).end(PAGE);
-      return;
-    }
-    if (path === '/page/app.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(APP);
-      return;
-    }
-    const file = normalize(join(dist, path.replace(/^\/static\//, '')));
-    if (!path.startsWith('/static/') || !file.startsWith(dist + sep) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+/** The page and its script under the policy, the build under /static/. */
+async function serve(policy) {
+  const { server } = await serveDist({
+    '/page/': { body: PAGE, headers: { 'content-type': 'text/html', 'content-security-policy': policy } },
+    '/page/app.js': { body: APP, headers: { 'content-type': 'text/javascript' } },
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+  return server;
 }
 
 const failures = [];
