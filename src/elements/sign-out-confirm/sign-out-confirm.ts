@@ -82,13 +82,19 @@ export class DcSignOutConfirm extends DcElement {
       }
       li {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
-        gap: 0.4rem;
+        gap: 0.2rem 0.4rem;
         min-width: 0;
-        overflow-wrap: anywhere;
       }
       .media {
         color: var(--_dc-text-muted);
+        white-space: nowrap;
+      }
+      bdi {
+        min-width: 0;
+        font-weight: 600;
+        overflow-wrap: anywhere;
       }
       .status {
         color: var(--_dc-text-muted);
