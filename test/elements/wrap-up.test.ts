@@ -266,6 +266,19 @@ describe('dc-sign-out-confirm', () => {
 
     void kit.store.signOut().then((v) => (answer = v));
     await kit.confirm.updateComplete;
+    // A host may veto it: the confirmation stays, nothing is signed out.
+    let asked = 0;
+    const veto = (e: Event) => {
+      asked += 1;
+      e.preventDefault();
+    };
+    kit.provider.addEventListener('dc-before-sign-out', veto);
+    (part(kit.confirm, 'confirm') as HTMLButtonElement).click();
+    await kit.clock.advance(0);
+    expect(asked, 'dc-before-sign-out fired').to.equal(1);
+    expect(dialog.open, 'vetoed: still asking').to.equal(true);
+    expect(Object.keys(kit.store.state.tasks)).to.have.members([a, b]);
+    kit.provider.removeEventListener('dc-before-sign-out', veto);
     (part(kit.confirm, 'confirm') as HTMLButtonElement).click();
     await kit.clock.advance(0);
     await kit.clock.advance(0);

@@ -175,9 +175,12 @@ describe('store: end and wrap-up', () => {
     const kit = await setup();
     const id = await acceptNew(kit, 'chat');
     await endInWrapUp(kit, id);
+    const reported: string[] = [];
+    kit.store.onError((e) => reported.push(e.message));
     kit.store.closeWrapUp(id, { reasons: ['not-a-reason'] });
     await kit.clock.advance(LATENCY);
-    expect(kit.store.state.wrapUpSends[id]).to.deep.include({ status: 'failed' });
+    expect(kit.store.state.wrapUpSends[id]).to.deep.equal({ status: 'failed', reason: 'Unknown wrap-up reason "not-a-reason"' });
+    expect(reported, 'told to the host (dc-error)').to.deep.equal(['Wrap-up failed: Unknown wrap-up reason "not-a-reason"']);
     expect(kit.store.state.tasks[id]!.status).to.equal('wrap-up');
     kit.store.chooseWrapUp(id, { reasons: ['spam', 'solved'] }); // one only: the first in the config's order
     expect(kit.store.state.wrapUps[id]!.reasons).to.deep.equal(['solved']);
