@@ -255,6 +255,50 @@ describe('store: sign-out with held tasks', () => {
   });
 });
 
+describe('store: wrap-up choices, any sequence', () => {
+  it('END-2: whatever the agent picks, unpicks and writes, the choice stays valid, and zero sends the last one (or the default)', async () => {
+    type Step = { kind: 'reasons'; ids: string[] } | { kind: 'note'; text: string } | { kind: 'wait'; ms: number };
+    const id = fc.constantFrom('solved', 'callback', 'spam', 'unknown', '__proto__', '');
+    const stepArb: fc.Arbitrary<Step> = fc.oneof(
+      fc.record({ kind: fc.constant('reasons' as const), ids: fc.array(id, { maxLength: 4 }) }),
+      fc.record({ kind: fc.constant('note' as const), text: fc.string({ maxLength: 40 }) }),
+      fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 9_000 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), fc.array(stepArb, { maxLength: 12 }), async (multiple, steps) => {
+        const kit = await setup({ media: { chat: { wrapUp: { forced: true, seconds: 60, reasons, multiple, defaultReason: 'spam' } } } });
+        try {
+          const task = await acceptNew(kit, 'chat');
+          await endInWrapUp(kit, task);
+          let expected: { reasons: string[]; note: string } = { reasons: [], note: '' };
+          for (const s of steps) {
+            if (!kit.store.state.tasks[task]) break; // zero came during a wait: what was chosen then went
+            if (s.kind === 'wait') await kit.clock.advance(s.ms);
+            else if (s.kind === 'note') kit.store.chooseWrapUp(task, { note: s.text });
+            else kit.store.chooseWrapUp(task, { reasons: s.ids });
+            const choice = kit.store.state.wrapUps[task];
+            if (s.kind === 'note') expected = { ...expected, note: s.text };
+            if (s.kind === 'reasons') {
+              const valid = reasons.map((r) => r.id).filter((r) => s.ids.includes(r));
+              expected = { ...expected, reasons: multiple ? valid : valid.slice(0, 1) };
+            }
+            if (s.kind !== 'wait' && JSON.stringify(choice) !== JSON.stringify(expected)) return false;
+          }
+          await kit.clock.advance(61_000 + LATENCY);
+          const sent = kit.backend.serverWrapUp(task);
+          const note = expected.note.trim();
+          const want = { reasons: expected.reasons.length ? expected.reasons : ['spam'], ...(note ? { note } : {}), by: 'agent' };
+          return kit.store.state.tasks[task] === undefined && JSON.stringify(sent) === JSON.stringify(want);
+        } finally {
+          kit.store.dispose();
+          kit.backend.close();
+        }
+      }),
+      { seed: 12, numRuns: 40 },
+    );
+  });
+});
+
 describe('store: hostile wrap-up data', () => {
   it('END-2: any wrapUpAt / wrapUpDeadline in a task event is checked; only real times in order pass', () => {
     const known = new Set(['chat']);
