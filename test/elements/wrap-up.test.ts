@@ -153,6 +153,9 @@ describe('dc-wrap-up', () => {
     await kit.advance(50_500);
     expect(kit.el.matches(':state(due)')).to.equal(true);
     expect(text(part(kit.el, 'countdown'))).to.equal('0:10');
+    expect(text(kit.el.shadowRoot!.querySelector('[aria-live="polite"]')), 'said once, politely').to.equal(
+      'This task closes by itself in less than 10 seconds.',
+    );
     await kit.advance(9_499);
     expect(kit.store.state.tasks[id]?.status, 'not yet').to.equal('wrap-up');
     await kit.advance(1);

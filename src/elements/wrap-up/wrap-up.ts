@@ -166,6 +166,11 @@ export class DcWrapUp extends DcElement {
               @input=${(e: Event) => this.activeStore?.chooseWrapUp(task.id, { note: (e.target as HTMLTextAreaElement).value })}
             ></textarea>`
         : nothing}
+      <p class="visually-hidden" aria-live="polite">
+        ${seconds !== undefined && seconds <= DUE_SECONDS && seconds > 0
+          ? msg(str`This task closes by itself in less than ${DUE_SECONDS} seconds.`, { id: 'wrap-up.due' })
+          : nothing}
+      </p>
       ${view.send?.status === 'failed'
         ? html`<p class="alert" part="error" role="alert">
             ${icon('circle-alert')}<span>${msg(str`The task could not be closed: ${view.send.reason}`, { id: 'wrap-up.failed' })}</span>

@@ -317,6 +317,7 @@
 'workflows.trigger': `Déclencher`,
 'wrap-up.close': `Fermer`,
 'wrap-up.countdown': str`Fermeture automatique dans ${0}`,
+'wrap-up.due': str`Cette tâche se ferme d’elle-même dans moins de ${0} secondes.`,
 'wrap-up.failed': str`La tâche n’a pas pu être fermée : ${0}`,
 'wrap-up.hint': `Choisissez un motif pour fermer.`,
 'wrap-up.hint-multiple': `Choisissez un ou plusieurs motifs pour fermer.`,
