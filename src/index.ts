@@ -17,6 +17,8 @@ export type {
   OutboxEntry,
   HistoryState,
   CatalogueState,
+  SignOutRequest,
+  WrapUpSend,
 } from './store/state.js';
 export { MemoryBlobStore, IdbBlobStore, type BlobStore } from './store/blobs.js';
 export { MemoryStorage } from './store/persist.js';
@@ -34,3 +36,5 @@ export { DcTaskList } from './elements/task-list/task-list.js';
 export { DcDesktop } from './elements/desktop/desktop.js';
 export { DcChatThread } from './elements/chat-thread/chat-thread.js';
 export { DcComposer } from './elements/composer/composer.js';
+export { DcWrapUp } from './elements/wrap-up/wrap-up.js';
+export { DcSignOutConfirm } from './elements/sign-out-confirm/sign-out-confirm.js';

@@ -156,13 +156,13 @@ function checkMediaState(raw: unknown, known: ReadonlySet<string>, path: string)
 }
 
 const STATUSES: TaskStatus[] = ['offered', 'active', 'wrap-up', 'closed', 'missed', 'rescinded', 'transferred'];
-const TASK_CAUSES: TaskCause[] = ['offered', 'accepted', 'missed', 'rescinded', 'ended', 'transferred', 'updated'];
+const TASK_CAUSES: TaskCause[] = ['offered', 'accepted', 'missed', 'rescinded', 'ended', 'transferred', 'updated', 'wrap-up'];
 const AUTHORS: MessageAuthor[] = ['customer', 'agent', 'bot', 'system'];
 
 function checkTask(raw: unknown, known: ReadonlySet<string>, path: string): Checked<Task> {
   return guarded(path, () => {
     if (!isRecord(raw)) return { ok: false, error: `${path} is not an object` };
-    const { id, media, status, queue, customer, offeredAt, expiresAt, acceptedAt, endedAt } = raw;
+    const { id, media, status, queue, customer, offeredAt, expiresAt, acceptedAt, endedAt, wrapUpAt, wrapUpDeadline } = raw;
     if (typeof id !== 'string' || id === '') return { ok: false, error: `${path}.id is not a string` };
     if (typeof media !== 'string' || !known.has(media)) {
       return { ok: false, error: `${path}.media ${describe(media)} is not a configured media` };
@@ -174,6 +174,12 @@ function checkTask(raw: unknown, known: ReadonlySet<string>, path: string): Chec
     if (!isTime(offeredAt) || !isTime(expiresAt)) return { ok: false, error: `${path} has no valid offer times` };
     if (acceptedAt !== undefined && !isTime(acceptedAt)) return { ok: false, error: `${path}.acceptedAt is not a valid time` };
     if (endedAt !== undefined && !isTime(endedAt)) return { ok: false, error: `${path}.endedAt is not a valid time` };
+    // END-2: the wrap-up's times. A deadline before the wrap-up began is not one the server set.
+    if (wrapUpAt !== undefined && !isTime(wrapUpAt)) return { ok: false, error: `${path}.wrapUpAt is not a valid time` };
+    if (wrapUpDeadline !== undefined && !isTime(wrapUpDeadline)) return { ok: false, error: `${path}.wrapUpDeadline is not a valid time` };
+    if (wrapUpAt !== undefined && wrapUpDeadline !== undefined && wrapUpDeadline < wrapUpAt) {
+      return { ok: false, error: `${path}.wrapUpDeadline is before its wrapUpAt` };
+    }
     return {
       ok: true,
       value: {
@@ -186,6 +192,8 @@ function checkTask(raw: unknown, known: ReadonlySet<string>, path: string): Chec
         expiresAt,
         ...(acceptedAt !== undefined ? { acceptedAt } : {}),
         ...(endedAt !== undefined ? { endedAt } : {}),
+        ...(wrapUpAt !== undefined ? { wrapUpAt } : {}),
+        ...(wrapUpDeadline !== undefined ? { wrapUpDeadline } : {}),
       },
     };
   });

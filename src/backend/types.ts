@@ -16,6 +16,9 @@ import type { SignOutDisposition } from '../model/config.js';
 import type { MediaId } from '../model/media.js';
 import type { Message, Receipt, Task } from '../model/tasks.js';
 import type { Catalogue } from '../model/workflows.js';
+import type { WrapUpOutcome } from '../model/wrap-up.js';
+
+export type { WrapUpOutcome } from '../model/wrap-up.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
@@ -36,7 +39,16 @@ export interface MediaStateEvent extends EventBase {
 }
 
 /** Why a task changed. */
-export type TaskCause = 'offered' | 'accepted' | 'missed' | 'rescinded' | 'ended' | 'transferred' | 'updated';
+export type TaskCause =
+  | 'offered'
+  | 'accepted'
+  | 'missed'
+  | 'rescinded'
+  | 'ended'
+  | 'transferred'
+  | 'updated'
+  /** End moved the task to a forced wrap-up (END-2). */
+  | 'wrap-up';
 
 /** A task's whole state after any change of its lifecycle (OFFER-*, TASK-*). */
 export interface TaskEvent extends EventBase {
@@ -155,8 +167,17 @@ export interface DcBackend {
 
   /** Accepts an offer (OFFER-2). Rejects when it is no longer on offer. */
   accept(taskId: string): Promise<void>;
-  /** Ends a held task (END-1). */
+  /**
+   * Ends a held task (END-1). With the media's forced wrap-up the server moves it to `wrap-up` (cause
+   * `'wrap-up'`, with `wrapUpAt` and `wrapUpDeadline`); otherwise it closes it. The conversation's
+   * `closed` announcement is added either way (END-3).
+   */
   end(taskId: string): Promise<void>;
+  /**
+   * Closes a task in wrap-up with the agent's reasons and note (END-2). At its deadline the server
+   * closes it by itself with the default reason if nothing came; the kit sends the chosen reasons at zero.
+   */
+  wrapUp(taskId: string, outcome: WrapUpOutcome): Promise<void>;
 
   /**
    * Sends a message; resolves once the server holds it (its message event carries the client id).

@@ -136,6 +136,8 @@ declare global {
     'dc-before-retry': DcBeforeRetryEvent;
     'dc-before-discard': DcBeforeDiscardEvent;
     'dc-before-workflow': DcBeforeWorkflowEvent;
+    'dc-before-wrap-up': DcBeforeWrapUpEvent;
+    'dc-before-sign-out': DcBeforeSignOutEvent;
   }
 }
 
@@ -244,5 +246,37 @@ export class DcSendEvent extends Event {
   constructor(detail: DcSendEvent['detail']) {
     super(DcSendEvent.type, init);
     this.detail = detail;
+  }
+}
+
+// --- End, wrap-up and sign-out (END-2, STATE-8) ---------------------------------------------------
+
+/**
+ * END-2: the agent presses Close in a task's wrap-up. A host may change `detail.reasons` and
+ * `detail.note` (what is sent), or veto it (the task stays in wrap-up; the countdown goes on).
+ */
+export class DcBeforeWrapUpEvent extends DcIntentEvent<{
+  readonly taskId: string;
+  readonly media: MediaId;
+  reasons: string[];
+  note: string;
+}> {
+  static readonly type = 'dc-before-wrap-up';
+  constructor(detail: DcBeforeWrapUpEvent['detail']) {
+    super(DcBeforeWrapUpEvent.type, detail);
+  }
+}
+
+/**
+ * STATE-8: the agent confirms signing out with held tasks (`detail.taskIds`), which are closed or
+ * transferred per `detail.disposition`. A host may veto it (the confirmation stays open).
+ */
+export class DcBeforeSignOutEvent extends DcIntentEvent<{
+  readonly taskIds: readonly string[];
+  readonly disposition: 'transfer' | 'close';
+}> {
+  static readonly type = 'dc-before-sign-out';
+  constructor(detail: DcBeforeSignOutEvent['detail']) {
+    super(DcBeforeSignOutEvent.type, detail);
   }
 }

@@ -15,6 +15,7 @@ import {
 import { DEFAULT_SHORTCUTS, SHORTCUT_ACTIONS, parseKeyCombo, shortcutScope, type ShortcutAction } from './shortcuts.js';
 import { DEFAULT_DISPLAY_FIELD, DEFAULT_OFFER_FIELDS } from './tasks.js';
 import { isLocalizedText, type LocalizedText } from './text.js';
+import { resolveWrapUp, type WrapUpConfigInput } from './wrap-up.js';
 
 /** A Not Ready reason: the same list as voice (STATE-2). */
 export interface NotReadyReason {
@@ -85,6 +86,8 @@ export interface MediaConfigInput {
   options?: readonly ComposerOption[];
   attachments?: Partial<AttachmentLimits>;
   formatting?: MarkupFlavour;
+  /** Ending and wrap-up (END-1…3, XFER-3); see `WrapUpConfigInput`. */
+  wrapUp?: WrapUpConfigInput;
 }
 
 /** What a host passes: every field optional. */
@@ -109,7 +112,7 @@ export interface DcConfigInput {
   remoteImages?: readonly string[];
 }
 
-type KindDefaults = Omit<MediaConfig, 'id' | 'kind' | 'group' | 'label' | 'offerFields' | 'displayField' | 'attachments'>;
+type KindDefaults = Omit<MediaConfig, 'id' | 'kind' | 'group' | 'label' | 'offerFields' | 'displayField' | 'attachments' | 'wrapUp'>;
 
 /** Defaults by kind; the options follow the guide's table (COMP-2). */
 const KIND_DEFAULTS: Readonly<Record<MediaKind, KindDefaults>> = {
@@ -219,6 +222,7 @@ const MEDIA_KEYS: readonly (keyof MediaConfigInput)[] = [
   'options',
   'attachments',
   'formatting',
+  'wrapUp',
 ];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -374,6 +378,7 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
         options: options as ComposerOption[],
         attachments,
         formatting: formatting as MarkupFlavour,
+        wrapUp: resolveWrapUp(entry['wrapUp'], `${path}.wrapUp`, bad),
       });
     }
   }

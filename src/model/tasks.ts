@@ -36,6 +36,10 @@ export interface Task {
   readonly expiresAt: number;
   readonly acceptedAt?: number;
   readonly endedAt?: number;
+  /** Epoch ms: when the task entered wrap-up (END-2), set by the server. */
+  readonly wrapUpAt?: number;
+  /** Epoch ms: when a forced wrap-up closes by itself (END-2), set by the server; absent unless forced. */
+  readonly wrapUpDeadline?: number;
 }
 
 export type MessageAuthor = 'customer' | 'agent' | 'bot' | 'system';

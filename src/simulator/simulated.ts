@@ -37,6 +37,8 @@ import { resolveOptions, resolvePace, type Pace, type SimulatedBackendOptions } 
 import { Routing, type OfferOptions } from './routing.js';
 import { SimulatedServer } from './server.js';
 import { Workflows } from './workflows.js';
+import { WrapUps } from './wrap-up.js';
+import { outcomeAtZero, type WrapUpOutcome } from '../model/wrap-up.js';
 
 export { seededRandom, type Duration } from './random.js';
 export type { CountedFailureOptions, FailureOptions, SendFailureOptions } from './failures.js';
@@ -52,6 +54,7 @@ export class SimulatedBackend implements DcBackend {
   #conversation: Conversation;
   #routing: Routing;
   #workflows: Workflows;
+  #wrapUps: WrapUps;
   #historySize: number | undefined;
 
   constructor(options: SimulatedBackendOptions = {}) {
@@ -64,10 +67,12 @@ export class SimulatedBackend implements DcBackend {
     this.#conversation = new Conversation(server, this.#failures, resolved.conversation);
     this.#routing = new Routing(server, this.#conversation, this.#link, resolved.routing);
     this.#workflows = new Workflows(server, this.#conversation, this.#failures);
+    this.#wrapUps = new WrapUps(server, this.#conversation);
     this.#historySize = resolved.historySize;
     // A server read back from storage picks up its offers' timers and its receipts where they were.
     for (const task of Object.values(server.state.tasks)) {
       if (task.status === 'offered') this.#routing.armExpiry(task);
+      this.#wrapUps.arm(task); // END-2: a wrap-up's deadline holds across a reload
       for (const m of server.state.messages[task.id] ?? []) if (m.from === 'agent') this.#conversation.armReceipt(task.id, m.id);
     }
   }
@@ -128,6 +133,7 @@ export class SimulatedBackend implements DcBackend {
       for (const task of Object.values(server.state.tasks)) {
         if (task.media !== m) continue;
         if (task.status === 'offered') server.taskUpdate({ ...task, status: 'rescinded', endedAt: this.clock.now() }, 'rescinded');
+        else if (task.status === 'wrap-up') this.#wrapUps.close(task, this.#defaultOutcome(task), 'server'); // its conversation is over
         else if (isHeld(task)) this.#conversation.finish(task, disposition === 'transfer' ? 'transferred' : 'closed');
       }
       this.#routing.setMediaState(signedOutState(m, this.clock.now()), 'agent');
@@ -149,11 +155,21 @@ export class SimulatedBackend implements DcBackend {
     if (!this.#routing.accept(taskId)) throw new DcBackendError('rejected', 'This offer is no longer available');
   }
 
+  /** END-1, END-2: closes the task, or moves it to wrap-up when its media forces one (see wrap-up.ts). */
   async end(taskId: string): Promise<void> {
     await this.#link.roundTrip();
-    const task = this.#server.task(taskId);
-    if (!isHeld(task)) throw new DcBackendError('rejected', 'This task is not active');
-    this.#conversation.finish(task, 'closed');
+    this.#wrapUps.end(this.#server.task(taskId));
+  }
+
+  /** END-2: closes a task in wrap-up with the agent's reasons and note. */
+  async wrapUp(taskId: string, outcome: WrapUpOutcome): Promise<void> {
+    await this.#link.roundTrip();
+    this.#wrapUps.wrapUp(taskId, outcome);
+  }
+
+  #defaultOutcome(task: Task): WrapUpOutcome {
+    const wrapUp = this.#server.mediaConfig(task.media)?.wrapUp;
+    return wrapUp ? outcomeAtZero(wrapUp, undefined) : { reasons: [] };
   }
 
   /**
@@ -251,6 +267,11 @@ export class SimulatedBackend implements DcBackend {
   /** The server's own messages of a task it holds, with their current receipts (tests, the demo). */
   serverMessages(taskId: string): readonly Message[] {
     return this.#server.state.messages[taskId] ?? [];
+  }
+
+  /** What a closed task was wrapped up with, and whether the agent or the server closed it (END-2). */
+  serverWrapUp(taskId: string): (WrapUpOutcome & { readonly by: 'agent' | 'server' }) | undefined {
+    return this.#wrapUps.outcome(taskId);
   }
 
   /** Every task the server holds for the agent (offers and held tasks). */

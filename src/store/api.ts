@@ -9,6 +9,7 @@ import type { StateScope, StateTarget } from '../model/agent-state.js';
 import type { AttachmentCheck } from '../model/attachments.js';
 import type { DcConfig } from '../model/config.js';
 import type { MediaId } from '../model/media.js';
+import type { WrapUpChoice, WrapUpOutcome } from '../model/wrap-up.js';
 import type { Draft, DraftAttachment, DcState } from './state.js';
 
 /** A message as the agent sends it (after `dc-before-send`). */
@@ -63,6 +64,14 @@ export interface DcStoreApi {
   agentTyping(taskId: string): void;
   loadCatalogue(): void;
   triggerWorkflow(taskId: string, workflowId: string, params: Readonly<Record<string, string>>): Promise<void>;
+
+  // End, wrap-up and sign-out (END-2, STATE-8)
+  /** END-2: changes the reasons or the note chosen in a held task's wrap-up (checked against the media's config; persisted). */
+  chooseWrapUp(taskId: string, change: Partial<WrapUpChoice>): void;
+  /** END-2: Close: sends `outcome`, else the chosen reasons and note. False when refused (no reason chosen, offline, not in wrap-up). */
+  closeWrapUp(taskId: string, outcome?: WrapUpOutcome): boolean;
+  /** STATE-8: the agent's answer to the sign-out confirmation (`state.signOutRequest`). */
+  confirmSignOut(signOut: boolean): void;
 }
 
 /** The members of `DcStoreApi` that are methods, bound once per store by `storeApi`. */
@@ -92,6 +101,9 @@ const METHODS = [
   'agentTyping',
   'loadCatalogue',
   'triggerWorkflow',
+  'chooseWrapUp',
+  'closeWrapUp',
+  'confirmSignOut',
 ] as const satisfies readonly (keyof DcStoreApi)[];
 
 /**

@@ -3,7 +3,7 @@
  * server then says (the task accepted, missed, ended) arrives as events; the reducer and the
  * notification rules make those transitions, not these commands.
  */
-import { adjacentTask, customerDisplayName, isHeld, presentedOffers, taskListOrder } from '../model/tasks.js';
+import { adjacentTask, customerDisplayName, presentedOffers, taskListOrder } from '../model/tasks.js';
 import type { StoreCore } from './core.js';
 import type { Notifier } from './notifications.js';
 import { has, own } from './records.js';
@@ -46,11 +46,14 @@ export class Offers {
     });
   }
 
-  /** END-1 (plain): ends a held task; it leaves the list and the last accepted task is shown. */
+  /**
+   * END-1: ends an active task; it leaves the list and the last accepted task is shown. With the
+   * media's forced wrap-up the server moves it to wrap-up instead (END-2; a task in wrap-up is not ended again).
+   */
   end(taskId: string): void {
     const core = this.#core;
     const task = own(core.state.tasks, taskId);
-    if (!task || !isHeld(task) || !this.#notes.requireOnline()) return;
+    if (!task || task.status !== 'active' || !this.#notes.requireOnline()) return;
     core.backend.end(taskId).catch((error: unknown) => {
       core.report({ source: 'command', message: `End failed: ${(error as Error).message}`, detail: error });
     });

@@ -20,6 +20,7 @@
 import type { MediaState } from '../model/agent-state.js';
 import type { MediaId } from '../model/media.js';
 import type { Message, Task, TaskPause } from '../model/tasks.js';
+import type { WrapUpChoice } from '../model/wrap-up.js';
 
 export const PERSIST_VERSION = 3;
 
@@ -37,6 +38,8 @@ export interface PersistedCore {
   readonly selectedTaskId?: string;
   readonly voice?: boolean;
   readonly pauses?: Readonly<Record<string, TaskPause>>;
+  /** END-2: the wrap-up reasons and note chosen so far, by task (FAIL-3). */
+  readonly wrapUps?: Readonly<Record<string, WrapUpChoice>>;
 }
 
 export const draftKey = (key: string, taskId: string): string => `${key}:draft:${taskId}`;

@@ -46,13 +46,14 @@ export function restoreState(state: DcState, restored: Restored): DcState {
     pauses: restored.pauses,
     drafts: restored.drafts,
     outbox: restored.outbox,
+    wrapUps: restored.wrapUps,
     voice: restored.voice,
     ...(restored.selectedTaskId !== undefined ? { selectedTaskId: restored.selectedTaskId } : {}),
   };
 }
 
 /** What was last written of the record at `<key>`: its slices, so a write happens only when one changed. */
-type CoreSlices = Pick<DcState, 'media' | 'tasks' | 'messages' | 'reads' | 'selectedTaskId' | 'pauses' | 'voice'>;
+type CoreSlices = Pick<DcState, 'media' | 'tasks' | 'messages' | 'reads' | 'selectedTaskId' | 'pauses' | 'voice' | 'wrapUps'>;
 
 const slices = (s: DcState): CoreSlices => ({
   media: s.media,
@@ -62,6 +63,7 @@ const slices = (s: DcState): CoreSlices => ({
   selectedTaskId: s.selectedTaskId,
   pauses: s.pauses,
   voice: s.voice,
+  wrapUps: s.wrapUps,
 });
 
 const sameSlices = (a: CoreSlices, b: CoreSlices): boolean =>
@@ -126,7 +128,8 @@ export class Persistence {
         after.selectedTaskId !== before.selectedTaskId ||
         after.pauses !== before.pauses ||
         after.voice !== before.voice ||
-        after.drafts !== before.drafts)
+        after.drafts !== before.drafts ||
+        after.wrapUps !== before.wrapUps)
     ) {
       this.#timer = this.#core.later(SAVE_DELAY_MS, () => {
         this.#timer = undefined;
@@ -185,6 +188,7 @@ export class Persistence {
       ...(state.selectedTaskId !== undefined ? { selectedTaskId: state.selectedTaskId } : {}),
       voice: state.voice,
       pauses: state.pauses,
+      wrapUps: state.wrapUps,
     };
     if (this.#storage.write(this.#key, JSON.stringify(data))) return;
     this.#storage.write(this.#key, JSON.stringify({ ...data, messages: record() }));

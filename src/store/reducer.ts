@@ -117,6 +117,27 @@ export function reduce(state: DcState, action: Action): DcState {
       const until = own(state.typing, action.taskId);
       return until !== undefined && until <= action.at ? { ...state, typing: withoutEntry(state.typing, action.taskId) } : state;
     }
+    // End, wrap-up and sign-out (END-1…3, STATE-8)
+    case 'wrap-up-choice': {
+      const task = own(state.tasks, action.taskId);
+      if (action.choice && !(task && isHeld(task))) return state;
+      const wrapUps = action.choice
+        ? withEntry(state.wrapUps, action.taskId, action.choice)
+        : withoutEntry(state.wrapUps, action.taskId);
+      return wrapUps === state.wrapUps ? state : { ...state, wrapUps };
+    }
+    case 'wrap-up-send': {
+      if (action.send && own(state.tasks, action.taskId)?.status !== 'wrap-up') return state;
+      const wrapUpSends = action.send
+        ? withEntry(state.wrapUpSends, action.taskId, action.send)
+        : withoutEntry(state.wrapUpSends, action.taskId);
+      return wrapUpSends === state.wrapUpSends ? state : { ...state, wrapUpSends };
+    }
+    case 'sign-out-request': {
+      if (action.request === state.signOutRequest) return state;
+      const { signOutRequest: _r, ...rest } = state;
+      return action.request ? { ...rest, signOutRequest: action.request } : rest;
+    }
     case 'accepting': {
       const accepting = action.on
         ? withEntry(state.accepting, action.taskId, true as const)
@@ -224,6 +245,8 @@ function applySnapshot(state: DcState, snap: DcSnapshot): DcState {
     drafts: filterRecord(state.drafts, inTasks),
     history: filterRecord(state.history, inTasks),
     typing: filterRecord(state.typing, inTasks),
+    wrapUps: filterRecord(state.wrapUps, inTasks),
+    wrapUpSends: filterRecord(state.wrapUpSends, (_, id) => own(tasks, id)?.status === 'wrap-up'),
     outbox: filterRecord(
       state.outbox,
       (e) => has(tasks, e.taskId) && !holdsClient(own(messages, e.taskId), e.clientId),
@@ -268,5 +291,7 @@ function removeTask(state: DcState, id: string): DcState {
     outbox: filterRecord(state.outbox, (e) => e.taskId !== id),
     history: withoutEntry(state.history, id),
     typing: withoutEntry(state.typing, id),
+    wrapUps: withoutEntry(state.wrapUps, id),
+    wrapUpSends: withoutEntry(state.wrapUpSends, id),
   };
 }

@@ -14,6 +14,7 @@ import type { MediaState } from '../model/agent-state.js';
 import type { StyleSpan, TextStyle } from '../model/compose.js';
 import type { LoadedTemplate, TemplateField } from '../model/templates.js';
 import type { Message, Task, TaskPause } from '../model/tasks.js';
+import { checkWrapUpChoice, type WrapUpChoice } from '../model/wrap-up.js';
 import { mergeMessages } from './messages.js';
 import { PERSIST_VERSION, type SavedEntries } from './persist.js';
 import { own, record, type Rec } from './records.js';
@@ -28,6 +29,8 @@ export interface Restored {
   readonly pauses: Rec<TaskPause>;
   readonly drafts: Rec<Draft>;
   readonly outbox: Rec<OutboxEntry>;
+  /** END-2: chosen wrap-up reasons and notes, by task (FAIL-3). */
+  readonly wrapUps: Rec<WrapUpChoice>;
   readonly selectedTaskId?: string;
   readonly voice: boolean;
   /** The version read, when it is not the current one (it is written again as the current one). */
@@ -212,6 +215,7 @@ export function restoreSaved(saved: SavedEntries, known: ReadonlySet<string>): R
   const pauses = record<TaskPause>();
   const drafts = record<Draft>();
   const outbox = record<OutboxEntry>();
+  const wrapUps = record<WrapUpChoice>();
   let selectedTaskId: string | undefined;
   let voice = false;
   let migratedFrom: unknown;
@@ -283,6 +287,16 @@ export function restoreSaved(saved: SavedEntries, known: ReadonlySet<string>): R
           else if (inTasks(id)) problems.push(`pauses.${id} is not a pause`);
         }
       }
+      // END-2, FAIL-3: the wrap-up choices of the tasks saved with them.
+      const rawWrapUps = core['wrapUps'];
+      if (isRecord(rawWrapUps)) {
+        for (const id of Object.keys(rawWrapUps)) {
+          if (!inTasks(id)) continue;
+          const choice = checkWrapUpChoice(rawWrapUps[id], `wrapUps.${id}`);
+          if (choice.ok) wrapUps[id] = choice.value;
+          else problems.push(choice.error);
+        }
+      } else if (rawWrapUps !== undefined) problems.push('wrapUps is not an object');
       const selected = core['selectedTaskId'];
       if (typeof selected === 'string' && inTasks(selected)) selectedTaskId = selected;
       voice = core['voice'] === true;
@@ -329,6 +343,7 @@ export function restoreSaved(saved: SavedEntries, known: ReadonlySet<string>): R
     pauses,
     drafts,
     outbox,
+    wrapUps,
     ...(selectedTaskId !== undefined ? { selectedTaskId } : {}),
     voice,
     ...(migratedFrom !== undefined ? { migratedFrom } : {}),

@@ -12,6 +12,8 @@ import type { Message, Task, TaskPause } from '../model/tasks.js';
 import type { DcEvent, DcSnapshot, StateCause } from '../backend/types.js';
 import type { Draft, DraftAttachment } from '../model/draft.js';
 import type { Catalogue } from '../model/workflows.js';
+import type { SignOutDisposition } from '../model/config.js';
+import type { WrapUpChoice } from '../model/wrap-up.js';
 import { record } from './records.js';
 
 export type { Draft, DraftAttachment } from '../model/draft.js';
@@ -114,6 +116,20 @@ export type DcNotification = NotificationBody & {
     | { readonly kind: 'open-task'; readonly taskId: string };
 };
 
+// --- End, wrap-up and sign-out (END-1…3, STATE-8) -------------------------------------------------
+
+/** A wrap-up's Close (or the send at zero) on its way to the server, or refused with the server's reason. */
+export type WrapUpSend = { readonly status: 'sending' } | { readonly status: 'failed'; readonly reason: string };
+
+/** STATE-8: the agent asked to sign out while holding tasks; the kit asks them to confirm first. */
+export interface SignOutRequest {
+  /** The held tasks at the time of asking, in the task list's order. */
+  readonly taskIds: readonly string[];
+  /** What happens to them (`config.onSignOut`). */
+  readonly disposition: SignOutDisposition;
+  readonly at: number;
+}
+
 /** A state change the store is running or will retry. */
 export interface PendingChange {
   readonly target: StateTarget;
@@ -161,6 +177,12 @@ export interface DcState {
   readonly typing: Readonly<Record<string, number>>;
   /** Templates and workflows (COMP-5, COMP-10). */
   readonly catalogue: CatalogueState;
+  /** END-2: what the agent chose so far in each task's wrap-up (persisted, FAIL-3). */
+  readonly wrapUps: Readonly<Record<string, WrapUpChoice>>;
+  /** END-2: Close (or the send at zero) under way or refused, by task. */
+  readonly wrapUpSends: Readonly<Record<string, WrapUpSend>>;
+  /** STATE-8: a sign-out waiting for the agent's confirmation. */
+  readonly signOutRequest?: SignOutRequest;
 }
 
 export type Action =
@@ -185,7 +207,11 @@ export type Action =
   | { type: 'outbox-remove'; clientId: string }
   | { type: 'history'; taskId: string; history: HistoryState }
   | { type: 'catalogue'; catalogue: CatalogueState }
-  | { type: 'typing-lapse'; taskId: string; at: number };
+  | { type: 'typing-lapse'; taskId: string; at: number }
+  // End, wrap-up and sign-out (END-1…3, STATE-8)
+  | { type: 'wrap-up-choice'; taskId: string; choice: WrapUpChoice | undefined }
+  | { type: 'wrap-up-send'; taskId: string; send: WrapUpSend | undefined }
+  | { type: 'sign-out-request'; request: SignOutRequest | undefined };
 
 export function initialState(media: Readonly<Record<MediaId, MediaState>>): DcState {
   const byMedia = record<MediaState>();
@@ -209,5 +235,7 @@ export function initialState(media: Readonly<Record<MediaId, MediaState>>): DcSt
     history: record(),
     typing: record(),
     catalogue: { status: 'idle', value: { templateGroups: [], templates: [], workflows: [] } },
+    wrapUps: record(),
+    wrapUpSends: record(),
   };
 }

@@ -25,6 +25,9 @@ import { restoreSaved } from './schema.js';
 import { initialState, type DcState, type Draft, type DraftAttachment } from './state.js';
 import { EventSync } from './sync.js';
 import { Visibility } from './visibility.js';
+import { SignOut } from './sign-out.js';
+import { WrapUp } from './wrap-up.js';
+import type { WrapUpChoice, WrapUpOutcome } from '../model/wrap-up.js';
 
 export interface DcStoreOptions {
   config: DcConfig;
@@ -57,6 +60,8 @@ export class DcStore implements DcStoreApi {
   readonly #outbox: Outbox;
   readonly #conversation: Conversation;
   readonly #visibility: Visibility;
+  readonly #wrapUp: WrapUp;
+  readonly #signOut: SignOut;
   readonly #persistence?: Persistence;
   #api?: DcStoreApi;
   /** What could not be kept (drafts, files), each told to the agent and the host once. */
@@ -100,6 +105,8 @@ export class DcStore implements DcStoreApi {
     this.#outbox = new Outbox(core, this.#notes, blobs, newId);
     this.#conversation = new Conversation(core, blobs, newId);
     this.#visibility = new Visibility(core);
+    this.#wrapUp = new WrapUp(core, this.#notes);
+    this.#signOut = new SignOut(core, this.#notes, this.#agent, this.#wrapUp);
     if (guarded) {
       this.#persistence = new Persistence(core, guarded, {
         share: isSharedStorage(guarded.storage),
@@ -185,9 +192,31 @@ export class DcStore implements DcStoreApi {
     this.#agent.setMediaState(media, target);
   }
 
-  /** STATE-8: signs every media out per `config.onSignOut`; refused (false) unless every media is Not Ready (SIGN-6). */
+  /**
+   * STATE-8: signs every media out; held tasks are closed or transferred per `config.onSignOut`, after
+   * the agent confirms (`state.signOutRequest`, answered with `confirmSignOut`). Refused (false) unless
+   * every media is Not Ready (SIGN-6); false too when the agent goes back.
+   */
   signOut(): Promise<boolean> {
-    return this.#agent.signOut();
+    return this.#signOut.request();
+  }
+
+  /** STATE-8: the agent confirms the sign-out (true) or goes back (false). */
+  confirmSignOut(signOut: boolean): void {
+    this.#signOut.confirm(signOut);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Wrap-up (END-2)
+
+  /** END-2: changes the reasons or note chosen in a held task's wrap-up; kept across reloads (FAIL-3). */
+  chooseWrapUp(taskId: string, change: Partial<WrapUpChoice>): void {
+    this.#wrapUp.choose(taskId, change);
+  }
+
+  /** END-2: Close: sends `outcome`, else the agent's choice (a reason needed when the media lists any). */
+  closeWrapUp(taskId: string, outcome?: WrapUpOutcome): boolean {
+    return this.#wrapUp.close(taskId, outcome);
   }
 
   // -------------------------------------------------------------------------------------------------

@@ -122,7 +122,10 @@ export type ScenarioStep =
   | { readonly do: 'load-history'; readonly index: number }
   | { readonly do: 'customer-leaves'; readonly index: number }
   | { readonly do: 'workflow'; readonly index: number; readonly id: string; readonly params?: Readonly<Record<string, string>> }
-  | { readonly do: 'end'; readonly index: number };
+  | { readonly do: 'end'; readonly index: number }
+  // End, wrap-up and sign-out (END-2, STATE-8)
+  | { readonly do: 'wrap-up'; readonly index: number; readonly reasons?: readonly string[]; readonly note?: string }
+  | { readonly do: 'sign-out' };
 
 type FailureOptions = { times?: number; reason?: string };
 
@@ -214,6 +217,15 @@ export const step = {
   }),
   /** END-1: the agent ends the `index`-th task in the list. */
   end: (index: number): ScenarioStep => ({ do: 'end', index }),
+  /** END-2: the agent picks wrap-up reasons (and writes a note) in the `index`-th task in the list. */
+  wrapUp: (index: number, reasons: readonly string[], note?: string): ScenarioStep => ({
+    do: 'wrap-up',
+    index,
+    reasons,
+    ...(note !== undefined ? { note } : {}),
+  }),
+  /** STATE-8: the host asks to sign out (the kit asks the agent to confirm when tasks are held). */
+  signOut: (): ScenarioStep => ({ do: 'sign-out' }),
 };
 
 export interface ScenarioOptions {
@@ -457,6 +469,14 @@ async function apply(s: ScenarioStep, provider: DcProvider, store: DcStore, back
       if (task) store.end(task.id);
       return;
     }
+    case 'wrap-up': {
+      const task = taskAt(store, s.index);
+      if (task) store.chooseWrapUp(task.id, { ...(s.reasons ? { reasons: s.reasons } : {}), ...(s.note !== undefined ? { note: s.note } : {}) });
+      return;
+    }
+    case 'sign-out':
+      void store.signOut();
+      return;
     case 'open-menu': {
       const picker = provider.querySelector('dc-state-picker');
       if (!picker) return;

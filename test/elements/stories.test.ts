@@ -16,6 +16,7 @@ import * as providerStories from '../../stories/provider.stories.js';
 import * as taskListStories from '../../stories/task-list.stories.js';
 import * as templatePickerStories from '../../stories/template-picker.stories.js';
 import * as workflowDialogStories from '../../stories/workflow-dialog.stories.js';
+import * as wrapUpStories from '../../stories/wrap-up.stories.js';
 import { scenarioOf } from '../../stories/support/scenario.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';
 import { text, until } from '../support/dom.js';
@@ -117,6 +118,19 @@ const BLOCKS: Record<string, { tag: string; states: Record<string, string[]> }> 
     states: { FormWithErrors: ['form'], WithParameters: ['form'], Running: ['running'], ServerFailure: ['failed'] },
   },
   'emoji-panel': { tag: 'dc-emoji-panel', states: { Open: ['ready'] } },
+  // END-2: the wrap-up's looks; STATE-8: the sign-out confirmation.
+  'wrap-up': {
+    tag: 'dc-wrap-up, dc-sign-out-confirm',
+    states: {
+      WrapUpCounting: ['counting'],
+      WrapUpReasonChosen: ['counting', 'chosen'],
+      WrapUpSeveralReasons: ['counting', 'chosen'],
+      WrapUpAboutToClose: ['counting', 'due'],
+      WrapUpDark: ['chosen'],
+      SignOutConfirmation: ['open'],
+      SignOutCloseDark: ['open'],
+    },
+  },
 };
 
 async function mount(module: Module, name: string, lang: 'en' | 'fr'): Promise<HTMLElement> {
@@ -148,6 +162,7 @@ const MODULES: [string, Module][] = [
   ['template-picker', templatePickerStories as unknown as Module],
   ['workflow-dialog', workflowDialogStories as unknown as Module],
   ['emoji-panel', emojiPanelStories as unknown as Module],
+  ['wrap-up', wrapUpStories as unknown as Module],
 ];
 
 describe('stories', function () {
@@ -187,6 +202,12 @@ describe('stories', function () {
             const { rows, states } = TASK_LIST[name];
             expect(list.shadowRoot!.querySelectorAll('[part~="row"]').length, `${name} rows`).to.equal(rows);
             for (const s of states) expect(list.matches(`:state(${s})`), `${name} is ${s}`).to.be.true;
+          }
+          if (file === 'wrap-up' && name === 'EndWithoutWrapUp') {
+            // END-1: the SMS left the list; the chat is shown and has nothing to wrap up.
+            const rows = mounted.querySelector('dc-task-list')!.shadowRoot!.querySelectorAll('[part~="row"]');
+            expect(rows.length, `${name} rows`).to.equal(1);
+            expect(mounted.querySelector('dc-wrap-up')!.shadowRoot!.querySelector('[part~="wrap-up"]'), `${name}: no wrap-up`).to.equal(null);
           }
           const block = BLOCKS[file];
           for (const state of block?.states[name] ?? []) {

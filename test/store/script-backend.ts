@@ -167,6 +167,9 @@ export class ScriptBackend implements DcBackend {
   end(taskId: string): Promise<void> {
     return this.#pending(`end ${taskId}`);
   }
+  wrapUp(taskId: string, outcome: { readonly reasons: readonly string[] }): Promise<void> {
+    return this.#pending(`wrapUp ${taskId} ${outcome.reasons.join(',')}`);
+  }
   send(message: OutgoingMessage): Promise<void> {
     this.calls.push(`send ${message.clientId}`);
     return this.onSend(message);

@@ -142,6 +142,9 @@ export class TabBackend implements DcBackend, Connection {
   async end(): Promise<void> {
     this.#check();
   }
+  async wrapUp(): Promise<void> {
+    this.#check();
+  }
   async send(message: OutgoingMessage): Promise<void> {
     this.#check();
     this.#hub.take({ clientId: message.clientId, taskId: message.taskId, text: message.text });
