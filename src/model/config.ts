@@ -15,6 +15,7 @@ import {
 import { DEFAULT_SHORTCUTS, SHORTCUT_ACTIONS, parseKeyCombo, shortcutScope, type ShortcutAction } from './shortcuts.js';
 import { DEFAULT_DISPLAY_FIELD, DEFAULT_OFFER_FIELDS } from './tasks.js';
 import { isLocalizedText, type LocalizedText } from './text.js';
+import { checkTransferTargets, type TransferTarget } from './transfer.js';
 
 /** A Not Ready reason: the same list as voice (STATE-2). */
 export interface NotReadyReason {
@@ -85,6 +86,8 @@ export interface MediaConfigInput {
   options?: readonly ComposerOption[];
   attachments?: Partial<AttachmentLimits>;
   formatting?: MarkupFlavour;
+  /** XFER-1: the routing points of this media, `{id, label}` each. None by default (Transfer then says so). */
+  transferTargets?: readonly TransferTarget[];
 }
 
 /** What a host passes: every field optional. */
@@ -109,7 +112,7 @@ export interface DcConfigInput {
   remoteImages?: readonly string[];
 }
 
-type KindDefaults = Omit<MediaConfig, 'id' | 'kind' | 'group' | 'label' | 'offerFields' | 'displayField' | 'attachments'>;
+type KindDefaults = Omit<MediaConfig, 'id' | 'kind' | 'group' | 'label' | 'offerFields' | 'displayField' | 'attachments' | 'transferTargets'>;
 
 /** Defaults by kind; the options follow the guide's table (COMP-2). */
 const KIND_DEFAULTS: Readonly<Record<MediaKind, KindDefaults>> = {
@@ -206,6 +209,7 @@ const CONFIG_KEYS: readonly (keyof DcConfigInput)[] = [
   'remoteImages',
 ];
 const MEDIA_KEYS: readonly (keyof MediaConfigInput)[] = [
+  'transferTargets',
   'kind',
   'group',
   'label',
@@ -374,6 +378,7 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
         options: options as ComposerOption[],
         attachments,
         formatting: formatting as MarkupFlavour,
+        transferTargets: checkTransferTargets(entry['transferTargets'], `${path}.transferTargets`, bad),
       });
     }
   }

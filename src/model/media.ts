@@ -1,6 +1,7 @@
 import type { AttachmentLimits } from './attachments.js';
 import type { MarkupFlavour } from './compose.js';
 import type { LocalizedText } from './text.js';
+import type { TransferTarget } from './transfer.js';
 
 /**
  * The kinds of media the kit knows how to render. A configured media (for example "whatsapp") names the
@@ -60,4 +61,6 @@ export interface MediaConfig {
   readonly attachments: AttachmentLimits;
   /** The markup bold, italic and strikethrough are sent in (COMP-9). */
   readonly formatting: MarkupFlavour;
+  /** The routing points a task of this media can be transferred to (XFER-1; not the voice directory). */
+  readonly transferTargets: readonly TransferTarget[];
 }

@@ -22,7 +22,9 @@ import {
   type DcSnapshot,
   type OutgoingMessage,
   type StateCause,
+  type TransferRequest,
 } from '../backend/types.js';
+import type { SimulatedCentre, TransferredConversation } from './centre.js';
 import { SAMPLE_CATALOGUE } from './catalogue.js';
 import { Conversation } from './conversation.js';
 import {
@@ -37,11 +39,14 @@ import { resolveOptions, resolvePace, type Pace, type SimulatedBackendOptions } 
 import { Routing, type OfferOptions } from './routing.js';
 import { SimulatedServer } from './server.js';
 import { Workflows } from './workflows.js';
+import { Transfers } from './transfers.js';
 
 export { seededRandom, type Duration } from './random.js';
 export type { CountedFailureOptions, FailureOptions, SendFailureOptions } from './failures.js';
 export type { OfferOptions } from './routing.js';
 export { FOLLOWABLE_PACE, type Pace, type SimulatedBackendOptions } from './options.js';
+export { SimulatedCentre, type SimulatedCentreOptions, type TransferredConversation } from './centre.js';
+export { SAMPLE_TRANSFER_TARGETS } from './targets.js';
 
 export class SimulatedBackend implements DcBackend {
   readonly clock: Clock;
@@ -53,6 +58,8 @@ export class SimulatedBackend implements DcBackend {
   #routing: Routing;
   #workflows: Workflows;
   #historySize: number | undefined;
+  #transfers: Transfers;
+  #centre: SimulatedCentre | undefined;
 
   constructor(options: SimulatedBackendOptions = {}) {
     const resolved = resolveOptions(options);
@@ -65,6 +72,8 @@ export class SimulatedBackend implements DcBackend {
     this.#routing = new Routing(server, this.#conversation, this.#link, resolved.routing);
     this.#workflows = new Workflows(server, this.#conversation, this.#failures);
     this.#historySize = resolved.historySize;
+    this.#centre = resolved.transfers.centre;
+    this.#transfers = new Transfers(server, this.#conversation, this.#routing, this.#failures, resolved.transfers);
     // A server read back from storage picks up its offers' timers and its receipts where they were.
     for (const task of Object.values(server.state.tasks)) {
       if (task.status === 'offered') this.#routing.armExpiry(task);
@@ -93,6 +102,7 @@ export class SimulatedBackend implements DcBackend {
   }
 
   close(): void {
+    this.#transfers.leave();
     this.#link.close();
     this.#server.close();
   }
@@ -199,8 +209,37 @@ export class SimulatedBackend implements DcBackend {
     this.#workflows.run(this.#server.held(taskId), workflowId, params);
   }
 
+  /**
+   * XFER-1/3/4: transfers a held task to a routing point of its media, once per client id; the note
+   * goes with it as an internal message. In a shared centre, another agent is offered it next.
+   */
+  async transfer(request: TransferRequest): Promise<void> {
+    await this.#link.roundTrip();
+    this.#transfers.transfer(request);
+  }
+
   // -------------------------------------------------------------------------------------------------
   // The server's side (tests, stories, the demo's simulator panel)
+
+  /** The shared centre this agent joined, if any. */
+  get centre(): SimulatedCentre | undefined {
+    return this.#centre;
+  }
+
+  /** This agent's id in the shared centre. */
+  get agentId(): string {
+    return this.#transfers.agentId;
+  }
+
+  /** The next `count` transfers are refused by the server (XFER-4: the agent keeps the task and retries). */
+  failTransfer(options: CountedFailureOptions = {}): void {
+    this.#failures.failTransfer(options);
+  }
+
+  /** Offers a transferred conversation to this agent now, if it may be presented (tests, stories). */
+  offerTransferred(conversation: TransferredConversation): boolean {
+    return this.#transfers.offer(conversation);
+  }
 
   /**
    * How fast offers arrive by themselves: per media, in all media together, and how many may wait at

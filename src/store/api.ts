@@ -10,6 +10,7 @@ import type { AttachmentCheck } from '../model/attachments.js';
 import type { DcConfig } from '../model/config.js';
 import type { MediaId } from '../model/media.js';
 import type { Draft, DraftAttachment, DcState } from './state.js';
+import type { TransferChoice } from './transfers.js';
 
 /** A message as the agent sends it (after `dc-before-send`). */
 export interface SendRequest {
@@ -63,6 +64,11 @@ export interface DcStoreApi {
   agentTyping(taskId: string): void;
   loadCatalogue(): void;
   triggerWorkflow(taskId: string, workflowId: string, params: Readonly<Record<string, string>>): Promise<void>;
+
+  // Transfer (XFER-*)
+  transfer(taskId: string, choice: TransferChoice): string | undefined;
+  retryTransfer(taskId: string): void;
+  dismissTransfer(taskId: string): void;
 }
 
 /** The members of `DcStoreApi` that are methods, bound once per store by `storeApi`. */
@@ -92,6 +98,9 @@ const METHODS = [
   'agentTyping',
   'loadCatalogue',
   'triggerWorkflow',
+  'transfer',
+  'retryTransfer',
+  'dismissTransfer',
 ] as const satisfies readonly (keyof DcStoreApi)[];
 
 /**

@@ -117,6 +117,14 @@ export function reduce(state: DcState, action: Action): DcState {
       const until = own(state.typing, action.taskId);
       return until !== undefined && until <= action.at ? { ...state, typing: withoutEntry(state.typing, action.taskId) } : state;
     }
+    case 'transfer': {
+      // XFER-*: only a held task has a transfer; it goes with the task.
+      if (action.entry && own(state.tasks, action.taskId)?.status !== 'active') return state;
+      const transfers = action.entry
+        ? withEntry(state.transfers, action.taskId, action.entry)
+        : withoutEntry(state.transfers, action.taskId);
+      return transfers === state.transfers ? state : { ...state, transfers };
+    }
     case 'accepting': {
       const accepting = action.on
         ? withEntry(state.accepting, action.taskId, true as const)
@@ -224,6 +232,7 @@ function applySnapshot(state: DcState, snap: DcSnapshot): DcState {
     drafts: filterRecord(state.drafts, inTasks),
     history: filterRecord(state.history, inTasks),
     typing: filterRecord(state.typing, inTasks),
+    transfers: filterRecord(state.transfers, inTasks),
     outbox: filterRecord(
       state.outbox,
       (e) => has(tasks, e.taskId) && !holdsClient(own(messages, e.taskId), e.clientId),
@@ -268,5 +277,6 @@ function removeTask(state: DcState, id: string): DcState {
     outbox: filterRecord(state.outbox, (e) => e.taskId !== id),
     history: withoutEntry(state.history, id),
     typing: withoutEntry(state.typing, id),
+    transfers: withoutEntry(state.transfers, id),
   };
 }

@@ -43,6 +43,22 @@ export interface CatalogueState {
   readonly reason?: string;
 }
 
+/**
+ * A transfer the agent asked for (XFER-1, XFER-4): `pending` until the server takes it (the task event
+ * `transferred` then removes it, with the task), `failed` with the server's reason until Retry, which
+ * sends it again under the same client id. Kept across reloads; a pending one is sent again.
+ */
+export interface TransferEntry {
+  readonly clientId: string;
+  readonly target: string;
+  readonly note: string;
+  readonly wrapUp?: { readonly reasons: readonly string[]; readonly note?: string };
+  readonly status: 'pending' | 'failed';
+  readonly reason?: string;
+  /** When the agent asked (epoch ms). */
+  readonly at: number;
+}
+
 /** How long a customer's "typing" lasts without news. */
 export const TYPING_LAPSE_MS = 6000;
 
@@ -161,6 +177,8 @@ export interface DcState {
   readonly typing: Readonly<Record<string, number>>;
   /** Templates and workflows (COMP-5, COMP-10). */
   readonly catalogue: CatalogueState;
+  /** Transfers under way or failed, by task id (XFER-*). */
+  readonly transfers: Readonly<Record<string, TransferEntry>>;
 }
 
 export type Action =
@@ -185,7 +203,8 @@ export type Action =
   | { type: 'outbox-remove'; clientId: string }
   | { type: 'history'; taskId: string; history: HistoryState }
   | { type: 'catalogue'; catalogue: CatalogueState }
-  | { type: 'typing-lapse'; taskId: string; at: number };
+  | { type: 'typing-lapse'; taskId: string; at: number }
+  | { type: 'transfer'; taskId: string; entry: TransferEntry | undefined };
 
 export function initialState(media: Readonly<Record<MediaId, MediaState>>): DcState {
   const byMedia = record<MediaState>();
@@ -209,5 +228,6 @@ export function initialState(media: Readonly<Record<MediaId, MediaState>>): DcSt
     history: record(),
     typing: record(),
     catalogue: { status: 'idle', value: { templateGroups: [], templates: [], workflows: [] } },
+    transfers: record(),
   };
 }
