@@ -33,6 +33,8 @@ export class Transfers {
   /** Client ids whose request is on its way now: never sent twice at once. */
   readonly #inFlight = new Set<string>();
   #written: string | undefined;
+  /** Saved transfers of tasks not known yet: taken when the first snapshot brings their task, else dropped. */
+  readonly #restored = new Map<string, TransferEntry>();
 
   constructor(core: StoreCore, newId: () => string, storage: GuardedStorage | undefined) {
     this.#core = core;
@@ -88,7 +90,9 @@ export class Transfers {
     if (own(this.#core.state.transfers, taskId)?.status === 'failed') this.#core.dispatch({ type: 'transfer', taskId, entry: undefined });
   }
 
-  #effects({ before, after }: Transition): void {
+  #effects({ before, after, action }: Transition): void {
+    if (this.#restored.size && after.tasks !== before.tasks) this.#takeRestored();
+    if (action.type === 'snapshot') this.#restored.clear();
     if (after.transfers !== before.transfers) this.#save(after.transfers);
     if (after.connection !== 'online') return;
     const cameOnline = before.connection !== 'online';
@@ -126,6 +130,18 @@ export class Transfers {
     }
   }
 
+  /** The saved transfers whose task is now held and active. */
+  #takeRestored(): void {
+    const core = this.#core;
+    core.batch(() => {
+      for (const [taskId, entry] of [...this.#restored]) {
+        if (own(core.state.tasks, taskId)?.status !== 'active') continue;
+        this.#restored.delete(taskId);
+        core.dispatch({ type: 'transfer', taskId, entry });
+      }
+    });
+  }
+
   #save(transfers: DcStateTransfers): void {
     if (!this.#storage) return;
     const ids = Object.keys(transfers);
@@ -152,14 +168,12 @@ export class Transfers {
       return;
     }
     const problems: string[] = [];
-    core.batch(() => {
-      for (const [taskId, value] of Object.entries(saved as Record<string, unknown>).slice(0, MAX_SAVED)) {
-        const entry = checkTransferEntry(value);
-        if (!entry) problems.push(`transfers.${taskId} is not a transfer`);
-        else if (own(core.state.tasks, taskId)?.status === 'active') core.dispatch({ type: 'transfer', taskId, entry });
-      }
-    });
-    this.#written = text;
+    for (const [taskId, value] of Object.entries(saved as Record<string, unknown>).slice(0, MAX_SAVED)) {
+      const entry = checkTransferEntry(value);
+      if (!entry) problems.push(`transfers.${taskId} is not a transfer`);
+      else this.#restored.set(taskId, entry);
+    }
+    this.#takeRestored();
     if (problems.length) core.report({ source: 'storage', message: `Saved transfers ignored in part: ${problems.slice(0, 10).join('; ')}`, detail: problems });
   }
 }
