@@ -34,3 +34,6 @@ export { DcTaskList } from './elements/task-list/task-list.js';
 export { DcDesktop } from './elements/desktop/desktop.js';
 export { DcChatThread } from './elements/chat-thread/chat-thread.js';
 export { DcComposer } from './elements/composer/composer.js';
+export { DcTransferMenu } from './elements/transfer/transfer.js';
+export type { TransferEntry } from './store/state.js';
+export type { TransferChoice } from './store/transfers.js';

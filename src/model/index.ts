@@ -14,3 +14,4 @@ export * from './thread.js';
 export * from './message-text.js';
 export * from './draft.js';
 export * from './customer.js';
+export * from './transfer.js';
