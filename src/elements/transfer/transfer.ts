@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, queryAll, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import arrowRightLeft from 'lucide/dist/esm/icons/arrow-right-left.mjs';
 import search from 'lucide/dist/esm/icons/search.mjs';
 import { msg, str } from '../../i18n/localization.js';
@@ -185,8 +186,8 @@ export class DcTransferMenu extends DcElement {
           aria-haspopup="dialog"
           aria-expanded=${this.open ? 'true' : 'false'}
           aria-disabled=${block ? 'true' : 'false'}
-          aria-describedby=${reason ? 'reason' : nothing}
-          title=${reason || nothing}
+          aria-describedby=${ifDefined(reason ? 'reason' : undefined)}
+          title=${ifDefined(reason || undefined)}
           @click=${this.#onTrigger}
           @keydown=${(e: KeyboardEvent) => {
             if (e.key === 'ArrowDown' && !block) {
@@ -290,6 +291,7 @@ export class DcTransferMenu extends DcElement {
           @keydown=${(e: KeyboardEvent) => {
             if (e.key === 'ArrowDown' || (e.key === 'Enter' && found.length === 1)) {
               e.preventDefault();
+              e.stopPropagation(); // the list's own keys start from the first point
               if (e.key === 'Enter') this.#transfer(view, found[0]!);
               else this.targets[0]?.focus();
             }
