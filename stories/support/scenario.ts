@@ -237,6 +237,8 @@ export interface ScenarioOptions {
     | 'readAfterMs'
     | 'replyAfterMs'
     | 'typingMs'
+    | 'centre'
+    | 'agentId'
   >;
   /** What happens to the kit, in order, once it is connected. */
   steps?: readonly ScenarioStep[];
