@@ -6,7 +6,9 @@
  * done by the parts it composes, which share one server and one seeded generator: server.ts (state,
  * event stream, timers, storage), routing.ts (offers, OFFER-4, STATE-6), conversation.ts (customers,
  * receipts, bot hand-off, announcements), history.ts, workflows.ts, failures.ts (injected failures,
- * the connection); options.ts holds the options and their defaults.
+ * the connection), transfers.ts (transfers, and the tasks other agents transfer to this one);
+ * options.ts holds the options and their defaults. Several backends may share one contact centre
+ * (centre.ts: `new SimulatedBackend({ centre })`), each with its own agent, media, tasks and stream.
  */
 import { signedInState, signedOutState, type MediaState, type StateTarget } from '../model/agent-state.js';
 import type { DcConfig, SignOutDisposition } from '../model/config.js';

@@ -88,7 +88,9 @@ const NO_ENTRIES: readonly OutboxEntry[] = [];
  * @csspart history-retry - Its Retry button.
  * @csspart log - The scrolling conversation.
  * @csspart row - Every row of the conversation (also `message`, `announcement`, `day`, `interaction`).
- * @csspart bubble - A message's bubble (also `customer-bubble`, `agent-bubble`, `bot-bubble`).
+ * @csspart bubble - A message's bubble (also `customer-bubble`, `agent-bubble`, `bot-bubble`, `internal-bubble` for an internal note between agents).
+ * @csspart transfer-status - The line saying a transfer is under way, or failed (XFER-4).
+ * @csspart transfer-retry - Retry on a failed transfer's line.
  * @csspart sender - A message's sender.
  * @csspart time - A message's or announcement's date and time.
  * @csspart attachment - A file or picture in a bubble.
@@ -115,6 +117,8 @@ const NO_ENTRIES: readonly OutboxEntry[] = [];
  * @cssprop --dc-bubble-customer-color - Customer bubbles' text.
  * @cssprop --dc-bubble-bot-bg - Bot bubbles' background (the info surface by default).
  * @cssprop --dc-bubble-bot-color - Bot bubbles' text.
+ * @cssprop --dc-bubble-internal-bg - Internal notes' background (the warning surface by default).
+ * @cssprop --dc-bubble-internal-color - Internal notes' text.
  * @cssprop --dc-chat-thread-bubble-max-width - The widest a bubble gets (75% by default).
  */
 @customElement('dc-chat-thread')
