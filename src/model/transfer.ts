@@ -4,7 +4,6 @@
  * Pure functions over plain data.
  */
 import type { MediaConfig } from './media.js';
-import { foldText } from './templates.js';
 import { isHeld, type Task } from './tasks.js';
 import { isLocalizedText, pickText, type LocalizedText } from './text.js';
 
@@ -50,6 +49,14 @@ export function transferTargets(media: MediaConfig | undefined): readonly Transf
   return media?.transferTargets ?? [];
 }
 
+/**
+ * Lower case without accents, for searching ("Réclamations" → "reclamations"), as the template
+ * picker's search folds (templates.ts, which loads with the conversation, not up front).
+ */
+export function foldSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
+}
+
 /** The routing point's words in `locale`, else its id. */
 export function targetLabel(target: TransferTarget, locale: string): string {
   return pickText(target.label, locale) || target.id;
@@ -60,10 +67,10 @@ export function targetLabel(target: TransferTarget, locale: string): string {
  * ("reclam" finds "Réclamations"), in their configured order.
  */
 export function filterTargets(targets: readonly TransferTarget[], query: string, locale: string): TransferTarget[] {
-  const words = foldText(query).split(/\s+/u).filter(Boolean);
+  const words = foldSearch(query).split(/\s+/u).filter(Boolean);
   if (!words.length) return [...targets];
   return targets.filter((t) => {
-    const key = `${foldText(targetLabel(t, locale))} ${foldText(t.id)}`;
+    const key = `${foldSearch(targetLabel(t, locale))} ${foldSearch(t.id)}`;
     return words.every((w) => key.includes(w));
   });
 }

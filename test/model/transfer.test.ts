@@ -12,6 +12,7 @@ import { foldText } from '../../src/model/templates.js';
 import {
   checkTransferTargets,
   filterTargets,
+  foldSearch,
   targetLabel,
   transferBlock,
   transferWrapUp,
@@ -74,6 +75,11 @@ describe('model: transfer rules (XFER-1, XFER-3, XFER-4)', () => {
         for (const t of found) for (const w of words) expect(`${foldText(targetLabel(t, locale))} ${t.id}`).to.contain(w);
       }),
       { seed: 10_002, numRuns: 300 },
+    );
+    // It folds exactly as the template picker's search does.
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 12 }), (t) => foldSearch(t) === foldText(t)),
+      { seed: 10_003, numRuns: 300 },
     );
   });
 
