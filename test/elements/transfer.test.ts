@@ -292,6 +292,9 @@ describe('two agents on one simulated centre, side by side (XFER-4, PANE-5)', ()
     expect(logB).to.contain('Internal note');
     expect(deepAll(threadB.shadowRoot!, '[part~="internal-bubble"]')).to.have.length(1);
     await expect(threadB).to.be.accessible();
+    sam.provider.theme = 'dark';
+    await threadB.updateComplete;
+    await expect(threadB, 'the note in the dark theme').to.be.accessible();
 
     // Alex's old thread hears nothing more: the customer writes to Sam.
     sam.backend.customerMessage(second.id, 'Thanks, Sam');

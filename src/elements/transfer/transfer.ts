@@ -107,6 +107,8 @@ export class DcTransferMenu extends DcElement {
     };
   });
   #focusOnOpen = false;
+  /** The task the menu was last about. */
+  #shown: string | undefined;
   #outside = (event: Event) => {
     if (!event.composedPath().includes(this)) this.close(false);
   };
@@ -143,8 +145,12 @@ export class DcTransferMenu extends DcElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('taskId')) this.#reset();
     const view = this.#view.value;
+    // Another task (a new task-id, or another task on show): its own note and choices, from scratch.
+    if (view?.task?.id !== this.#shown) {
+      this.#shown = view?.task?.id;
+      this.#reset();
+    }
     if (this.open && (!view || this.#block(view))) this.open = false;
   }
 
