@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { FOLLOWABLE_PACE, SimulatedBackend } from '../src/simulator/index.js';
+import { FOLLOWABLE_PACE, SAMPLE_TRANSFER_TARGETS, SimulatedBackend } from '../src/simulator/index.js';
 import type { DcProvider } from '../src/elements/provider/provider.js';
 import '../src/elements/provider/provider.js';
 import '../src/elements/desktop/desktop.js';
@@ -19,10 +19,10 @@ const config: DcConfigInput = {
   agent: { id: 'demo-agent', name: 'Camille Martin' },
   storageKey: STORAGE_KEY,
   media: {
-    chat: { kind: 'chat' },
-    sms: { kind: 'sms' },
-    whatsapp: { kind: 'social', label: 'WhatsApp' },
-    email: { kind: 'email' },
+    chat: { kind: 'chat', transferTargets: SAMPLE_TRANSFER_TARGETS.chat },
+    sms: { kind: 'sms', transferTargets: SAMPLE_TRANSFER_TARGETS.sms },
+    whatsapp: { kind: 'social', label: 'WhatsApp', transferTargets: SAMPLE_TRANSFER_TARGETS.social },
+    email: { kind: 'email', transferTargets: SAMPLE_TRANSFER_TARGETS.email },
   },
   retryDelayMs: 2000,
 };
@@ -106,6 +106,7 @@ document.documentElement.lang = pageLanguage(storedChoice());
 const WORDS = {
   en: {
     brand: 'Digital channels',
+    twoAgents: 'Two agents side by side',
     introTitle: 'How to try it',
     intro: [
       'Sign In signs in every channel; each starts Not Ready. Set Ready (Ctrl+Shift+V) and offers pop up at the bottom right; the centre also routes them by itself.',
@@ -163,6 +164,7 @@ const WORDS = {
   },
   fr: {
     brand: 'Canaux numériques',
+    twoAgents: 'Deux agents côte à côte',
     introTitle: 'Comment l’essayer',
     intro: [
       'Se connecter connecte tous les canaux ; chacun commence à l’état Non prêt. Passez à Prêt (Ctrl+Maj+V) : les offres s’affichent en bas à droite ; le centre en achemine aussi de lui-même.',
@@ -363,6 +365,8 @@ export class DemoSimulator extends LitElement {
     document.body.classList.toggle('dark', this.dark);
     const w = WORDS[this.language];
     document.querySelector('#brand')!.textContent = w.brand;
+    const twoAgents = document.querySelector('#two-agents');
+    if (twoAgents) twoAgents.textContent = w.twoAgents;
     localStorage.setItem('dc-demo:theme', this.dark ? 'dark' : 'light');
   }
 

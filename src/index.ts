@@ -38,3 +38,6 @@ export { DcChatThread } from './elements/chat-thread/chat-thread.js';
 export { DcComposer } from './elements/composer/composer.js';
 export { DcWrapUp } from './elements/wrap-up/wrap-up.js';
 export { DcSignOutConfirm } from './elements/sign-out-confirm/sign-out-confirm.js';
+export { DcTransferMenu } from './elements/transfer/transfer.js';
+export type { TransferEntry } from './store/state.js';
+export type { TransferChoice } from './store/transfers.js';

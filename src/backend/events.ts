@@ -218,7 +218,7 @@ function checkAttachment(raw: unknown, path: string): Checked<MessageAttachment>
 function checkMessage(raw: unknown, path: string): Checked<Message> {
   return guarded(path, () => {
     if (!isRecord(raw)) return { ok: false, error: `${path} is not an object` };
-    const { id, taskId, from, text, at, name, clientId, receipt, failure, attachments, announcement } = raw;
+    const { id, taskId, from, text, at, name, clientId, receipt, failure, attachments, announcement, internal } = raw;
     if (typeof id !== 'string' || id === '') return { ok: false, error: `${path}.id is not a string` };
     if (typeof taskId !== 'string' || taskId === '') return { ok: false, error: `${path}.taskId is not a string` };
     if (!AUTHORS.includes(from as MessageAuthor)) return { ok: false, error: `${path}.from is ${describe(from)}` };
@@ -231,6 +231,9 @@ function checkMessage(raw: unknown, path: string): Checked<Message> {
       return { ok: false, error: `${path}.receipt is ${describe(receipt)}` };
     }
     if (failure !== undefined && typeof failure !== 'string') return { ok: false, error: `${path}.failure is not a string` };
+    // XFER-4: an internal note between agents is only ever `true`, and only an agent writes one.
+    if (internal !== undefined && internal !== true) return { ok: false, error: `${path}.internal is ${describe(internal)}` };
+    if (internal === true && from !== 'agent') return { ok: false, error: `${path} is an internal note not from an agent` };
     let files: MessageAttachment[] | undefined;
     if (attachments !== undefined) {
       if (!Array.isArray(attachments)) return { ok: false, error: `${path}.attachments is not a list` };
@@ -266,6 +269,7 @@ function checkMessage(raw: unknown, path: string): Checked<Message> {
         ...(failure !== undefined ? { failure } : {}),
         ...(files ? { attachments: files } : {}),
         ...(note ? { announcement: note } : {}),
+        ...(internal === true ? { internal: true as const } : {}),
       },
     };
   });

@@ -122,6 +122,21 @@ export interface OutgoingMessage {
   readonly attachments: readonly OutgoingAttachment[];
 }
 
+/**
+ * A transfer of a held task to a routing point of its media (XFER-1). The server keeps one transfer
+ * per client id: the same request again (a retry, a resend after a reload) changes nothing more.
+ */
+export interface TransferRequest {
+  readonly clientId: string;
+  readonly taskId: string;
+  /** The routing point's id (`config.media[m].transferTargets`). */
+  readonly target: string;
+  /** An internal note for the next agent (XFER-4), never sent to the customer. */
+  readonly note?: string;
+  /** The wrap-up chosen before the transfer, when the media forces one (XFER-3). */
+  readonly wrapUp?: WrapUpOutcome;
+}
+
 export interface BackendListener {
   /** One event of the ordered stream. May be malformed if the server misbehaves: the store checks. */
   event(event: unknown): void;
@@ -200,4 +215,11 @@ export interface DcBackend {
    * announcement arrives as a message. Rejects with the server's reason when it failed.
    */
   triggerWorkflow(taskId: string, workflowId: string, params: Readonly<Record<string, string>>): Promise<void>;
+
+  /**
+   * Transfers a held task to a routing point (XFER-1, XFER-4). Idempotent by `clientId`; resolves once
+   * the server took it, and the task event (status `transferred`) follows; rejects with the reason.
+   * The note travels with the task as an internal message to the next agent.
+   */
+  transfer(request: TransferRequest): Promise<void>;
 }

@@ -138,6 +138,8 @@ declare global {
     'dc-before-workflow': DcBeforeWorkflowEvent;
     'dc-before-wrap-up': DcBeforeWrapUpEvent;
     'dc-before-sign-out': DcBeforeSignOutEvent;
+    'dc-transfer-open': DcTransferOpenEvent;
+    'dc-before-transfer': DcBeforeTransferEvent;
   }
 }
 
@@ -278,5 +280,37 @@ export class DcBeforeSignOutEvent extends DcIntentEvent<{
   static readonly type = 'dc-before-sign-out';
   constructor(detail: DcBeforeSignOutEvent['detail']) {
     super(DcBeforeSignOutEvent.type, detail);
+  }
+}
+
+/**
+ * XFER-1: the agent asks to open the transfer menu (its Transfer button). Cancelable: a listener that
+ * calls `preventDefault()` keeps it closed — `<dc-customer-details>` does so to ask about unsaved
+ * edits first (CUST-4), then opens it with the menu's `show()`.
+ */
+export class DcTransferOpenEvent extends DcIntentEvent<{ readonly taskId: string }> {
+  static readonly type = 'dc-transfer-open';
+  constructor(detail: DcTransferOpenEvent['detail']) {
+    super(DcTransferOpenEvent.type, detail);
+  }
+}
+
+/**
+ * XFER-1, XFER-3, XFER-4: the agent transfers a task to a routing point. Cancelable: `preventDefault()`
+ * vetoes it (the agent keeps the task, the menu stays open); a host may change `detail.note`.
+ */
+export class DcBeforeTransferEvent extends DcIntentEvent<{
+  readonly taskId: string;
+  readonly media: MediaId;
+  /** The routing point's id. */
+  readonly target: string;
+  /** The internal note for the next agent (never sent to the customer). */
+  note: string;
+  /** The wrap-up reasons chosen first, when the media forces a wrap-up (XFER-3). */
+  readonly wrapUp?: { readonly reasons: readonly string[] };
+}> {
+  static readonly type = 'dc-before-transfer';
+  constructor(detail: DcBeforeTransferEvent['detail']) {
+    super(DcBeforeTransferEvent.type, detail);
   }
 }

@@ -16,6 +16,7 @@ import { DEFAULT_SHORTCUTS, SHORTCUT_ACTIONS, parseKeyCombo, shortcutScope, type
 import { DEFAULT_DISPLAY_FIELD, DEFAULT_OFFER_FIELDS } from './tasks.js';
 import { isLocalizedText, type LocalizedText } from './text.js';
 import { resolveWrapUp, type WrapUpConfigInput } from './wrap-up.js';
+import { checkTransferTargets, type TransferTarget } from './transfer.js';
 
 /** A Not Ready reason: the same list as voice (STATE-2). */
 export interface NotReadyReason {
@@ -88,6 +89,8 @@ export interface MediaConfigInput {
   formatting?: MarkupFlavour;
   /** Ending and wrap-up (END-1…3, XFER-3); see `WrapUpConfigInput`. */
   wrapUp?: WrapUpConfigInput;
+  /** XFER-1: the routing points of this media, `{id, label}` each. None by default (Transfer then says so). */
+  transferTargets?: readonly TransferTarget[];
 }
 
 /** What a host passes: every field optional. */
@@ -112,7 +115,7 @@ export interface DcConfigInput {
   remoteImages?: readonly string[];
 }
 
-type KindDefaults = Omit<MediaConfig, 'id' | 'kind' | 'group' | 'label' | 'offerFields' | 'displayField' | 'attachments' | 'wrapUp'>;
+type KindDefaults = Omit<MediaConfig, 'id' | 'kind' | 'group' | 'label' | 'offerFields' | 'displayField' | 'attachments' | 'wrapUp' | 'transferTargets'>;
 
 /** Defaults by kind; the options follow the guide's table (COMP-2). */
 const KIND_DEFAULTS: Readonly<Record<MediaKind, KindDefaults>> = {
@@ -209,6 +212,7 @@ const CONFIG_KEYS: readonly (keyof DcConfigInput)[] = [
   'remoteImages',
 ];
 const MEDIA_KEYS: readonly (keyof MediaConfigInput)[] = [
+  'transferTargets',
   'kind',
   'group',
   'label',
@@ -379,6 +383,7 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
         attachments,
         formatting: formatting as MarkupFlavour,
         wrapUp: resolveWrapUp(entry['wrapUp'], `${path}.wrapUp`, bad),
+        transferTargets: checkTransferTargets(entry['transferTargets'], `${path}.transferTargets`, bad),
       });
     }
   }

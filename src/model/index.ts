@@ -15,3 +15,4 @@ export * from './message-text.js';
 export * from './draft.js';
 export * from './customer.js';
 export * from './wrap-up.js';
+export * from './transfer.js';

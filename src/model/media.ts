@@ -2,6 +2,7 @@ import type { AttachmentLimits } from './attachments.js';
 import type { MarkupFlavour } from './compose.js';
 import type { LocalizedText } from './text.js';
 import type { WrapUpConfig } from './wrap-up.js';
+import type { TransferTarget } from './transfer.js';
 
 /**
  * The kinds of media the kit knows how to render. A configured media (for example "whatsapp") names the
@@ -63,4 +64,6 @@ export interface MediaConfig {
   readonly formatting: MarkupFlavour;
   /** Ending and wrap-up (END-1…3, XFER-3). */
   readonly wrapUp: WrapUpConfig;
+  /** The routing points a task of this media can be transferred to (XFER-1; not the voice directory). */
+  readonly transferTargets: readonly TransferTarget[];
 }

@@ -105,6 +105,11 @@ export interface Message {
   readonly attachments?: readonly MessageAttachment[];
   /** Set on `system` messages that are announcements (PANE-3). */
   readonly announcement?: Announcement;
+  /**
+   * An internal note between agents (XFER-4): written by an agent at a transfer, never sent to the
+   * customer, shown in the thread to the next agent.
+   */
+  readonly internal?: true;
 }
 
 /** The customer fields each kind shows on an offer (OFFER-5), in order, unless configured. */

@@ -123,12 +123,15 @@ export class Conversation {
    * A held task ends, closed or transferred: its customer stops, and the conversation's record says how
    * it ended, for whoever reads it next (PANE-3, PANE-5).
    */
-  finish(task: Task, status: 'closed' | 'transferred'): void {
+  finish(task: Task, status: 'closed' | 'transferred', to: string = task.queue): Message[] {
     this.#stopCustomer(task.id);
     if (status === 'closed') this.announce(task.id, 'Conversation closed', { code: 'closed' });
-    else this.announce(task.id, 'Conversation transferred', { code: 'transferred', params: { to: task.queue } });
+    else this.announce(task.id, 'Conversation transferred', { code: 'transferred', params: { to } });
+    // The record as it ends, for whoever takes the conversation next (XFER-4).
+    const transcript = [...(this.#server.state.messages[task.id] ?? [])];
     const cause = status === 'closed' ? 'ended' : 'transferred';
     this.#server.taskUpdate({ ...task, status, endedAt: this.#server.clock.now() }, cause);
+    return transcript;
   }
 
   /** A system message that is an announcement (PANE-3), worded by the server in `text`. */

@@ -47,6 +47,7 @@ export class InjectedFailures {
   #history: Failure | undefined;
   #catalogue: Failure | undefined;
   #workflow: Failure | undefined;
+  #transfer: Failure | undefined;
 
   failSignIn(media: MediaId, options: FailureOptions): void {
     this.#signIn.set(media, repeated(options, 'Sign-in refused by the server'));
@@ -76,7 +77,16 @@ export class InjectedFailures {
     this.#workflow = counted(options, 'The workflow failed');
   }
 
+  failTransfer(options: CountedFailureOptions): void {
+    this.#transfer = counted(options, 'The routing point cannot take the task now');
+  }
+
+  takeTransfer(): string | undefined {
+    return take(this.#transfer);
+  }
+
   clear(): void {
+    this.#transfer = undefined;
     this.#signIn.clear();
     this.#stateChange.clear();
     this.#send = undefined;

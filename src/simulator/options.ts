@@ -5,8 +5,10 @@
 import { resolveConfig, type DcConfig } from '../model/config.js';
 import { MEDIA_KINDS, type MediaId, type MediaKind } from '../model/media.js';
 import { realClock, type Clock } from '../backend/clock.js';
+import type { SimulatedCentre } from './centre.js';
 import type { ConversationOptions } from './conversation.js';
 import type { Duration } from './random.js';
+import { SAMPLE_TRANSFER_TARGETS } from './targets.js';
 import type { RoutingOptions } from './routing.js';
 import type { ServerOptions } from './server.js';
 
@@ -67,6 +69,14 @@ export interface SimulatedBackendOptions {
    * threads and benchmarks. Without it, each customer has 0 to 3 earlier interactions.
    */
   historySize?: number;
+  /**
+   * A contact centre shared with other agents (centre.ts): tasks this agent transfers are offered to
+   * them, and theirs to this agent (XFER-4, PANE-5). Without it the agent is alone: a transfer ends the
+   * task and the conversation goes to a routing point nobody here answers.
+   */
+  centre?: SimulatedCentre;
+  /** This agent's id in a shared centre. Default: the configuration's agent id. */
+  agentId?: string;
   /** From sent to delivered (PANE-4). Default [500, 1500]. */
   deliveredAfterMs?: Duration;
   /** From delivered to read (PANE-4). Default [1500, 4000]. */
@@ -91,7 +101,12 @@ const DEFAULT_MEDIA = ['chat', 'sms', 'social', 'email'];
 
 function configFor(media: readonly MediaId[]): DcConfig {
   return resolveConfig({
-    media: Object.fromEntries(media.map((id) => [id, MEDIA_KINDS.includes(id as MediaKind) ? {} : { kind: 'chat' }])),
+    media: Object.fromEntries(
+      media.map((id) => {
+        const kind = MEDIA_KINDS.includes(id as MediaKind) ? (id as MediaKind) : 'chat';
+        return [id, { ...(kind === id ? {} : { kind }), transferTargets: SAMPLE_TRANSFER_TARGETS[kind] }];
+      }),
+    ),
   });
 }
 
@@ -102,6 +117,7 @@ export interface ResolvedOptions {
   routing: RoutingOptions;
   conversation: ConversationOptions;
   historySize: number | undefined;
+  transfers: { agentId: string; agentName: string; centre: SimulatedCentre | undefined };
 }
 
 export function resolveOptions(options: SimulatedBackendOptions): ResolvedOptions {
@@ -130,6 +146,11 @@ export function resolveOptions(options: SimulatedBackendOptions): ResolvedOption
       typingFor: options.typingMs ?? [2000, 5000],
     },
     historySize: options.historySize,
+    transfers: {
+      agentId: options.agentId ?? config.agent.id,
+      agentName: options.agentName ?? 'Alex Martin',
+      centre: options.centre,
+    },
   };
 }
 

@@ -44,6 +44,9 @@ export class Routing {
   #link: SimulatedLink;
   #options: RoutingOptions;
 
+  /** Told when an offer ends without being accepted (missed or taken back): a transferred one goes back to routing. */
+  onUnanswered: ((task: Task) => void) | undefined;
+
   constructor(server: SimulatedServer, conversation: Conversation, link: SimulatedLink, options: RoutingOptions) {
     this.#server = server;
     this.#conversation = conversation;
@@ -97,6 +100,7 @@ export class Routing {
     if (!task || task.status !== 'offered') return;
     this.#server.cancel(`expire:${taskId}`);
     this.#server.taskUpdate({ ...task, status: 'rescinded', endedAt: this.#server.clock.now() }, 'rescinded');
+    this.onUnanswered?.(task);
   }
 
   /**
@@ -182,6 +186,7 @@ export class Routing {
     const task = server.lookup(taskId);
     if (!task || task.status !== 'offered') return;
     server.taskUpdate({ ...task, status: 'missed', endedAt: server.clock.now() }, 'missed');
+    this.onUnanswered?.(task);
     for (const { state } of missedOfferChanges(server.config, task.media, server.state.media, server.clock.now())) {
       this.setMediaState(state, 'missed-offer');
     }

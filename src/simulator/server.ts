@@ -56,6 +56,7 @@ export class SimulatedServer {
   #listeners = new Set<BackendListener>();
   #eventsToLose = 0;
   #timers = new Map<string, unknown>();
+  #watchers = new Set<() => void>();
 
   constructor(options: ServerOptions) {
     this.clock = options.clock;
@@ -98,10 +99,22 @@ export class SimulatedServer {
     return () => this.#listeners.delete(listener);
   }
 
+  /**
+   * Told after every change the server makes to the agent's state or tasks, online or not: how a
+   * shared contact centre (centre.ts) learns that this agent may take work now.
+   */
+  onChange(watcher: () => void): () => void {
+    this.#watchers.add(watcher);
+    return () => this.#watchers.delete(watcher);
+  }
+
   /** Numbers an event, keeps it, and sends it to the listeners unless it is lost on the way. */
   emit(body: DistributiveOmit<DcEvent, 'seq' | 'at'>): void {
     this.state.seq += 1;
     this.#persist();
+    if (this.#watchers.size && (body.type === 'media-state' || body.type === 'task')) {
+      for (const w of [...this.#watchers]) queueMicrotask(w);
+    }
     const event = { ...body, seq: this.state.seq, at: this.clock.now() } as DcEvent;
     if (this.#connection !== 'online') return; // lost: the snapshot after reconnecting carries it
     if (this.#eventsToLose > 0) {

@@ -6,7 +6,9 @@
  * done by the parts it composes, which share one server and one seeded generator: server.ts (state,
  * event stream, timers, storage), routing.ts (offers, OFFER-4, STATE-6), conversation.ts (customers,
  * receipts, bot hand-off, announcements), history.ts, workflows.ts, failures.ts (injected failures,
- * the connection); options.ts holds the options and their defaults.
+ * the connection), transfers.ts (transfers, and the tasks other agents transfer to this one);
+ * options.ts holds the options and their defaults. Several backends may share one contact centre
+ * (centre.ts: `new SimulatedBackend({ centre })`), each with its own agent, media, tasks and stream.
  */
 import { signedInState, signedOutState, type MediaState, type StateTarget } from '../model/agent-state.js';
 import type { DcConfig, SignOutDisposition } from '../model/config.js';
@@ -22,7 +24,9 @@ import {
   type DcSnapshot,
   type OutgoingMessage,
   type StateCause,
+  type TransferRequest,
 } from '../backend/types.js';
+import type { SimulatedCentre, TransferredConversation } from './centre.js';
 import { SAMPLE_CATALOGUE } from './catalogue.js';
 import { Conversation } from './conversation.js';
 import {
@@ -39,11 +43,14 @@ import { SimulatedServer } from './server.js';
 import { Workflows } from './workflows.js';
 import { WrapUps } from './wrap-up.js';
 import { outcomeAtZero, type WrapUpOutcome } from '../model/wrap-up.js';
+import { Transfers } from './transfers.js';
 
 export { seededRandom, type Duration } from './random.js';
 export type { CountedFailureOptions, FailureOptions, SendFailureOptions } from './failures.js';
 export type { OfferOptions } from './routing.js';
 export { FOLLOWABLE_PACE, type Pace, type SimulatedBackendOptions } from './options.js';
+export { SimulatedCentre, type SimulatedCentreOptions, type TransferredConversation } from './centre.js';
+export { SAMPLE_TRANSFER_TARGETS } from './targets.js';
 
 export class SimulatedBackend implements DcBackend {
   readonly clock: Clock;
@@ -56,6 +63,8 @@ export class SimulatedBackend implements DcBackend {
   #workflows: Workflows;
   #wrapUps: WrapUps;
   #historySize: number | undefined;
+  #transfers: Transfers;
+  #centre: SimulatedCentre | undefined;
 
   constructor(options: SimulatedBackendOptions = {}) {
     const resolved = resolveOptions(options);
@@ -69,6 +78,8 @@ export class SimulatedBackend implements DcBackend {
     this.#workflows = new Workflows(server, this.#conversation, this.#failures);
     this.#wrapUps = new WrapUps(server, this.#conversation);
     this.#historySize = resolved.historySize;
+    this.#centre = resolved.transfers.centre;
+    this.#transfers = new Transfers(server, this.#conversation, this.#routing, this.#failures, resolved.transfers);
     // A server read back from storage picks up its offers' timers and its receipts where they were.
     for (const task of Object.values(server.state.tasks)) {
       if (task.status === 'offered') this.#routing.armExpiry(task);
@@ -98,6 +109,7 @@ export class SimulatedBackend implements DcBackend {
   }
 
   close(): void {
+    this.#transfers.leave();
     this.#link.close();
     this.#server.close();
   }
@@ -215,8 +227,37 @@ export class SimulatedBackend implements DcBackend {
     this.#workflows.run(this.#server.held(taskId), workflowId, params);
   }
 
+  /**
+   * XFER-1/3/4: transfers a held task to a routing point of its media, once per client id; the note
+   * goes with it as an internal message. In a shared centre, another agent is offered it next.
+   */
+  async transfer(request: TransferRequest): Promise<void> {
+    await this.#link.roundTrip();
+    this.#transfers.transfer(request);
+  }
+
   // -------------------------------------------------------------------------------------------------
   // The server's side (tests, stories, the demo's simulator panel)
+
+  /** The shared centre this agent joined, if any. */
+  get centre(): SimulatedCentre | undefined {
+    return this.#centre;
+  }
+
+  /** This agent's id in the shared centre. */
+  get agentId(): string {
+    return this.#transfers.agentId;
+  }
+
+  /** The next `count` transfers are refused by the server (XFER-4: the agent keeps the task and retries). */
+  failTransfer(options: CountedFailureOptions = {}): void {
+    this.#failures.failTransfer(options);
+  }
+
+  /** Offers a transferred conversation to this agent now, if it may be presented (tests, stories). */
+  offerTransferred(conversation: TransferredConversation): boolean {
+    return this.#transfers.offer(conversation);
+  }
 
   /**
    * How fast offers arrive by themselves: per media, in all media together, and how many may wait at

@@ -11,6 +11,7 @@ import type { DcConfig } from '../model/config.js';
 import type { MediaId } from '../model/media.js';
 import type { WrapUpChoice, WrapUpOutcome } from '../model/wrap-up.js';
 import type { Draft, DraftAttachment, DcState } from './state.js';
+import type { TransferChoice } from './transfers.js';
 
 /** A message as the agent sends it (after `dc-before-send`). */
 export interface SendRequest {
@@ -72,6 +73,10 @@ export interface DcStoreApi {
   closeWrapUp(taskId: string, outcome?: WrapUpOutcome): boolean;
   /** STATE-8: the agent's answer to the sign-out confirmation (`state.signOutRequest`). */
   confirmSignOut(signOut: boolean): void;
+  // Transfer (XFER-*)
+  transfer(taskId: string, choice: TransferChoice): string | undefined;
+  retryTransfer(taskId: string): void;
+  dismissTransfer(taskId: string): void;
 }
 
 /** The members of `DcStoreApi` that are methods, bound once per store by `storeApi`. */
@@ -104,6 +109,9 @@ const METHODS = [
   'chooseWrapUp',
   'closeWrapUp',
   'confirmSignOut',
+  'transfer',
+  'retryTransfer',
+  'dismissTransfer',
 ] as const satisfies readonly (keyof DcStoreApi)[];
 
 /**

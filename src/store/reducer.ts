@@ -138,6 +138,14 @@ export function reduce(state: DcState, action: Action): DcState {
       const { signOutRequest: _r, ...rest } = state;
       return action.request ? { ...rest, signOutRequest: action.request } : rest;
     }
+    case 'transfer': {
+      // XFER-*: only a held task has a transfer; it goes with the task.
+      if (action.entry && own(state.tasks, action.taskId)?.status !== 'active') return state;
+      const transfers = action.entry
+        ? withEntry(state.transfers, action.taskId, action.entry)
+        : withoutEntry(state.transfers, action.taskId);
+      return transfers === state.transfers ? state : { ...state, transfers };
+    }
     case 'accepting': {
       const accepting = action.on
         ? withEntry(state.accepting, action.taskId, true as const)
@@ -247,6 +255,7 @@ function applySnapshot(state: DcState, snap: DcSnapshot): DcState {
     typing: filterRecord(state.typing, inTasks),
     wrapUps: filterRecord(state.wrapUps, inTasks),
     wrapUpSends: filterRecord(state.wrapUpSends, (_, id) => own(tasks, id)?.status === 'wrap-up'),
+    transfers: filterRecord(state.transfers, inTasks),
     outbox: filterRecord(
       state.outbox,
       (e) => has(tasks, e.taskId) && !holdsClient(own(messages, e.taskId), e.clientId),
@@ -293,5 +302,6 @@ function removeTask(state: DcState, id: string): DcState {
     typing: withoutEntry(state.typing, id),
     wrapUps: withoutEntry(state.wrapUps, id),
     wrapUpSends: withoutEntry(state.wrapUpSends, id),
+    transfers: withoutEntry(state.transfers, id),
   };
 }

@@ -45,6 +45,22 @@ export interface CatalogueState {
   readonly reason?: string;
 }
 
+/**
+ * A transfer the agent asked for (XFER-1, XFER-4): `pending` until the server takes it (the task event
+ * `transferred` then removes it, with the task), `failed` with the server's reason until Retry, which
+ * sends it again under the same client id. Kept across reloads; a pending one is sent again.
+ */
+export interface TransferEntry {
+  readonly clientId: string;
+  readonly target: string;
+  readonly note: string;
+  readonly wrapUp?: { readonly reasons: readonly string[]; readonly note?: string };
+  readonly status: 'pending' | 'failed';
+  readonly reason?: string;
+  /** When the agent asked (epoch ms). */
+  readonly at: number;
+}
+
 /** How long a customer's "typing" lasts without news. */
 export const TYPING_LAPSE_MS = 6000;
 
@@ -183,6 +199,8 @@ export interface DcState {
   readonly wrapUpSends: Readonly<Record<string, WrapUpSend>>;
   /** STATE-8: a sign-out waiting for the agent's confirmation. */
   readonly signOutRequest?: SignOutRequest;
+  /** Transfers under way or failed, by task id (XFER-*). */
+  readonly transfers: Readonly<Record<string, TransferEntry>>;
 }
 
 export type Action =
@@ -211,7 +229,8 @@ export type Action =
   // End, wrap-up and sign-out (END-1…3, STATE-8)
   | { type: 'wrap-up-choice'; taskId: string; choice: WrapUpChoice | undefined }
   | { type: 'wrap-up-send'; taskId: string; send: WrapUpSend | undefined }
-  | { type: 'sign-out-request'; request: SignOutRequest | undefined };
+  | { type: 'sign-out-request'; request: SignOutRequest | undefined }
+  | { type: 'transfer'; taskId: string; entry: TransferEntry | undefined };
 
 export function initialState(media: Readonly<Record<MediaId, MediaState>>): DcState {
   const byMedia = record<MediaState>();
@@ -237,5 +256,6 @@ export function initialState(media: Readonly<Record<MediaId, MediaState>>): DcSt
     catalogue: { status: 'idle', value: { templateGroups: [], templates: [], workflows: [] } },
     wrapUps: record(),
     wrapUpSends: record(),
+    transfers: record(),
   };
 }

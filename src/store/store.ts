@@ -28,6 +28,7 @@ import { Visibility } from './visibility.js';
 import { SignOut } from './sign-out.js';
 import { WrapUp } from './wrap-up.js';
 import type { WrapUpChoice, WrapUpOutcome } from '../model/wrap-up.js';
+import { Transfers, type TransferChoice } from './transfers.js';
 
 export interface DcStoreOptions {
   config: DcConfig;
@@ -45,6 +46,7 @@ export interface DcStoreOptions {
 }
 
 export type { SendRequest } from './api.js';
+export type { TransferChoice } from './transfers.js';
 export type { DcStoreError } from './core.js';
 export { TYPING_IDLE_MS, TYPING_THROTTLE_MS } from './conversation.js';
 
@@ -63,6 +65,7 @@ export class DcStore implements DcStoreApi {
   readonly #wrapUp: WrapUp;
   readonly #signOut: SignOut;
   readonly #persistence?: Persistence;
+  readonly #transfers: Transfers;
   #api?: DcStoreApi;
   /** What could not be kept (drafts, files), each told to the agent and the host once. */
   #lost = new Set<'drafts' | 'files'>();
@@ -113,6 +116,7 @@ export class DcStore implements DcStoreApi {
         rewrite: restored?.migratedFrom !== undefined,
       });
     }
+    this.#transfers = new Transfers(core, newId, guarded);
     if (restored) {
       void this.#conversation.dropLostFiles().then((lost) => {
         if (lost.length) this.#cannotKeep('files', `Attached files lost since the last visit: ${lost.join(', ')}`);
@@ -231,6 +235,7 @@ export class DcStore implements DcStoreApi {
   }
 
   end(taskId: string): void {
+    if (this.#transfers.blocks(taskId)) return; // XFER-4: a transfer is pending
     this.#offers.end(taskId);
   }
 
@@ -299,6 +304,7 @@ export class DcStore implements DcStoreApi {
    */
   send(taskId: string, request: SendRequest): string | undefined {
     let clientId: string | undefined;
+    if (this.#transfers.blocks(taskId)) return undefined; // XFER-4: a transfer is pending
     this.#core.batch(() => {
       clientId = this.#outbox.send(taskId, request);
       if (clientId === undefined) return;
@@ -339,6 +345,28 @@ export class DcStore implements DcStoreApi {
    */
   triggerWorkflow(taskId: string, workflowId: string, params: Readonly<Record<string, string>>): Promise<void> {
     return this.#conversation.triggerWorkflow(taskId, workflowId, params);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Transfer (XFER-*)
+
+  /**
+   * XFER-1/3/4: transfers an active task to a routing point of its media, with an internal note (and
+   * the wrap-up a forced wrap-up asks first). Pending until the server's `transferred` event; End and
+   * Send are refused meanwhile. Returns the transfer's client id, or undefined when refused.
+   */
+  transfer(taskId: string, choice: TransferChoice): string | undefined {
+    return this.#transfers.transfer(taskId, choice);
+  }
+
+  /** XFER-4: sends a failed transfer again under the same client id. */
+  retryTransfer(taskId: string): void {
+    this.#transfers.retry(taskId);
+  }
+
+  /** Gives up a failed transfer: the agent keeps the task. */
+  dismissTransfer(taskId: string): void {
+    this.#transfers.dismiss(taskId);
   }
 
   // -------------------------------------------------------------------------------------------------

@@ -249,6 +249,8 @@ export interface ScenarioOptions {
     | 'readAfterMs'
     | 'replyAfterMs'
     | 'typingMs'
+    | 'centre'
+    | 'agentId'
   >;
   /** What happens to the kit, in order, once it is connected. */
   steps?: readonly ScenarioStep[];

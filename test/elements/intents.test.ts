@@ -7,6 +7,8 @@ import { expect, html } from '@open-wc/testing';
 import '../../src/elements/offers/offers.js';
 import '../../src/elements/state-picker/state-picker.js';
 import '../../src/elements/desktop/desktop.js';
+import '../../src/elements/transfer/transfer.js';
+import { SAMPLE_TRANSFER_TARGETS } from '../../src/simulator/index.js';
 import type { DcBeforeAcceptEvent, DcBeforeEndEvent, DcBeforeSignInEvent, DcBeforeStateChangeEvent } from '../../src/events/events.js';
 import { mountKit, press, signInReady, text, until } from '../support/kit.js';
 
@@ -179,5 +181,48 @@ describe('intent events in the conversation', () => {
     await run();
     await until(announced, 'the workflow ran');
     expect(seen).to.deep.equal(['survey', 'survey']);
+  });
+});
+
+describe('intent events of a transfer', () => {
+  it('XFER-4 dc-before-transfer: a veto keeps the task; a host may rewrite the note, which the next agent gets', async () => {
+    const kit = await mountKit(html`<dc-transfer-menu></dc-transfer-menu>`, {
+      config: { media: { chat: { transferTargets: SAMPLE_TRANSFER_TARGETS.chat } } },
+    });
+    const menu = kit.provider.querySelector('dc-transfer-menu')!;
+    await signInReady(kit.store);
+    const offer = kit.backend.offer('chat', { text: 'Hello' })!;
+    kit.store.accept(offer.id);
+    await until(() => kit.store.state.tasks[offer.id]?.status === 'active', 'the task is active');
+    const notes: (string | undefined)[] = [];
+    const original = kit.backend.transfer.bind(kit.backend);
+    kit.backend.transfer = (request) => {
+      notes.push(request.note);
+      return original(request);
+    };
+    let veto = true;
+    const seen: string[] = [];
+    kit.provider.addEventListener('dc-before-transfer', (e) => {
+      seen.push(`${e.detail.target}:${e.detail.note}`);
+      if (veto) e.preventDefault();
+      else e.detail.note = `${e.detail.note} (CRM case 42)`;
+    });
+    const root = menu.shadowRoot!;
+    await menu.updateComplete;
+    root.querySelector<HTMLButtonElement>('[part~="trigger"]')!.click();
+    await until(() => !!root.querySelector('[part~="note"]'), 'the menu opens');
+    const note = root.querySelector<HTMLTextAreaElement>('[part~="note"]')!;
+    note.value = 'VIP';
+    note.dispatchEvent(new Event('input'));
+    await menu.updateComplete;
+    root.querySelector<HTMLButtonElement>('[part~="target"][data-target="billing"]')!.click();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(kit.store.state.tasks[offer.id]?.status, 'vetoed: the agent keeps the task').to.equal('active');
+    expect(kit.store.state.transfers[offer.id]).to.equal(undefined);
+    veto = false;
+    root.querySelector<HTMLButtonElement>('[part~="target"][data-target="billing"]')!.click();
+    await until(() => !kit.store.state.tasks[offer.id], 'transferred');
+    expect(seen).to.deep.equal(['billing:VIP', 'billing:VIP']);
+    expect(notes, 'the server got the host’s note').to.deep.equal(['VIP (CRM case 42)']);
   });
 });

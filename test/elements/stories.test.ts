@@ -17,6 +17,7 @@ import * as taskListStories from '../../stories/task-list.stories.js';
 import * as templatePickerStories from '../../stories/template-picker.stories.js';
 import * as workflowDialogStories from '../../stories/workflow-dialog.stories.js';
 import * as wrapUpStories from '../../stories/wrap-up.stories.js';
+import * as transferStories from '../../stories/transfer.stories.js';
 import { scenarioOf } from '../../stories/support/scenario.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';
 import { text, until } from '../support/dom.js';
@@ -131,6 +132,18 @@ const BLOCKS: Record<string, { tag: string; states: Record<string, string[]> }> 
       SignOutCloseDark: ['open'],
     },
   },
+  // XFER-1, XFER-4: the menu's states (in the two agents' story, the first agent's menu has no task left).
+  transfer: {
+    tag: 'dc-transfer-menu',
+    states: {
+      Menu: ['open'],
+      Searching: ['open'],
+      Pending: ['pending', 'disabled'],
+      Failed: ['failed'],
+      NoRoutingPoint: ['disabled'],
+      TwoAgentsSideBySide: ['disabled'],
+    },
+  },
 };
 
 async function mount(module: Module, name: string, lang: 'en' | 'fr'): Promise<HTMLElement> {
@@ -163,6 +176,7 @@ const MODULES: [string, Module][] = [
   ['workflow-dialog', workflowDialogStories as unknown as Module],
   ['emoji-panel', emojiPanelStories as unknown as Module],
   ['wrap-up', wrapUpStories as unknown as Module],
+  ['transfer', transferStories as unknown as Module],
 ];
 
 describe('stories', function () {
@@ -253,6 +267,17 @@ describe('stories', function () {
             }
             // PANE-1: thousands of messages, a few hundred elements.
             expect(thread.shadowRoot!.querySelectorAll('*').length, `${name} elements`).to.be.below(600);
+          }
+          if (file === 'transfer' && name === 'TwoAgentsSideBySide') {
+            // XFER-4, PANE-5: the second agent's thread holds the first agent's message and note.
+            const second = mounted.querySelectorAll('dc-chat-thread')[1]!;
+            expect(second.shadowRoot!.querySelectorAll('[part~="internal-bubble"]').length, 'the note').to.equal(1);
+            expect(text(second.shadowRoot!.querySelector('[part~="log"]'))).to.contain('Let me check that for you');
+            expect(mounted.querySelectorAll('dc-chat-thread')[0]!.matches(':state(empty)'), 'the first agent holds nothing').to.be.true;
+          }
+          if (file === 'transfer' && name === 'Searching') {
+            const targets = mounted.querySelector('dc-transfer-menu')!.shadowRoot!.querySelectorAll('[part~="target"]');
+            expect(targets.length, 'one routing point found').to.equal(1);
           }
           if (lang === 'fr') {
             // No English label left on screen in French.

@@ -15,6 +15,7 @@ import type {
   DcEvent,
   DcSnapshot,
   OutgoingMessage,
+  TransferRequest,
 } from '../../src/backend/types.js';
 import { EMPTY_CATALOGUE } from '../../src/model/workflows.js';
 
@@ -183,6 +184,12 @@ export class ScriptBackend implements DcBackend {
   }
   triggerWorkflow(taskId: string, workflowId: string): Promise<void> {
     return this.#pending(`triggerWorkflow ${taskId} ${workflowId}`);
+  }
+  /** XFER-1: recorded as `transfer <task> <target> <client id>`; answered by `onTransfer` (never, by default). */
+  onTransfer: (request: TransferRequest) => Promise<void> = () => new Promise(() => {});
+  transfer(request: TransferRequest): Promise<void> {
+    this.calls.push(`transfer ${request.taskId} ${request.target} ${request.clientId}`);
+    return this.onTransfer(request);
   }
 
   /** Recorded; the server has not answered yet (and never will, in these tests). */

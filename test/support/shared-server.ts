@@ -161,4 +161,7 @@ export class TabBackend implements DcBackend, Connection {
   async triggerWorkflow(): Promise<void> {
     this.#check();
   }
+  async transfer(): Promise<void> {
+    this.#check();
+  }
 }

@@ -205,6 +205,13 @@ export const styles = css`
     border: 1px dashed var(--_dc-accent);
     border-bottom-right-radius: 0.2rem;
   }
+  /* XFER-4: an internal note between agents: never the customer's, so never the agent's blue. */
+  .internal .bubble {
+    background: var(--dc-bubble-internal-bg, var(--_dc-warning-surface));
+    color: var(--dc-bubble-internal-color, var(--_dc-text));
+    border: 1px dashed var(--_dc-partial);
+    border-bottom-right-radius: 0.2rem;
+  }
   .bubble a {
     color: inherit;
     text-decoration: underline;

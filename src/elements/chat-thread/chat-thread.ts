@@ -17,7 +17,8 @@ import { initials } from '../../model/message-text.js';
 import { shownText } from '../../model/text.js';
 import { formatDuration } from '../../model/time.js';
 import type { Workflow } from '../../model/workflows.js';
-import type { HistoryState, KitConnection, OutboxEntry } from '../../store/state.js';
+import type { HistoryState, KitConnection, OutboxEntry, TransferEntry } from '../../store/state.js';
+import { targetLabel } from '../../model/transfer.js';
 import { icon, MEDIA_ICONS } from '../../ui/conversation-icons.js';
 import { buttonStyles } from '../../styles/controls.js';
 import { DcBeforeDiscardEvent, DcBeforeRetryEvent } from '../../events/events.js';
@@ -42,6 +43,8 @@ interface ThreadView {
   readonly connection: KitConnection;
   /** The catalogue's workflows: their names, in the agent's language, in workflow announcements. */
   readonly workflows: readonly Workflow[];
+  /** A transfer under way or failed (XFER-4). */
+  readonly transfer: TransferEntry | undefined;
 }
 
 const STATES = ['empty', 'loading', 'failed', 'typing', 'scrolled-up', 'new-messages'] as const;
@@ -85,7 +88,9 @@ const NO_ENTRIES: readonly OutboxEntry[] = [];
  * @csspart history-retry - Its Retry button.
  * @csspart log - The scrolling conversation.
  * @csspart row - Every row of the conversation (also `message`, `announcement`, `day`, `interaction`).
- * @csspart bubble - A message's bubble (also `customer-bubble`, `agent-bubble`, `bot-bubble`).
+ * @csspart bubble - A message's bubble (also `customer-bubble`, `agent-bubble`, `bot-bubble`, `internal-bubble` for an internal note between agents).
+ * @csspart transfer-status - The line saying a transfer is under way, or failed (XFER-4).
+ * @csspart transfer-retry - Retry on a failed transfer's line.
  * @csspart sender - A message's sender.
  * @csspart time - A message's or announcement's date and time.
  * @csspart attachment - A file or picture in a bubble.
@@ -112,6 +117,8 @@ const NO_ENTRIES: readonly OutboxEntry[] = [];
  * @cssprop --dc-bubble-customer-color - Customer bubbles' text.
  * @cssprop --dc-bubble-bot-bg - Bot bubbles' background (the info surface by default).
  * @cssprop --dc-bubble-bot-color - Bot bubbles' text.
+ * @cssprop --dc-bubble-internal-bg - Internal notes' background (the warning surface by default).
+ * @cssprop --dc-bubble-internal-color - Internal notes' text.
  * @cssprop --dc-chat-thread-bubble-max-width - The widest a bubble gets (75% by default).
  */
 @customElement('dc-chat-thread')
@@ -134,6 +141,7 @@ export class DcChatThread extends DcElement {
       pause: id === undefined ? undefined : s.pauses[id],
       connection: s.connection,
       workflows: s.catalogue.value.workflows,
+      transfer: id === undefined ? undefined : s.transfers[id],
     };
   });
 
@@ -249,7 +257,7 @@ export class DcChatThread extends DcElement {
     const typing = view.typing
       ? html`<span class="dots" aria-hidden="true"><span></span><span></span><span></span></span>${words.typingWords(customer)}`
       : nothing;
-    return html`${this.#header(view, task, ctx, now)}${status}${log}${none}${jump}<div class="typing" part="typing">${typing}</div><div class="visually-hidden" aria-live="polite">${live}</div>`;
+    return html`${this.#header(view, task, ctx, now)}${status}${this.#transferLine(view, task)}${log}${none}${jump}<div class="typing" part="typing">${typing}</div><div class="visually-hidden" aria-live="polite">${live}</div>`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -337,6 +345,22 @@ export class DcChatThread extends DcElement {
   #loadingLine(): TemplateResult {
     return html`<div class="status" part="history-status" role="status">
       ${icon('loader-circle')}<span class="message">${words.loadingWords()}</span>
+    </div>`;
+  }
+
+  /** XFER-4: a transfer under way (End and Send wait), or refused (the agent keeps the task). */
+  #transferLine(view: ThreadView, task: Task): TemplateResult | typeof nothing {
+    const transfer = view.transfer;
+    if (!transfer) return nothing;
+    const media = view.config.media.find((m) => m.id === task.media);
+    const point = media?.transferTargets.find((t) => t.id === transfer.target);
+    const target = point ? targetLabel(point, getLocale()) : transfer.target;
+    if (transfer.status === 'pending') {
+      return html`<div class="status transfer" part="transfer-status" role="status">${icon('loader-circle', 'icon spin')}<span class="message">${words.transferPendingWords(target)}</span></div>`;
+    }
+    return html`<div class="status failed transfer" part="transfer-status" role="alert">
+      ${icon('circle-alert')}<span class="message">${words.transferFailedWords(target, transfer.reason ?? '')}</span>
+      <button type="button" part="transfer-retry" ?disabled=${view.connection !== 'online'} @click=${() => this.activeStore?.retryTransfer(task.id)}>${icon('refresh-cw')}${words.retryWords()}</button>
     </div>`;
   }
 

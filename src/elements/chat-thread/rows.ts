@@ -124,6 +124,10 @@ function message(row: MessageRow, ctx: RowContext): TemplateResult {
   if (m.from === 'bot') {
     return html`<div class="row message bot outgoing" part="row message"><span class="avatar bot" part="avatar" aria-hidden="true">${icon('bot')}</span><div class="body"><div class="meta"><span class="sender" part="sender">${m.name ? shownText(m.name) : words.botName()}</span><span class="tag">${words.automatedWords()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble bot-bubble">${content(m, m.text, 'plain', m.attachments, ctx, m)}</div></div></div>`;
   }
+  if (m.internal) {
+    // XFER-4: an earlier agent's note for the next one, never sent to the customer.
+    return html`<div class="row message agent outgoing internal" part="row message internal"><div class="body"><div class="meta"><span class="sender" part="sender">${m.name ? shownText(m.name) : words.agentName()}</span><span class="tag">${icon('lock')}${words.internalNoteWords()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble internal-bubble">${content(m, m.text, 'plain', m.attachments, ctx, m)}</div></div></div>`;
+  }
   return html`<div class="row message agent outgoing" part="row message"><div class="body"><div class="meta"><span class="sender" part="sender">${m.name ? shownText(m.name) : words.agentName()}</span><time part="time" datetime=${t.iso} title=${t.full}>${t.short}</time></div><div class="bubble" part="bubble agent-bubble">${content(m, m.text, ctx.markup, m.attachments, ctx, m)}</div>${receipt(row, ctx)}</div></div>`;
 }
 

@@ -68,6 +68,17 @@ export const botName = () => msg('Bot', { id: 'thread.bot' });
 export const agentName = () => msg('Agent', { id: 'thread.agent' });
 export const automatedWords = () => msg('Automated', { id: 'thread.automated' });
 
+/** XFER-4: the tag of an internal note between agents. */
+export const internalNoteWords = () => msg('Internal note', { id: 'thread.internal-note' });
+
+/** XFER-4: a transfer under way: End and Send wait for it. */
+export const transferPendingWords = (target: string) =>
+  msg(str`Transferring to ${target}… End and Send are unavailable until it is done.`, { id: 'thread.transfer-pending' });
+
+/** XFER-4: a transfer the server refused: the agent keeps the task. */
+export const transferFailedWords = (target: string, reason: string) =>
+  msg(str`The transfer to ${target} failed: ${reason}. You still have this conversation.`, { id: 'thread.transfer-failed' });
+
 /** What a receipt says (PANE-4); `queued`: waiting for the connection (COMP-12). */
 export function receiptWords(receipt: Receipt, queued: boolean): string {
   switch (receipt) {

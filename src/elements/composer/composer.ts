@@ -118,6 +118,7 @@ export class DcComposer extends DcElement {
     selectedTaskId: s.selectedTaskId,
     connection: s.connection,
     catalogue: s.catalogue,
+    transfers: s.transfers,
   }));
   #notice: Notice | undefined;
   /** The text box, kept while it is in the shadow root (it is read on every key). */
@@ -215,7 +216,9 @@ export class DcComposer extends DcElement {
     const task = taskId ? view.tasks[taskId] : undefined;
     const media = task ? view.config.media.find((m) => m.id === task.media) : undefined;
     const draft = (taskId && view.drafts[taskId]) || EMPTY_DRAFT;
-    const target: Target = { view, taskId, task, media, draft, block: writeBlock(task, media) };
+    // XFER-4: while the task's transfer is pending, Send waits (the store refuses it too).
+    const transferring = taskId !== undefined && Object.hasOwn(view.transfers, taskId) && view.transfers[taskId]!.status === 'pending';
+    const target: Target = { view, taskId, task, media, draft, block: writeBlock(task, media) ?? (transferring ? 'transferring' : undefined) };
     this.#targetOf = { view, taskId: this.taskId, target };
     return target;
   }

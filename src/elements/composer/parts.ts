@@ -11,7 +11,7 @@ import type { Draft } from '../../model/draft.js';
 import type { ComposerOption, MediaConfig } from '../../model/media.js';
 import type { Task } from '../../model/tasks.js';
 import type { DcStoreApi } from '../../store/api.js';
-import type { CatalogueState, KitConnection } from '../../store/state.js';
+import type { CatalogueState, DcState, KitConnection } from '../../store/state.js';
 
 /** The slice of the store the composer shows. */
 export interface ComposerView {
@@ -21,6 +21,8 @@ export interface ComposerView {
   readonly selectedTaskId: string | undefined;
   readonly connection: KitConnection;
   readonly catalogue: CatalogueState;
+  /** Transfers under way, by task (XFER-4: Send waits while one is pending). */
+  readonly transfers: DcState['transfers'];
 }
 
 /** The task the composer writes in, as far as the store knows it. */
@@ -31,7 +33,7 @@ export interface Target {
   readonly media: MediaConfig | undefined;
   readonly draft: Draft;
   /** Why the agent cannot write now ('no-task', 'not-held'); undefined when they can. */
-  readonly block: 'no-task' | 'not-held' | undefined;
+  readonly block: 'no-task' | 'not-held' | 'transferring' | undefined;
 }
 
 /** A task that can take messages, with its media. */

@@ -57,8 +57,10 @@ export function templateErrorText(index: number): string {
 }
 
 /** Why the box is disabled: no task on show, or a task the agent does not hold. */
-export function blockText(block: 'no-task' | 'not-held' | 'unavailable'): string {
+export function blockText(block: 'no-task' | 'not-held' | 'transferring' | 'unavailable'): string {
   switch (block) {
+    case 'transferring':
+      return msg('A transfer is under way: sending waits until it is done.', { id: 'composer.transferring' });
     case 'no-task':
       return msg('Select a task to write a message.', { id: 'composer.no-task' });
     case 'not-held':
