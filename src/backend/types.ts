@@ -179,4 +179,13 @@ export interface DcBackend {
    * announcement arrives as a message. Rejects with the server's reason when it failed.
    */
   triggerWorkflow(taskId: string, workflowId: string, params: Readonly<Record<string, string>>): Promise<void>;
+
+  // Customer details (CUST-3)
+  /**
+   * Saves the agent's edits of a held task's customer fields (`fields`: the changed ones, by variable
+   * name). Resolves once saved; the task event that follows (cause `updated`) carries the values. Rejects
+   * with `invalid` when the server refuses a value (the reason names it), `offline`, or the server's
+   * reason.
+   */
+  saveCustomer(taskId: string, fields: Readonly<Record<string, string>>): Promise<void>;
 }

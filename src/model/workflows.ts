@@ -10,7 +10,7 @@ import type { Template, TemplateGroup } from './templates.js';
 import { isLocalizedText, type LocalizedText } from './text.js';
 
 /** The kinds of value a workflow parameter (or an editable customer field, CUST-3) holds. */
-export type ParamType = FieldType | 'date';
+export type ParamType = Exclude<FieldType, 'choice'>;
 export const PARAM_TYPES: readonly ParamType[] = ['text', 'email', 'phone', 'number', 'date'];
 
 export interface WorkflowParam {

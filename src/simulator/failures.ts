@@ -47,6 +47,7 @@ export class InjectedFailures {
   #history: Failure | undefined;
   #catalogue: Failure | undefined;
   #workflow: Failure | undefined;
+  #customerSave: Failure | undefined;
 
   failSignIn(media: MediaId, options: FailureOptions): void {
     this.#signIn.set(media, repeated(options, 'Sign-in refused by the server'));
@@ -76,6 +77,10 @@ export class InjectedFailures {
     this.#workflow = counted(options, 'The workflow failed');
   }
 
+  failCustomerSave(options: CountedFailureOptions): void {
+    this.#customerSave = counted(options, 'The customer record could not be saved');
+  }
+
   clear(): void {
     this.#signIn.clear();
     this.#stateChange.clear();
@@ -83,6 +88,7 @@ export class InjectedFailures {
     this.#history = undefined;
     this.#catalogue = undefined;
     this.#workflow = undefined;
+    this.#customerSave = undefined;
   }
 
   takeSignIn(media: MediaId): string | undefined {
@@ -108,6 +114,10 @@ export class InjectedFailures {
 
   takeWorkflow(): string | undefined {
     return take(this.#workflow);
+  }
+
+  takeCustomerSave(): string | undefined {
+    return take(this.#customerSave);
   }
 }
 

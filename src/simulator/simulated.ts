@@ -25,6 +25,7 @@ import {
 } from '../backend/types.js';
 import { SAMPLE_CATALOGUE } from './catalogue.js';
 import { Conversation } from './conversation.js';
+import { CustomerRecords } from './customer-records.js';
 import {
   InjectedFailures,
   SimulatedLink,
@@ -52,6 +53,7 @@ export class SimulatedBackend implements DcBackend {
   #conversation: Conversation;
   #routing: Routing;
   #workflows: Workflows;
+  #customers: CustomerRecords;
   #historySize: number | undefined;
 
   constructor(options: SimulatedBackendOptions = {}) {
@@ -64,6 +66,7 @@ export class SimulatedBackend implements DcBackend {
     this.#conversation = new Conversation(server, this.#failures, resolved.conversation);
     this.#routing = new Routing(server, this.#conversation, this.#link, resolved.routing);
     this.#workflows = new Workflows(server, this.#conversation, this.#failures);
+    this.#customers = new CustomerRecords(server, this.#failures);
     this.#historySize = resolved.historySize;
     // A server read back from storage picks up its offers' timers and its receipts where they were.
     for (const task of Object.values(server.state.tasks)) {
@@ -199,6 +202,12 @@ export class SimulatedBackend implements DcBackend {
     this.#workflows.run(this.#server.held(taskId), workflowId, params);
   }
 
+  /** CUST-3: saves a held task's customer fields (checked as a server would); the task event carries them. */
+  async saveCustomer(taskId: string, fields: Readonly<Record<string, string>>): Promise<void> {
+    await this.#link.roundTrip();
+    this.#customers.save(taskId, fields);
+  }
+
   // -------------------------------------------------------------------------------------------------
   // The server's side (tests, stories, the demo's simulator panel)
 
@@ -289,6 +298,11 @@ export class SimulatedBackend implements DcBackend {
   /** The next `count` workflow runs fail on the server, with a `failed` announcement (COMP-10). */
   failWorkflow(options: CountedFailureOptions = {}): void {
     this.#failures.failWorkflow(options);
+  }
+
+  /** The next `count` saves of customer fields fail with the reason (CUST-3). */
+  failCustomerSave(options: CountedFailureOptions = {}): void {
+    this.#failures.failCustomerSave(options);
   }
 
   /** The customer starts or stops typing in a task (their next message also means they stopped). */

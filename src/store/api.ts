@@ -63,6 +63,14 @@ export interface DcStoreApi {
   agentTyping(taskId: string): void;
   loadCatalogue(): void;
   triggerWorkflow(taskId: string, workflowId: string, params: Readonly<Record<string, string>>): Promise<void>;
+
+  // Customer details (CUST-3, CUST-4, FAIL-3)
+  /** The agent changed a customer field of a task (`undefined` takes the edit back); kept until saved or cancelled. */
+  editCustomer(taskId: string, field: string, value: string | undefined): void;
+  /** Cancel: the task's unsaved customer edits leave. */
+  discardCustomerEdits(taskId: string): void;
+  /** Saves the task's customer edits through the backend; rejects with the reason (also in `customerSaves`). */
+  saveCustomer(taskId: string): Promise<void>;
 }
 
 /** The members of `DcStoreApi` that are methods, bound once per store by `storeApi`. */
@@ -92,6 +100,9 @@ const METHODS = [
   'agentTyping',
   'loadCatalogue',
   'triggerWorkflow',
+  'editCustomer',
+  'discardCustomerEdits',
+  'saveCustomer',
 ] as const satisfies readonly (keyof DcStoreApi)[];
 
 /**

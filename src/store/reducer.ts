@@ -117,6 +117,24 @@ export function reduce(state: DcState, action: Action): DcState {
       const until = own(state.typing, action.taskId);
       return until !== undefined && until <= action.at ? { ...state, typing: withoutEntry(state.typing, action.taskId) } : state;
     }
+    case 'customer-edits': {
+      if (!has(state.tasks, action.taskId)) return state;
+      const edits = action.edits;
+      const held = own(state.customerEdits, action.taskId);
+      if (held && edits && sameData(held, edits)) return state;
+      const customerEdits =
+        edits && Object.keys(edits).length
+          ? withEntry(state.customerEdits, action.taskId, edits)
+          : withoutEntry(state.customerEdits, action.taskId);
+      return customerEdits === state.customerEdits ? state : { ...state, customerEdits };
+    }
+    case 'customer-save': {
+      if (action.save && !has(state.tasks, action.taskId)) return state;
+      const customerSaves = action.save
+        ? withEntry(state.customerSaves, action.taskId, action.save)
+        : withoutEntry(state.customerSaves, action.taskId);
+      return customerSaves === state.customerSaves ? state : { ...state, customerSaves };
+    }
     case 'accepting': {
       const accepting = action.on
         ? withEntry(state.accepting, action.taskId, true as const)
@@ -224,6 +242,8 @@ function applySnapshot(state: DcState, snap: DcSnapshot): DcState {
     drafts: filterRecord(state.drafts, inTasks),
     history: filterRecord(state.history, inTasks),
     typing: filterRecord(state.typing, inTasks),
+    customerEdits: filterRecord(state.customerEdits, inTasks),
+    customerSaves: filterRecord(state.customerSaves, inTasks),
     outbox: filterRecord(
       state.outbox,
       (e) => has(tasks, e.taskId) && !holdsClient(own(messages, e.taskId), e.clientId),
@@ -268,5 +288,7 @@ function removeTask(state: DcState, id: string): DcState {
     outbox: filterRecord(state.outbox, (e) => e.taskId !== id),
     history: withoutEntry(state.history, id),
     typing: withoutEntry(state.typing, id),
+    customerEdits: withoutEntry(state.customerEdits, id),
+    customerSaves: withoutEntry(state.customerSaves, id),
   };
 }

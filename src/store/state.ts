@@ -43,6 +43,17 @@ export interface CatalogueState {
   readonly reason?: string;
 }
 
+/** CUST-3: a Save of a task's customer fields: on its way, done, or refused with the reason. */
+export interface CustomerSave {
+  readonly status: 'saving' | 'saved' | 'failed';
+  /** Why it failed: the server's reason, as given. */
+  readonly reason?: string;
+  /** What kind of failure (`offline`, `invalid`, `rejected`…), for the element's own words. */
+  readonly code?: string;
+  /** When it started (saving) or ended (saved, failed). */
+  readonly at: number;
+}
+
 /** How long a customer's "typing" lasts without news. */
 export const TYPING_LAPSE_MS = 6000;
 
@@ -161,6 +172,13 @@ export interface DcState {
   readonly typing: Readonly<Record<string, number>>;
   /** Templates and workflows (COMP-5, COMP-10). */
   readonly catalogue: CatalogueState;
+  /**
+   * CUST-3, FAIL-3: the agent's unsaved edits of each task's customer fields, by task then field name
+   * (kept across task switches, reloads and failovers until saved or cancelled).
+   */
+  readonly customerEdits: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** CUST-3: each task's last Save of its customer fields (not kept across a reload). */
+  readonly customerSaves: Readonly<Record<string, CustomerSave>>;
 }
 
 export type Action =
@@ -185,7 +203,10 @@ export type Action =
   | { type: 'outbox-remove'; clientId: string }
   | { type: 'history'; taskId: string; history: HistoryState }
   | { type: 'catalogue'; catalogue: CatalogueState }
-  | { type: 'typing-lapse'; taskId: string; at: number };
+  | { type: 'typing-lapse'; taskId: string; at: number }
+  /** CUST-3: a task's unsaved customer edits, all of them (none: `undefined`). */
+  | { type: 'customer-edits'; taskId: string; edits: Readonly<Record<string, string>> | undefined }
+  | { type: 'customer-save'; taskId: string; save: CustomerSave | undefined };
 
 export function initialState(media: Readonly<Record<MediaId, MediaState>>): DcState {
   const byMedia = record<MediaState>();
@@ -209,5 +230,7 @@ export function initialState(media: Readonly<Record<MediaId, MediaState>>): DcSt
     history: record(),
     typing: record(),
     catalogue: { status: 'idle', value: { templateGroups: [], templates: [], workflows: [] } },
+    customerEdits: record(),
+    customerSaves: record(),
   };
 }

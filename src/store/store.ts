@@ -15,6 +15,7 @@ import { AgentState } from './agent.js';
 import { storeApi, type DcStoreApi, type SendRequest, type StoreListener } from './api.js';
 import { IdbBlobStore, MemoryBlobStore, type BlobStore } from './blobs.js';
 import { Conversation } from './conversation.js';
+import { CustomerDetails } from './customer.js';
 import { StoreCore, type DcStoreError } from './core.js';
 import { Notifier } from './notifications.js';
 import { Offers } from './offers.js';
@@ -57,6 +58,7 @@ export class DcStore implements DcStoreApi {
   readonly #outbox: Outbox;
   readonly #conversation: Conversation;
   readonly #visibility: Visibility;
+  readonly #customer: CustomerDetails;
   readonly #persistence?: Persistence;
   #api?: DcStoreApi;
   /** What could not be kept (drafts, files), each told to the agent and the host once. */
@@ -100,6 +102,7 @@ export class DcStore implements DcStoreApi {
     this.#outbox = new Outbox(core, this.#notes, blobs, newId);
     this.#conversation = new Conversation(core, blobs, newId);
     this.#visibility = new Visibility(core);
+    this.#customer = new CustomerDetails(core);
     if (guarded) {
       this.#persistence = new Persistence(core, guarded, {
         share: isSharedStorage(guarded.storage),
@@ -310,6 +313,27 @@ export class DcStore implements DcStoreApi {
    */
   triggerWorkflow(taskId: string, workflowId: string, params: Readonly<Record<string, string>>): Promise<void> {
     return this.#conversation.triggerWorkflow(taskId, workflowId, params);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Customer details (CUST-3, CUST-4, FAIL-3)
+
+  /** CUST-3: the agent changed a customer field (`undefined` takes the edit back); kept until saved or cancelled. */
+  editCustomer(taskId: string, field: string, value: string | undefined): void {
+    this.#customer.editCustomer(taskId, field, value);
+  }
+
+  /** CUST-3 (Cancel): the task's unsaved customer edits leave; every field shows its saved value. */
+  discardCustomerEdits(taskId: string): void {
+    this.#customer.discardCustomerEdits(taskId);
+  }
+
+  /**
+   * CUST-3: saves the task's customer edits that change something. Rejects with a `DcBackendError`
+   * ('invalid' naming refused fields, 'offline', or the server's reason), also kept in `customerSaves`.
+   */
+  saveCustomer(taskId: string): Promise<void> {
+    return this.#customer.saveCustomer(taskId);
   }
 
   // -------------------------------------------------------------------------------------------------

@@ -181,6 +181,9 @@ export class ScriptBackend implements DcBackend {
   triggerWorkflow(taskId: string, workflowId: string): Promise<void> {
     return this.#pending(`triggerWorkflow ${taskId} ${workflowId}`);
   }
+  saveCustomer(taskId: string, fields: Readonly<Record<string, string>>): Promise<void> {
+    return this.#pending(`saveCustomer ${taskId} ${Object.keys(fields).join(',')}`);
+  }
 
   /** Recorded; the server has not answered yet (and never will, in these tests). */
   #pending(call: string): Promise<void> {

@@ -158,4 +158,7 @@ export class TabBackend implements DcBackend, Connection {
   async triggerWorkflow(): Promise<void> {
     this.#check();
   }
+  async saveCustomer(): Promise<void> {
+    this.#check();
+  }
 }
