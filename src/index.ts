@@ -14,6 +14,7 @@ export type {
   NotificationKind,
   Draft,
   DraftAttachment,
+  CustomerSave,
   OutboxEntry,
   HistoryState,
   CatalogueState,
@@ -34,3 +35,4 @@ export { DcTaskList } from './elements/task-list/task-list.js';
 export { DcDesktop } from './elements/desktop/desktop.js';
 export { DcChatThread } from './elements/chat-thread/chat-thread.js';
 export { DcComposer } from './elements/composer/composer.js';
+export { DcCustomerDetails } from './elements/customer-details/customer-details.js';

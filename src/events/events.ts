@@ -119,6 +119,7 @@ declare global {
     'dc-before-retry': DcBeforeRetryEvent;
     'dc-before-discard': DcBeforeDiscardEvent;
     'dc-before-workflow': DcBeforeWorkflowEvent;
+    'dc-before-save': DcBeforeSaveEvent;
   }
 }
 
@@ -227,5 +228,24 @@ export class DcSendEvent extends Event {
   constructor(detail: DcSendEvent['detail']) {
     super(DcSendEvent.type, init);
     this.detail = detail;
+  }
+}
+
+/**
+ * CUST-3: the agent saves a task's customer fields (`detail.fields`: the changed ones, by variable name,
+ * as they will be sent). Cancelable: a host validates them against its CRM and `preventDefault()`s to
+ * refuse them, setting `detail.reason` to say why (shown to the agent; the edits stay). Fired by
+ * `<dc-customer-details>` on itself.
+ */
+export class DcBeforeSaveEvent extends DcIntentEvent<{
+  readonly taskId: string;
+  readonly media: MediaId;
+  readonly fields: Readonly<Record<string, string>>;
+  /** Why the host refused the values, when it does. */
+  reason?: string;
+}> {
+  static readonly type = 'dc-before-save';
+  constructor(detail: DcBeforeSaveEvent['detail']) {
+    super(DcBeforeSaveEvent.type, detail);
   }
 }
