@@ -71,6 +71,7 @@ export const styles = [
       padding: 0.25rem 0;
     }
     .field {
+      flex: none;
       display: grid;
       grid-template-columns: minmax(6rem, 35%) minmax(0, 1fr);
       align-items: center;

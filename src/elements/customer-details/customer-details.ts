@@ -353,8 +353,11 @@ export class DcCustomerDetails extends DcElement {
       list.style.removeProperty('max-height');
       return;
     }
-    const height = rows[MAX_VISIBLE_FIELDS]!.offsetTop - rows[0]!.offsetTop;
-    if (height > 0) list.style.maxHeight = `${height}px`;
+    // Measured from the boxes (fractional), not offsetTop (rounded), so the tenth is never cut short.
+    const style = getComputedStyle(list);
+    const padding = style.boxSizing === 'border-box' ? parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) : 0;
+    const height = rows[MAX_VISIBLE_FIELDS]!.getBoundingClientRect().top - rows[0]!.getBoundingClientRect().top;
+    if (height > 0) list.style.maxHeight = `${Math.ceil(height + padding)}px`;
   }
 
   /** The refusals to show: a value the agent typed that does not check out (never a saved one). */
