@@ -82,6 +82,7 @@ export function validateCustomerField(value: string, field: CustomerFieldConfig)
   if (field.type !== 'choice') return validateField(value, field.type, options);
   const v = value.trim();
   if (v === '') return options.required ? 'required' : undefined;
+  if ([...v].length > maxLength) return 'too-long';
   return field.options?.some((o) => o.value === v) ? undefined : 'choice';
 }
 
