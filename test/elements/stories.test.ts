@@ -7,6 +7,7 @@ import type { StoryObj } from '@storybook/web-components-vite';
 import * as bannerStories from '../../stories/connection-banner.stories.js';
 import * as chatThreadStories from '../../stories/chat-thread.stories.js';
 import * as composerStories from '../../stories/composer.stories.js';
+import * as customerDetailsStories from '../../stories/customer-details.stories.js';
 import * as desktopStories from '../../stories/desktop.stories.js';
 import * as emojiPanelStories from '../../stories/emoji-panel.stories.js';
 import * as notificationStories from '../../stories/notifications.stories.js';
@@ -117,6 +118,20 @@ const BLOCKS: Record<string, { tag: string; states: Record<string, string[]> }> 
     states: { FormWithErrors: ['form'], WithParameters: ['form'], Running: ['running'], ServerFailure: ['failed'] },
   },
   'emoji-panel': { tag: 'dc-emoji-panel', states: { Open: ['ready'] } },
+  // CUST-1…4
+  'customer-details': {
+    tag: 'dc-customer-details',
+    states: {
+      ThreeFields: [],
+      FourteenFields: ['scrolls'],
+      Editing: ['unsaved'],
+      InvalidValue: ['unsaved', 'invalid'],
+      Saved: ['saved'],
+      SaveFailed: ['unsaved', 'failed'],
+      UnsavedChanges: ['unsaved'],
+      Collapsed: ['collapsed'],
+    },
+  },
 };
 
 async function mount(module: Module, name: string, lang: 'en' | 'fr'): Promise<HTMLElement> {
@@ -148,6 +163,7 @@ const MODULES: [string, Module][] = [
   ['template-picker', templatePickerStories as unknown as Module],
   ['workflow-dialog', workflowDialogStories as unknown as Module],
   ['emoji-panel', emojiPanelStories as unknown as Module],
+  ['customer-details', customerDetailsStories as unknown as Module],
 ];
 
 describe('stories', function () {
@@ -191,6 +207,13 @@ describe('stories', function () {
           const block = BLOCKS[file];
           for (const state of block?.states[name] ?? []) {
             expect(mounted.querySelector(block!.tag)!.matches(`:state(${state})`), `${name} is ${state}`).to.be.true;
+          }
+          if (file === 'customer-details') {
+            const details = mounted.querySelector('dc-customer-details')!.shadowRoot!;
+            const rows = details.querySelectorAll('[part~="field"]').length;
+            if (name === 'ThreeFields') expect(rows, `${name} fields`).to.equal(3);
+            if (name === 'FourteenFields') expect(rows, `${name} fields`).to.equal(14);
+            expect(details.querySelector('dialog')!.open, `${name}: the Unsaved changes dialog`).to.equal(name === 'UnsavedChanges');
           }
           if (file === 'desktop' && DESKTOP[name]) {
             const desktop = mounted.querySelector('dc-desktop')!;
