@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import pencil from 'lucide/dist/esm/icons/pencil.mjs';
 import { ShortcutController } from '../../context/shortcuts.js';
@@ -39,7 +40,7 @@ interface DetailsView {
 /** What the agent was doing when the "Unsaved changes" dialog asked (CUST-4). */
 type Pending = { readonly kind: 'end'; readonly task: Task } | { readonly kind: 'transfer'; readonly menu: Element | null };
 
-const INPUT_TYPES: Readonly<Record<Exclude<CustomerFieldConfig['type'], 'choice'>, string>> = {
+const INPUT_TYPES: Readonly<Record<Exclude<CustomerFieldConfig['type'], 'choice'>, 'text' | 'email' | 'tel' | 'date'>> = {
   text: 'text',
   email: 'email',
   phone: 'tel',
@@ -184,7 +185,7 @@ export class DcCustomerDetails extends DcElement {
           part="fields"
           role="group"
           aria-label=${msg('Customer fields', { id: 'details.fields' })}
-          tabindex=${scrolls ? '0' : nothing}
+          tabindex=${ifDefined(scrolls ? 0 : undefined)}
         >
           ${fields.map((f, i) => this.#renderField(config, task, f, i, edits, errors))}
         </div>
@@ -202,7 +203,7 @@ export class DcCustomerDetails extends DcElement {
                   part="save"
                   class="primary save"
                   ?disabled=${saving || invalid || !view.online}
-                  title=${view.online ? nothing : msg('Not connected: save when the connection is back.', { id: 'details.save-offline' })}
+                  title=${ifDefined(view.online ? undefined : msg('Not connected: save when the connection is back.', { id: 'details.save-offline' }))}
                   @click=${() => this.#save(task)}
                 >
                   ${saving ? msg('Saving…', { id: 'details.saving' }) : msg('Save', { id: 'details.save' })}
