@@ -5,7 +5,7 @@
  */
 import { MAX_FIELD_LENGTH, type CustomerFieldConfig, type DcConfig } from './config.js';
 import type { Task } from './tasks.js';
-import { validateField, type FieldError } from './workflows.js';
+import { validateField, type FieldError } from './field-rules.js';
 
 /** CUST-1: the customer details show at most this many fields; more scroll. */
 export const MAX_VISIBLE_FIELDS = 10;
