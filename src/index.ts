@@ -14,6 +14,7 @@ export type {
   NotificationKind,
   Draft,
   DraftAttachment,
+  CustomerSave,
   OutboxEntry,
   HistoryState,
   CatalogueState,
@@ -41,3 +42,4 @@ export { DcSignOutConfirm } from './elements/sign-out-confirm/sign-out-confirm.j
 export { DcTransferMenu } from './elements/transfer/transfer.js';
 export type { TransferEntry } from './store/state.js';
 export type { TransferChoice } from './store/transfers.js';
+export { DcCustomerDetails } from './elements/customer-details/customer-details.js';

@@ -222,4 +222,12 @@ export interface DcBackend {
    * The note travels with the task as an internal message to the next agent.
    */
   transfer(request: TransferRequest): Promise<void>;
+  // Customer details (CUST-3)
+  /**
+   * Saves the agent's edits of a held task's customer fields (`fields`: the changed ones, by variable
+   * name). Resolves once saved; the task event that follows (cause `updated`) carries the values. Rejects
+   * with `invalid` when the server refuses a value (the reason names it), `offline`, or the server's
+   * reason.
+   */
+  saveCustomer(taskId: string, fields: Readonly<Record<string, string>>): Promise<void>;
 }

@@ -140,6 +140,7 @@ declare global {
     'dc-before-sign-out': DcBeforeSignOutEvent;
     'dc-transfer-open': DcTransferOpenEvent;
     'dc-before-transfer': DcBeforeTransferEvent;
+    'dc-before-save': DcBeforeSaveEvent;
   }
 }
 
@@ -312,5 +313,23 @@ export class DcBeforeTransferEvent extends DcIntentEvent<{
   static readonly type = 'dc-before-transfer';
   constructor(detail: DcBeforeTransferEvent['detail']) {
     super(DcBeforeTransferEvent.type, detail);
+  }
+}
+/**
+ * CUST-3: the agent saves a task's customer fields (`detail.fields`: the changed ones, by variable name,
+ * as they will be sent). Cancelable: a host validates them against its CRM and `preventDefault()`s to
+ * refuse them, setting `detail.reason` to say why (shown to the agent; the edits stay). Fired by
+ * `<dc-customer-details>` on itself.
+ */
+export class DcBeforeSaveEvent extends DcIntentEvent<{
+  readonly taskId: string;
+  readonly media: MediaId;
+  readonly fields: Readonly<Record<string, string>>;
+  /** Why the host refused the values, when it does. */
+  reason?: string;
+}> {
+  static readonly type = 'dc-before-save';
+  constructor(detail: DcBeforeSaveEvent['detail']) {
+    super(DcBeforeSaveEvent.type, detail);
   }
 }

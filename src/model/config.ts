@@ -28,7 +28,14 @@ export interface NotReadyReason {
 export type SignOutDisposition = 'transfer' | 'close';
 
 /** How a customer field is checked before it is saved (CUST-3). */
-export type FieldType = 'text' | 'email' | 'phone' | 'number';
+export type FieldType = 'text' | 'email' | 'phone' | 'number' | 'date' | 'choice';
+export const FIELD_TYPES: readonly FieldType[] = ['text', 'email', 'phone', 'number', 'date', 'choice'];
+
+/** One value a `choice` customer field may take, with its label (CUST-3). */
+export interface FieldOption {
+  readonly value: string;
+  readonly label: LocalizedText;
+}
 
 /** A customer field the routing system may send (a named variable), with its label. */
 export interface CustomerFieldConfig {
@@ -37,6 +44,22 @@ export interface CustomerFieldConfig {
   readonly type: FieldType;
   /** Whether the agent may edit it (CUST-3). */
   readonly editable: boolean;
+  /** Whether an edit may leave it empty (CUST-3; default false). */
+  readonly required?: boolean;
+  /** Longest value accepted, in characters (CUST-3). */
+  readonly maxLength?: number;
+  /** The values a `choice` field may take, in the order shown (at least one; values unique). */
+  readonly options?: readonly FieldOption[];
+}
+
+/** What a host passes for a customer field (CUST-1, CUST-3). */
+export interface CustomerFieldInput {
+  label?: LocalizedText;
+  type?: FieldType;
+  editable?: boolean;
+  required?: boolean;
+  maxLength?: number;
+  options?: readonly FieldOption[];
 }
 
 export interface AgentInfo {
@@ -111,7 +134,7 @@ export interface DcConfigInput {
   shortcuts?: Partial<Record<ShortcutAction, string | null>> | false;
   notificationSeconds?: number;
   storageKey?: string;
-  customerFields?: Readonly<Record<string, { label?: LocalizedText; type?: FieldType; editable?: boolean }>>;
+  customerFields?: Readonly<Record<string, CustomerFieldInput>>;
   remoteImages?: readonly string[];
 }
 
@@ -473,9 +496,12 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
           continue;
         }
         const known = Object.hasOwn(DEFAULT_CUSTOMER_FIELDS, name) ? DEFAULT_CUSTOMER_FIELDS[name] : undefined;
+        for (const key of Object.keys(value)) {
+          if (!CUSTOMER_FIELD_KEYS.includes(key)) bad(`${path}.${key}`, 'is not a customer field setting');
+        }
         const type = value['type'] ?? known?.type ?? 'text';
-        if (!['text', 'email', 'phone', 'number'].includes(type as string)) {
-          bad(`${path}.type`, `must be text, email, phone or number (got ${JSON.stringify(type)})`);
+        if (!FIELD_TYPES.includes(type as FieldType)) {
+          bad(`${path}.type`, `must be one of ${FIELD_TYPES.join(', ')} (got ${JSON.stringify(type)})`);
         }
         const editable = value['editable'] ?? known?.editable ?? false;
         if (typeof editable !== 'boolean') bad(`${path}.editable`, 'must be true or false');
@@ -484,10 +510,20 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
           bad(`${path}.label`, 'must be a string or an object of strings by locale');
         }
         if (fieldLabel === undefined && !known) bad(`${path}.label`, 'is required for a field the kit does not know');
+        const required = value['required'] ?? false;
+        if (typeof required !== 'boolean') bad(`${path}.required`, 'must be true or false');
+        const maxLength = value['maxLength'];
+        if (maxLength !== undefined && (typeof maxLength !== 'number' || !Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_FIELD_LENGTH)) {
+          bad(`${path}.maxLength`, `must be a whole number from 1 to ${MAX_FIELD_LENGTH} (got ${JSON.stringify(maxLength)})`);
+        }
+        const options = fieldOptions(value['options'], type === 'choice', `${path}.options`, bad);
         customerFields[name] = {
           type: type as FieldType,
           editable: editable as boolean,
           ...(fieldLabel !== undefined ? { label: fieldLabel as LocalizedText } : {}),
+          ...(required === true ? { required: true } : {}),
+          ...(typeof maxLength === 'number' ? { maxLength } : {}),
+          ...(options ? { options } : {}),
         };
       }
     }
@@ -523,6 +559,49 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
   };
   if (problems.length) throw new DcConfigError(problems);
   return config;
+}
+
+/** The settings a customer field takes (CUST-1, CUST-3). */
+const CUSTOMER_FIELD_KEYS: readonly string[] = ['label', 'type', 'editable', 'required', 'maxLength', 'options'];
+/** No customer value is longer than this, whatever a field's `maxLength` says. */
+export const MAX_FIELD_LENGTH = 10_000;
+
+/**
+ * A `choice` field's options: a non-empty list of `{value, label}` with unique, non-empty values. Any
+ * other field takes none. Returns the options when they check out.
+ */
+function fieldOptions(
+  raw: unknown,
+  choice: boolean,
+  path: string,
+  bad: (field: string, message: string) => void,
+): FieldOption[] | undefined {
+  if (raw === undefined) {
+    if (choice) bad(path, 'is required for a choice field: a list of {value, label}');
+    return undefined;
+  }
+  if (!choice) {
+    bad(path, 'is only for a field of type choice');
+    return undefined;
+  }
+  if (!Array.isArray(raw) || raw.length === 0) {
+    bad(path, 'must be a non-empty list of {value, label}');
+    return undefined;
+  }
+  const seen = new Set<string>();
+  const options: FieldOption[] = [];
+  raw.forEach((option: unknown, i) => {
+    const where = `${path}[${i}]`;
+    if (!isRecord(option) || typeof option['value'] !== 'string' || option['value'] === '') {
+      return void bad(`${where}.value`, 'must be a non-empty string');
+    }
+    if (option['value'].length > MAX_FIELD_LENGTH) return void bad(`${where}.value`, `is longer than ${MAX_FIELD_LENGTH} characters`);
+    if (seen.has(option['value'])) return void bad(`${where}.value`, `repeats "${option['value']}"`);
+    seen.add(option['value']);
+    if (!isLocalizedText(option['label'])) return void bad(`${where}.label`, 'must be a string or an object of strings by locale');
+    options.push({ value: option['value'], label: option['label'] as LocalizedText });
+  });
+  return options;
 }
 
 /** An http(s) origin, written as one (no path, query, fragment or credentials), else undefined. */

@@ -4,13 +4,13 @@
  * validates the parameters and asks the backend to run one; the server adds an audit announcement to the
  * thread. Pure functions over plain data.
  */
-import type { FieldType } from './config.js';
+import { validateField, type FieldError, type ValueType } from './field-rules.js';
 import { MEDIA_KINDS, type MediaKind } from './media.js';
 import type { Template, TemplateGroup } from './templates.js';
 import { isLocalizedText, type LocalizedText } from './text.js';
 
 /** The kinds of value a workflow parameter (or an editable customer field, CUST-3) holds. */
-export type ParamType = FieldType | 'date';
+export type ParamType = ValueType;
 export const PARAM_TYPES: readonly ParamType[] = ['text', 'email', 'phone', 'number', 'date'];
 
 export interface WorkflowParam {
@@ -50,44 +50,9 @@ export function workflowsFor(workflows: readonly Workflow[], media: MediaKind): 
   return workflows.filter((w) => !w.media || w.media.includes(media));
 }
 
-/** Why a value is refused. */
-export type FieldError = 'required' | 'email' | 'phone' | 'number' | 'date' | 'too-long';
-
-// One @, something before it, a dot in the domain, no spaces: what people mean by "an email address".
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-// A leading +, then digits with the usual separators; 6 to 15 digits in all (E.164 allows 15).
-const PHONE = /^\+?[\d\s().-]+$/;
-const NUMBER = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Checks one value against its type (CUST-3, COMP-10); returns why it is refused, if it is. */
-export function validateField(
-  value: string,
-  type: ParamType,
-  options: { required?: boolean; maxLength?: number } = {},
-): FieldError | undefined {
-  const v = value.trim();
-  if (v === '') return options.required ? 'required' : undefined;
-  if (options.maxLength !== undefined && [...v].length > options.maxLength) return 'too-long';
-  switch (type) {
-    case 'email':
-      return EMAIL.test(v) ? undefined : 'email';
-    case 'phone': {
-      const digits = v.replace(/\D/g, '').length;
-      return PHONE.test(v) && digits >= 6 && digits <= 15 ? undefined : 'phone';
-    }
-    case 'number':
-      return NUMBER.test(v) ? undefined : 'number';
-    case 'date': {
-      const m = DATE.exec(v);
-      if (!m) return 'date';
-      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-      return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? undefined : 'date';
-    }
-    case 'text':
-      return undefined;
-  }
-}
+// The value rules are shared with the customer details (CUST-3), in a module of their own so that the
+// store's customer edits do not load this module (the catalogue's rules) up front.
+export { validateField, type FieldError } from './field-rules.js';
 
 /**
  * The values a workflow's parameters start from (HOSTILE-29): each parameter that names a customer

@@ -48,6 +48,7 @@ export class InjectedFailures {
   #catalogue: Failure | undefined;
   #workflow: Failure | undefined;
   #transfer: Failure | undefined;
+  #customerSave: Failure | undefined;
 
   failSignIn(media: MediaId, options: FailureOptions): void {
     this.#signIn.set(media, repeated(options, 'Sign-in refused by the server'));
@@ -84,6 +85,9 @@ export class InjectedFailures {
   takeTransfer(): string | undefined {
     return take(this.#transfer);
   }
+  failCustomerSave(options: CountedFailureOptions): void {
+    this.#customerSave = counted(options, 'The customer record could not be saved');
+  }
 
   clear(): void {
     this.#transfer = undefined;
@@ -93,6 +97,7 @@ export class InjectedFailures {
     this.#history = undefined;
     this.#catalogue = undefined;
     this.#workflow = undefined;
+    this.#customerSave = undefined;
   }
 
   takeSignIn(media: MediaId): string | undefined {
@@ -118,6 +123,10 @@ export class InjectedFailures {
 
   takeWorkflow(): string | undefined {
     return take(this.#workflow);
+  }
+
+  takeCustomerSave(): string | undefined {
+    return take(this.#customerSave);
   }
 }
 

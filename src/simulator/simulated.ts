@@ -29,6 +29,7 @@ import {
 import type { SimulatedCentre, TransferredConversation } from './centre.js';
 import { SAMPLE_CATALOGUE } from './catalogue.js';
 import { Conversation } from './conversation.js';
+import { CustomerRecords } from './customer-records.js';
 import {
   InjectedFailures,
   SimulatedLink,
@@ -62,6 +63,7 @@ export class SimulatedBackend implements DcBackend {
   #routing: Routing;
   #workflows: Workflows;
   #wrapUps: WrapUps;
+  #customers: CustomerRecords;
   #historySize: number | undefined;
   #transfers: Transfers;
   #centre: SimulatedCentre | undefined;
@@ -77,6 +79,7 @@ export class SimulatedBackend implements DcBackend {
     this.#routing = new Routing(server, this.#conversation, this.#link, resolved.routing);
     this.#workflows = new Workflows(server, this.#conversation, this.#failures);
     this.#wrapUps = new WrapUps(server, this.#conversation);
+    this.#customers = new CustomerRecords(server, this.#failures);
     this.#historySize = resolved.historySize;
     this.#centre = resolved.transfers.centre;
     this.#transfers = new Transfers(server, this.#conversation, this.#routing, this.#failures, resolved.transfers);
@@ -235,6 +238,11 @@ export class SimulatedBackend implements DcBackend {
     await this.#link.roundTrip();
     this.#transfers.transfer(request);
   }
+  /** CUST-3: saves a held task's customer fields (checked as a server would); the task event carries them. */
+  async saveCustomer(taskId: string, fields: Readonly<Record<string, string>>): Promise<void> {
+    await this.#link.roundTrip();
+    this.#customers.save(taskId, fields);
+  }
 
   // -------------------------------------------------------------------------------------------------
   // The server's side (tests, stories, the demo's simulator panel)
@@ -351,6 +359,11 @@ export class SimulatedBackend implements DcBackend {
   /** The next `count` workflow runs fail on the server, with a `failed` announcement (COMP-10). */
   failWorkflow(options: CountedFailureOptions = {}): void {
     this.#failures.failWorkflow(options);
+  }
+
+  /** The next `count` saves of customer fields fail with the reason (CUST-3). */
+  failCustomerSave(options: CountedFailureOptions = {}): void {
+    this.#failures.failCustomerSave(options);
   }
 
   /** The customer starts or stops typing in a task (their next message also means they stopped). */

@@ -77,6 +77,13 @@ export interface DcStoreApi {
   transfer(taskId: string, choice: TransferChoice): string | undefined;
   retryTransfer(taskId: string): void;
   dismissTransfer(taskId: string): void;
+  // Customer details (CUST-3, CUST-4, FAIL-3)
+  /** The agent changed a customer field of a task (`undefined` takes the edit back); kept until saved or cancelled. */
+  editCustomer(taskId: string, field: string, value: string | undefined): void;
+  /** Cancel: the task's unsaved customer edits leave. */
+  discardCustomerEdits(taskId: string): void;
+  /** Saves the task's customer edits through the backend; rejects with the reason (also in `customerSaves`). */
+  saveCustomer(taskId: string): Promise<void>;
 }
 
 /** The members of `DcStoreApi` that are methods, bound once per store by `storeApi`. */
@@ -112,6 +119,9 @@ const METHODS = [
   'transfer',
   'retryTransfer',
   'dismissTransfer',
+  'editCustomer',
+  'discardCustomerEdits',
+  'saveCustomer',
 ] as const satisfies readonly (keyof DcStoreApi)[];
 
 /**

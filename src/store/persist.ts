@@ -8,6 +8,7 @@
  *   the kit's own view of them (what was read, the task on show, voice pauses).
  * - `<key>:draft:<task id>`: one draft each (COMP-13).
  * - `<key>:outbox:<client id>`: one message the server does not hold yet each (COMP-12).
+ * - `<key>:customer:<task id>`: one task's unsaved customer edits each (CUST-3, FAIL-3).
  *
  * A draft and an outbox entry are entries of their own so that one that cannot be written (storage
  * full) or read (damaged) takes nothing else with it, a keystroke writes one small entry rather than
@@ -44,11 +45,15 @@ export interface PersistedCore {
 
 export const draftKey = (key: string, taskId: string): string => `${key}:draft:${taskId}`;
 export const outboxKey = (key: string, clientId: string): string => `${key}:outbox:${clientId}`;
+export const customerKey = (key: string, taskId: string): string => `${key}:customer:${taskId}`;
 
 /** Which entry a storage key is, if it is one of this kit's (`<key>`, a draft or an outbox entry). */
-export function entryOf(key: string, storageKey: string): { kind: 'core' } | { kind: 'draft' | 'outbox'; id: string } | undefined {
+export function entryOf(
+  key: string,
+  storageKey: string,
+): { kind: 'core' } | { kind: 'draft' | 'outbox' | 'customer'; id: string } | undefined {
   if (storageKey === key) return { kind: 'core' };
-  for (const kind of ['draft', 'outbox'] as const) {
+  for (const kind of ['draft', 'outbox', 'customer'] as const) {
     const prefix = `${key}:${kind}:`;
     if (storageKey.startsWith(prefix)) return { kind, id: storageKey.slice(prefix.length) };
   }
@@ -61,6 +66,8 @@ export interface SavedEntries {
   readonly core?: unknown;
   readonly drafts: readonly (readonly [taskId: string, value: unknown])[];
   readonly outbox: readonly (readonly [clientId: string, value: unknown])[];
+  /** Unsaved customer edits by task (CUST-3); absent in what an older kit wrote. */
+  readonly customerEdits?: readonly (readonly [taskId: string, value: unknown])[];
   /** Entries that could not be read or parsed, and why. */
   readonly problems: readonly string[];
 }
@@ -137,6 +144,7 @@ export function readSaved(storage: Storage, key: string): SavedEntries {
   const problems: string[] = [];
   const drafts: [string, unknown][] = [];
   const outbox: [string, unknown][] = [];
+  const customerEdits: [string, unknown][] = [];
   let core: unknown;
   const parse = (storageKey: string): { value?: unknown } => {
     try {
@@ -166,9 +174,9 @@ export function readSaved(storage: Storage, key: string): SavedEntries {
     if (!entry || entry.kind === 'core') continue;
     const parsed = parse(k);
     if (!('value' in parsed)) continue;
-    (entry.kind === 'draft' ? drafts : outbox).push([entry.id, parsed.value]);
+    (entry.kind === 'draft' ? drafts : entry.kind === 'outbox' ? outbox : customerEdits).push([entry.id, parsed.value]);
   }
-  return { ...(core !== undefined ? { core } : {}), drafts, outbox, problems };
+  return { ...(core !== undefined ? { core } : {}), drafts, outbox, customerEdits, problems };
 }
 
 /**

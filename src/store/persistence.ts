@@ -14,9 +14,9 @@
  */
 import type { StoreCore } from './core.js';
 import type { Message } from '../model/tasks.js';
-import { draftKey, entryOf, outboxKey, PERSIST_VERSION, PERSISTED_MESSAGES, type GuardedStorage, type PersistedCore } from './persist.js';
+import { customerKey, draftKey, entryOf, outboxKey, PERSIST_VERSION, PERSISTED_MESSAGES, type GuardedStorage, type PersistedCore } from './persist.js';
 import { own, record, sameData, type Rec } from './records.js';
-import { checkDraft, checkOutboxEntry, type Restored } from './schema.js';
+import { checkCustomerEdits, checkDraft, checkOutboxEntry, type Restored } from './schema.js';
 import type { DcState, Draft, OutboxEntry } from './state.js';
 
 /** How long task and message changes wait to be written together (see `flush`). */
@@ -47,6 +47,7 @@ export function restoreState(state: DcState, restored: Restored): DcState {
     drafts: restored.drafts,
     outbox: restored.outbox,
     wrapUps: restored.wrapUps,
+    customerEdits: restored.customerEdits,
     voice: restored.voice,
     ...(restored.selectedTaskId !== undefined ? { selectedTaskId: restored.selectedTaskId } : {}),
   };
@@ -83,7 +84,12 @@ export class Persistence {
   readonly #key: string;
   #timer: unknown;
   /** What storage holds, as this store last wrote or read it. */
-  #saved: { core: CoreSlices | undefined; drafts: Rec<Draft>; outbox: Rec<OutboxEntry> };
+  #saved: {
+    core: CoreSlices | undefined;
+    drafts: Rec<Draft>;
+    outbox: Rec<OutboxEntry>;
+    customerEdits: DcState['customerEdits'];
+  };
   /** Each entry's JSON as storage holds it, as far as this store knows (absent: no entry). */
   #written = new Map<string, string>();
   #channel: BroadcastChannel | undefined;
@@ -94,9 +100,12 @@ export class Persistence {
     this.#key = core.config.storageKey;
     const state = core.state;
     if (options.rewrite) {
-      this.#saved = { core: undefined, drafts: record(), outbox: record() };
+      this.#saved = { core: undefined, drafts: record(), outbox: record(), customerEdits: record() };
     } else {
-      this.#saved = { core: slices(state), drafts: state.drafts, outbox: state.outbox };
+      this.#saved = { core: slices(state), drafts: state.drafts, outbox: state.outbox, customerEdits: state.customerEdits };
+      for (const id of Object.keys(state.customerEdits)) {
+        this.#written.set(customerKey(this.#key, id), JSON.stringify(state.customerEdits[id]));
+      }
       for (const id of Object.keys(state.drafts)) this.#written.set(draftKey(this.#key, id), JSON.stringify(state.drafts[id]));
       for (const id of Object.keys(state.outbox)) this.#written.set(outboxKey(this.#key, id), JSON.stringify(state.outbox[id]));
     }
@@ -129,7 +138,8 @@ export class Persistence {
         after.pauses !== before.pauses ||
         after.voice !== before.voice ||
         after.drafts !== before.drafts ||
-        after.wrapUps !== before.wrapUps)
+        after.wrapUps !== before.wrapUps ||
+        after.customerEdits !== before.customerEdits)
     ) {
       this.#timer = this.#core.later(SAVE_DELAY_MS, () => {
         this.#timer = undefined;
@@ -160,8 +170,10 @@ export class Persistence {
     };
     entries(this.#saved.drafts, state.drafts, (id) => draftKey(this.#key, id));
     entries(this.#saved.outbox, state.outbox, (id) => outboxKey(this.#key, id));
+    entries(this.#saved.customerEdits, state.customerEdits, (id) => customerKey(this.#key, id));
     this.#saved.drafts = state.drafts;
     this.#saved.outbox = state.outbox;
+    this.#saved.customerEdits = state.customerEdits;
     if (written.length && this.#channel) {
       try {
         this.#channel.postMessage({ keys: written });
@@ -222,6 +234,7 @@ export class Persistence {
           continue;
         }
         if (entry.kind === 'draft') this.#takeDraft(key, entry.id, value);
+        else if (entry.kind === 'customer') this.#takeCustomerEdits(key, entry.id, value);
         else this.#takeOutbox(key, entry.id, value);
       }
     });
@@ -239,6 +252,21 @@ export class Persistence {
     if (!draft.ok || sameData(held, draft.value)) return;
     this.#written.set(key, JSON.stringify(draft.value));
     core.dispatch({ type: 'draft', taskId, draft: draft.value });
+  }
+
+  /** CUST-3: another page of the agent changed (or saved, or cancelled) a task's customer edits. */
+  #takeCustomerEdits(key: string, taskId: string, value: unknown): void {
+    const core = this.#core;
+    const held = own(core.state.customerEdits, taskId);
+    if (value === undefined) {
+      this.#written.delete(key);
+      if (held) core.dispatch({ type: 'customer-edits', taskId, edits: undefined });
+      return;
+    }
+    const edits = checkCustomerEdits(value, `customerEdits.${taskId}`);
+    if (!edits.ok || sameData(held, edits.value)) return;
+    this.#written.set(key, JSON.stringify(edits.value));
+    core.dispatch({ type: 'customer-edits', taskId, edits: edits.value });
   }
 
   /**

@@ -146,6 +146,24 @@ export function reduce(state: DcState, action: Action): DcState {
         : withoutEntry(state.transfers, action.taskId);
       return transfers === state.transfers ? state : { ...state, transfers };
     }
+    case 'customer-edits': {
+      if (!has(state.tasks, action.taskId)) return state;
+      const edits = action.edits;
+      const held = own(state.customerEdits, action.taskId);
+      if (held && edits && sameData(held, edits)) return state;
+      const customerEdits =
+        edits && Object.keys(edits).length
+          ? withEntry(state.customerEdits, action.taskId, edits)
+          : withoutEntry(state.customerEdits, action.taskId);
+      return customerEdits === state.customerEdits ? state : { ...state, customerEdits };
+    }
+    case 'customer-save': {
+      if (action.save && !has(state.tasks, action.taskId)) return state;
+      const customerSaves = action.save
+        ? withEntry(state.customerSaves, action.taskId, action.save)
+        : withoutEntry(state.customerSaves, action.taskId);
+      return customerSaves === state.customerSaves ? state : { ...state, customerSaves };
+    }
     case 'accepting': {
       const accepting = action.on
         ? withEntry(state.accepting, action.taskId, true as const)
@@ -256,6 +274,8 @@ function applySnapshot(state: DcState, snap: DcSnapshot): DcState {
     wrapUps: filterRecord(state.wrapUps, inTasks),
     wrapUpSends: filterRecord(state.wrapUpSends, (_, id) => own(tasks, id)?.status === 'wrap-up'),
     transfers: filterRecord(state.transfers, inTasks),
+    customerEdits: filterRecord(state.customerEdits, inTasks),
+    customerSaves: filterRecord(state.customerSaves, inTasks),
     outbox: filterRecord(
       state.outbox,
       (e) => has(tasks, e.taskId) && !holdsClient(own(messages, e.taskId), e.clientId),
@@ -303,5 +323,7 @@ function removeTask(state: DcState, id: string): DcState {
     wrapUps: withoutEntry(state.wrapUps, id),
     wrapUpSends: withoutEntry(state.wrapUpSends, id),
     transfers: withoutEntry(state.transfers, id),
+    customerEdits: withoutEntry(state.customerEdits, id),
+    customerSaves: withoutEntry(state.customerSaves, id),
   };
 }

@@ -31,6 +31,8 @@ export interface Restored {
   readonly outbox: Rec<OutboxEntry>;
   /** END-2: chosen wrap-up reasons and notes, by task (FAIL-3). */
   readonly wrapUps: Rec<WrapUpChoice>;
+  /** Unsaved customer edits by task (CUST-3, FAIL-3). */
+  readonly customerEdits: Rec<Readonly<Record<string, string>>>;
   readonly selectedTaskId?: string;
   readonly voice: boolean;
   /** The version read, when it is not the current one (it is written again as the current one). */
@@ -199,6 +201,35 @@ export function checkOutboxEntry(raw: unknown, path: string): Checked<OutboxEntr
   };
 }
 
+/** Longer customer values than any field takes are not edits the kit made. */
+const MAX_EDIT = 10_000;
+/** More edited fields in one task than any configuration has are not edits the kit made. */
+const MAX_EDITED_FIELDS = 1000;
+
+/**
+ * One task's unsaved customer edits (CUST-3, FAIL-3): an object of text values by field name, kept in
+ * a null-prototype record (a field may be named anything). A value that is not text, or too long, is
+ * left out and named; the others are kept.
+ */
+export function checkCustomerEdits(raw: unknown, path = 'customerEdits'): Checked<Readonly<Record<string, string>>> {
+  try {
+    if (!isRecord(raw)) return { ok: false, error: `${path} is ${describe(raw)}, not edits by field` };
+    const names = Object.keys(raw);
+    if (names.length > MAX_EDITED_FIELDS) return { ok: false, error: `${path} has more than ${MAX_EDITED_FIELDS} fields` };
+    const edits = record<string>();
+    const problems: string[] = [];
+    for (const name of names) {
+      const value = raw[name];
+      if (typeof value !== 'string') problems.push(`${path}.${name} is ${describe(value)}, not text`);
+      else if (value.length > MAX_EDIT) problems.push(`${path}.${name} is longer than ${MAX_EDIT} characters`);
+      else edits[name] = value;
+    }
+    return { ok: true, value: edits, problems };
+  } catch (error) {
+    return { ok: false, error: `${path} could not be read (${describe(error)})` };
+  }
+}
+
 function checkPause(raw: unknown): raw is TaskPause {
   if (!isRecord(raw)) return false;
   const { pausedMs, since } = raw;
@@ -216,6 +247,7 @@ export function restoreSaved(saved: SavedEntries, known: ReadonlySet<string>): R
   const drafts = record<Draft>();
   const outbox = record<OutboxEntry>();
   const wrapUps = record<WrapUpChoice>();
+  const customerEdits = record<Readonly<Record<string, string>>>();
   let selectedTaskId: string | undefined;
   let voice = false;
   let migratedFrom: unknown;
@@ -313,6 +345,15 @@ export function restoreSaved(saved: SavedEntries, known: ReadonlySet<string>): R
     }
     for (const [id, value] of saved.drafts) takeDraft(id, value);
     for (const [id, value] of saved.outbox) takeOutbox(id, value, `outbox.${id}`);
+    for (const [id, value] of saved.customerEdits ?? []) {
+      // Kept whatever tasks were saved, as drafts are: the snapshot drops those of tasks that are over.
+      const edits = checkCustomerEdits(value, `customerEdits.${id}`);
+      if (!edits.ok) problems.push(edits.error);
+      else {
+        problems.push(...(edits.problems ?? []));
+        if (Object.keys(edits.value).length) customerEdits[id] = edits.value;
+      }
+    }
   } catch (error) {
     problems.push(`the saved state could not be read to the end (${describe(error)})`);
   }
@@ -344,6 +385,7 @@ export function restoreSaved(saved: SavedEntries, known: ReadonlySet<string>): R
     drafts,
     outbox,
     wrapUps,
+    customerEdits,
     ...(selectedTaskId !== undefined ? { selectedTaskId } : {}),
     voice,
     ...(migratedFrom !== undefined ? { migratedFrom } : {}),

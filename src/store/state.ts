@@ -60,6 +60,16 @@ export interface TransferEntry {
   /** When the agent asked (epoch ms). */
   readonly at: number;
 }
+/** CUST-3: a Save of a task's customer fields: on its way, done, or refused with the reason. */
+export interface CustomerSave {
+  readonly status: 'saving' | 'saved' | 'failed';
+  /** Why it failed: the server's reason, as given. */
+  readonly reason?: string;
+  /** What kind of failure (`offline`, `invalid`, `rejected`…), for the element's own words. */
+  readonly code?: string;
+  /** When it started (saving) or ended (saved, failed). */
+  readonly at: number;
+}
 
 /** How long a customer's "typing" lasts without news. */
 export const TYPING_LAPSE_MS = 6000;
@@ -201,6 +211,13 @@ export interface DcState {
   readonly signOutRequest?: SignOutRequest;
   /** Transfers under way or failed, by task id (XFER-*). */
   readonly transfers: Readonly<Record<string, TransferEntry>>;
+  /**
+   * CUST-3, FAIL-3: the agent's unsaved edits of each task's customer fields, by task then field name
+   * (kept across task switches, reloads and failovers until saved or cancelled).
+   */
+  readonly customerEdits: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** CUST-3: each task's last Save of its customer fields (not kept across a reload). */
+  readonly customerSaves: Readonly<Record<string, CustomerSave>>;
 }
 
 export type Action =
@@ -230,7 +247,10 @@ export type Action =
   | { type: 'wrap-up-choice'; taskId: string; choice: WrapUpChoice | undefined }
   | { type: 'wrap-up-send'; taskId: string; send: WrapUpSend | undefined }
   | { type: 'sign-out-request'; request: SignOutRequest | undefined }
-  | { type: 'transfer'; taskId: string; entry: TransferEntry | undefined };
+  | { type: 'transfer'; taskId: string; entry: TransferEntry | undefined }
+  /** CUST-3: a task's unsaved customer edits, all of them (none: `undefined`). */
+  | { type: 'customer-edits'; taskId: string; edits: Readonly<Record<string, string>> | undefined }
+  | { type: 'customer-save'; taskId: string; save: CustomerSave | undefined };
 
 export function initialState(media: Readonly<Record<MediaId, MediaState>>): DcState {
   const byMedia = record<MediaState>();
@@ -257,5 +277,7 @@ export function initialState(media: Readonly<Record<MediaId, MediaState>>): DcSt
     wrapUps: record(),
     wrapUpSends: record(),
     transfers: record(),
+    customerEdits: record(),
+    customerSaves: record(),
   };
 }

@@ -15,6 +15,7 @@ import { AgentState } from './agent.js';
 import { storeApi, type DcStoreApi, type SendRequest, type StoreListener } from './api.js';
 import { IdbBlobStore, MemoryBlobStore, type BlobStore } from './blobs.js';
 import { Conversation } from './conversation.js';
+import { CustomerDetails } from './customer.js';
 import { StoreCore, type DcStoreError } from './core.js';
 import { Notifier } from './notifications.js';
 import { Offers } from './offers.js';
@@ -64,6 +65,7 @@ export class DcStore implements DcStoreApi {
   readonly #visibility: Visibility;
   readonly #wrapUp: WrapUp;
   readonly #signOut: SignOut;
+  readonly #customer: CustomerDetails;
   readonly #persistence?: Persistence;
   readonly #transfers: Transfers;
   #api?: DcStoreApi;
@@ -110,6 +112,7 @@ export class DcStore implements DcStoreApi {
     this.#visibility = new Visibility(core);
     this.#wrapUp = new WrapUp(core, this.#notes);
     this.#signOut = new SignOut(core, this.#notes, this.#agent, this.#wrapUp);
+    this.#customer = new CustomerDetails(core);
     if (guarded) {
       this.#persistence = new Persistence(core, guarded, {
         share: isSharedStorage(guarded.storage),
@@ -367,6 +370,25 @@ export class DcStore implements DcStoreApi {
   /** Gives up a failed transfer: the agent keeps the task. */
   dismissTransfer(taskId: string): void {
     this.#transfers.dismiss(taskId);
+  }
+  // Customer details (CUST-3, CUST-4, FAIL-3)
+
+  /** CUST-3: the agent changed a customer field (`undefined` takes the edit back); kept until saved or cancelled. */
+  editCustomer(taskId: string, field: string, value: string | undefined): void {
+    this.#customer.editCustomer(taskId, field, value);
+  }
+
+  /** CUST-3 (Cancel): the task's unsaved customer edits leave; every field shows its saved value. */
+  discardCustomerEdits(taskId: string): void {
+    this.#customer.discardCustomerEdits(taskId);
+  }
+
+  /**
+   * CUST-3: saves the task's customer edits that change something. Rejects with a `DcBackendError`
+   * ('invalid' naming refused fields, 'offline', or the server's reason), also kept in `customerSaves`.
+   */
+  saveCustomer(taskId: string): Promise<void> {
+    return this.#customer.saveCustomer(taskId);
   }
 
   // -------------------------------------------------------------------------------------------------

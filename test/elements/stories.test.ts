@@ -7,6 +7,7 @@ import type { StoryObj } from '@storybook/web-components-vite';
 import * as bannerStories from '../../stories/connection-banner.stories.js';
 import * as chatThreadStories from '../../stories/chat-thread.stories.js';
 import * as composerStories from '../../stories/composer.stories.js';
+import * as customerDetailsStories from '../../stories/customer-details.stories.js';
 import * as desktopStories from '../../stories/desktop.stories.js';
 import * as emojiPanelStories from '../../stories/emoji-panel.stories.js';
 import * as notificationStories from '../../stories/notifications.stories.js';
@@ -144,6 +145,20 @@ const BLOCKS: Record<string, { tag: string; states: Record<string, string[]> }> 
       TwoAgentsSideBySide: ['disabled'],
     },
   },
+  // CUST-1…4
+  'customer-details': {
+    tag: 'dc-customer-details',
+    states: {
+      ThreeFields: [],
+      FourteenFields: ['scrolls'],
+      Editing: ['unsaved'],
+      InvalidValue: ['unsaved', 'invalid'],
+      Saved: ['saved'],
+      SaveFailed: ['unsaved', 'failed'],
+      UnsavedChanges: ['unsaved'],
+      Collapsed: ['collapsed'],
+    },
+  },
 };
 
 async function mount(module: Module, name: string, lang: 'en' | 'fr'): Promise<HTMLElement> {
@@ -177,6 +192,7 @@ const MODULES: [string, Module][] = [
   ['emoji-panel', emojiPanelStories as unknown as Module],
   ['wrap-up', wrapUpStories as unknown as Module],
   ['transfer', transferStories as unknown as Module],
+  ['customer-details', customerDetailsStories as unknown as Module],
 ];
 
 describe('stories', function () {
@@ -226,6 +242,13 @@ describe('stories', function () {
           const block = BLOCKS[file];
           for (const state of block?.states[name] ?? []) {
             expect(mounted.querySelector(block!.tag)!.matches(`:state(${state})`), `${name} is ${state}`).to.be.true;
+          }
+          if (file === 'customer-details') {
+            const details = mounted.querySelector('dc-customer-details')!.shadowRoot!;
+            const rows = details.querySelectorAll('[part~="field"]').length;
+            if (name === 'ThreeFields') expect(rows, `${name} fields`).to.equal(3);
+            if (name === 'FourteenFields') expect(rows, `${name} fields`).to.equal(14);
+            expect(details.querySelector('dialog')!.open, `${name}: the Unsaved changes dialog`).to.equal(name === 'UnsavedChanges');
           }
           if (file === 'desktop' && DESKTOP[name]) {
             const desktop = mounted.querySelector('dc-desktop')!;

@@ -191,6 +191,9 @@ export class ScriptBackend implements DcBackend {
     this.calls.push(`transfer ${request.taskId} ${request.target} ${request.clientId}`);
     return this.onTransfer(request);
   }
+  saveCustomer(taskId: string, fields: Readonly<Record<string, string>>): Promise<void> {
+    return this.#pending(`saveCustomer ${taskId} ${Object.keys(fields).join(',')}`);
+  }
 
   /** Recorded; the server has not answered yet (and never will, in these tests). */
   #pending(call: string): Promise<void> {

@@ -164,4 +164,7 @@ export class TabBackend implements DcBackend, Connection {
   async transfer(): Promise<void> {
     this.#check();
   }
+  async saveCustomer(): Promise<void> {
+    this.#check();
+  }
 }
