@@ -19,7 +19,8 @@ const config: DcConfigInput = {
   agent: { id: 'demo-agent', name: 'Camille Martin' },
   storageKey: STORAGE_KEY,
   media: {
-    chat: { kind: 'chat', transferTargets: SAMPLE_TRANSFER_TARGETS.chat },
+    // A chat ends with a forced wrap-up: a reason within 45 seconds, or it closes by itself (END-2).
+    chat: { kind: 'chat', transferTargets: SAMPLE_TRANSFER_TARGETS.chat, wrapUp: { forced: true, seconds: 45 } },
     sms: { kind: 'sms', transferTargets: SAMPLE_TRANSFER_TARGETS.sms },
     whatsapp: { kind: 'social', label: 'WhatsApp', transferTargets: SAMPLE_TRANSFER_TARGETS.social },
     email: { kind: 'email', transferTargets: SAMPLE_TRANSFER_TARGETS.email },

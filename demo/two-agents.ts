@@ -214,7 +214,6 @@ export class DemoTwoAgents extends LitElement {
         <button data-offer="chat" @click=${() => agent.backend.offer('chat')}>${w.offerChat}</button>
         <button data-offer="sms" @click=${() => agent.backend.offer('sms')}>${w.offerSms}</button>
         <button ?disabled=${!selected} @click=${() => selected && agent.backend.customerMessage(selected)}>${w.writes}</button>
-        <!-- Until the desktop's customer details hold it, the transfer menu sits here, on the task on show. -->
         <dc-provider
           data-agent=${agent.id}
           .config=${agent.config}
@@ -224,7 +223,6 @@ export class DemoTwoAgents extends LitElement {
           theme=${this.dark ? 'dark' : 'light'}
           style="display: contents"
         >
-          <dc-transfer-menu></dc-transfer-menu>
           <dc-desktop style="flex-basis: 100%"></dc-desktop>
         </dc-provider>
       </div>

@@ -37,7 +37,11 @@ describe('demo: two agents side by side', () => {
     const offer = Object.values(alex.store!.state.tasks).find((t) => t.status === 'offered')!;
     alex.store!.accept(offer.id);
     await until(() => alex.store!.state.tasks[offer.id]?.status === 'active', 'accepted', LOAD);
-    const menu = alex.querySelector('dc-transfer-menu')!;
+    // The menu is in the customer details of Alex's desktop, at the top (CUST-1).
+    const menuOf = () =>
+      alex.querySelector('dc-desktop')?.shadowRoot?.querySelector('dc-customer-details')?.shadowRoot?.querySelector('dc-transfer-menu');
+    await until(() => !!menuOf()?.shadowRoot?.querySelector('[part~="trigger"]'), 'the Transfer button in the details', LOAD);
+    const menu = menuOf()!;
     await menu.updateComplete;
     menu.shadowRoot!.querySelector<HTMLButtonElement>('[part~="trigger"]')!.click();
     await until(() => !!menu.shadowRoot!.querySelector('[part~="note"]'), 'the menu opens', LOAD);

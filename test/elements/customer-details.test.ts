@@ -539,7 +539,9 @@ describe('dc-customer-details', function () {
       const el = kit.el;
       part<HTMLButtonElement>(el, 'toggle')!.focus();
       // Tab through the header to the first field.
-      await press('Tab'); // End (the transfer menu is not defined here)
+      await press('Tab'); // Transfer (the menu's own button), then End
+      expect(describeFocus(el), 'the focus').to.equal('dc-transfer-menu.');
+      await press('Tab');
       expect(describeFocus(el), 'the focus').to.equal(describeNode(part(el, 'end')));
       await press('Tab');
       expect(describeFocus(el), 'the focus').to.equal(describeNode(control(el, 'name')));

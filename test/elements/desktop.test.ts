@@ -22,7 +22,21 @@ function parts(desktop: DcDesktop) {
     interaction: () => part('interaction'),
     composer: () => part('composer'),
     empty: () => part('empty'),
-    end: () => part('end') as HTMLButtonElement | null,
+    /** The customer details on show: `<dc-customer-details>`'s, or the summary while they load. */
+    card: () => {
+      const region = part('details');
+      return region?.querySelector('dc-customer-details')?.shadowRoot ?? region;
+    },
+    /** The customer's name (or display field) at the top of the details. */
+    name: () => {
+      const region = part('details');
+      const card = region?.querySelector('dc-customer-details')?.shadowRoot;
+      return text(card ? card.querySelector('[part~="name"]') : region?.querySelector('.customer'));
+    },
+    end: () => {
+      const card = part('details')?.querySelector('dc-customer-details')?.shadowRoot;
+      return (card ?? root).querySelector<HTMLButtonElement>('[part~="end"]');
+    },
     counts: () => text(part('counts')),
     voice: () => part('voice'),
     /** The conversation on show: <dc-chat-thread>, an email task's too (read-only). */
@@ -149,7 +163,7 @@ describe('dc-desktop', () => {
     const id = await acceptOffer(kit, 'email', { customer: { name: 'Hugo Roux' } });
     await settle(desktop);
     expect(desktop.collapsed).to.be.false;
-    expect(text(p.details()!.querySelector('.customer'))).to.equal('Hugo Roux');
+    expect(p.name()).to.equal('Hugo Roux');
     expect(store.state.selectedTaskId).to.equal(id);
   });
 
@@ -191,19 +205,19 @@ describe('dc-desktop', () => {
     store.selectTask(chat);
     await settle(desktop);
 
-    const details = p.details()!;
-    const bold = details.querySelector('.customer')!;
+    // CUST-1: <dc-customer-details> in the details region: the name in bold, the timer, the fields.
+    expect(p.details()!.querySelector('dc-customer-details')?.getAttribute('task-id')).to.equal(chat);
+    const details = p.card()!;
+    const bold = details.querySelector('[part~="name"]')!;
     expect(text(bold)).to.equal('Léa Dubois');
-    expect(getComputedStyle(bold).fontWeight).to.equal('700');
+    expect(Number(getComputedStyle(bold).fontWeight)).to.be.at.least(600);
     const fields = Object.fromEntries(
-      [...details.querySelectorAll('dt')].map((dt) => [text(dt), text(dt.nextElementSibling)]),
+      [...details.querySelectorAll<HTMLElement>('[data-field]')].map((f) => [
+        text(f.querySelector('.label')),
+        f.querySelector('input')?.value ?? text(f.querySelector('.value')),
+      ]),
     );
-    expect(fields).to.deep.include({
-      Channel: 'Chat',
-      Queue: 'Premium support',
-      Email: 'lea.dubois@example.com',
-      'Phone number': '+33 6 11 22 33 44',
-    });
+    expect(fields).to.deep.include({ Email: 'lea.dubois@example.com', 'Phone number': '+33 6 11 22 33 44' });
     expect(text(details.querySelector('.duration'))).to.match(/^0:0\d$/);
     // A chat shows its conversation in <dc-chat-thread> and its compose box in <dc-composer>.
     const thread = p.interaction()!.querySelector('dc-chat-thread')!;
@@ -216,13 +230,13 @@ describe('dc-desktop', () => {
 
     // The timer runs (TASK-4: derived from the acceptance time).
     const before = text(details.querySelector('.duration'));
-    await until(() => text(p.details()!.querySelector('.duration')) !== before, 'the timer moves', 2500);
+    await until(() => text(p.card()!.querySelector('.duration')) !== before, 'the timer moves', 2500);
 
     // SMS names its customer by phone number (the media's display field).
     store.selectTask(sms);
     await settle(desktop);
-    expect(text(p.details()!.querySelector('.customer'))).to.equal('+33 6 99 88 77 66');
-    expect(text(p.details()!.querySelector('[data-field="sourceNumber"]'))).to.equal('36 111');
+    expect(p.name()).to.equal('+33 6 99 88 77 66');
+    expect(text(p.card()!.querySelector('[data-field="sourceNumber"] .value'))).to.equal('36 111');
 
     // END-1: End on the chat task; the last accepted task (email) is shown.
     store.selectTask(chat);
@@ -231,8 +245,35 @@ describe('dc-desktop', () => {
     await until(() => !store.state.tasks[chat], 'the chat task leaves');
     await settle(desktop);
     expect(store.state.selectedTaskId).to.equal(email);
-    expect(text(p.details()!.querySelector('.customer'))).to.equal('Inès Haddad');
+    expect(p.name()).to.equal('Inès Haddad');
     expect(p.counts()).to.equal('2 tasks');
+  });
+
+  it('CUST-1, XFER-1, STATE-8: the details hold Transfer and End; a sign-out with a held task asks inside the desktop', async () => {
+    const kit = await desktopKit();
+    const { desktop, p, store } = kit;
+    await signInReady(store);
+    const chat = await acceptOffer(kit, 'chat', { customer: { name: 'Léa Dubois' } });
+    await settle(desktop);
+    const details = p.details()!.querySelector('dc-customer-details')!;
+    expect(details.getAttribute('task-id')).to.equal(chat);
+    const menu = p.card()!.querySelector('dc-transfer-menu')!;
+    expect(menu.getAttribute('task-id')).to.equal(chat);
+    await until(() => !!menu.shadowRoot?.querySelector('button'), 'the Transfer button');
+    expect(text(menu.shadowRoot!.querySelector('button'))).to.contain('Transfer');
+    expect(text(p.end())).to.equal('End');
+    // STATE-8: no confirmation until a sign-out asks for one; then the desktop loads and shows it.
+    expect(p.root.querySelector('dc-sign-out-confirm')).to.equal(null);
+    store.setState('all', { availability: 'not-ready' });
+    await until(() => Object.values(store.state.media).every((m) => m.availability === 'not-ready'), 'every media Not Ready');
+    let answer: boolean | undefined;
+    void store.signOut().then((v) => (answer = v));
+    await until(() => !!p.root.querySelector('dc-sign-out-confirm')?.shadowRoot?.querySelector('dialog[open]'), 'the sign-out confirmation');
+    const dialog = p.root.querySelector('dc-sign-out-confirm')!.shadowRoot!.querySelector('dialog')!;
+    expect(text(dialog)).to.contain('Léa Dubois');
+    await press('Escape');
+    await until(() => answer === false, 'Go back answered');
+    expect(store.state.tasks[chat]?.status).to.equal('active');
   });
 
   it('TASK-1: with no task selected, an empty state says what to do', async () => {
@@ -289,7 +330,7 @@ describe('dc-desktop', () => {
     expect(desktop.matches(':state(voice)')).to.be.true;
     expect(text(p.voice())).to.equal('On a voice call — timers paused for Email');
     expect(p.voice()!.closest('[role="status"]'), 'announced').to.exist;
-    expect(text(p.details())).to.contain('(paused)');
+    expect(text(p.card())).to.contain('(paused)');
     // Nothing sticks out of the 360 px gadget.
     const box = desktop.getBoundingClientRect();
     for (const el of [p.voice()!, p.toggle(), p.details()!, p.composer()!]) {
@@ -390,7 +431,7 @@ describe('dc-desktop', () => {
     const desktop = await fixture<DcDesktop>(html`<dc-desktop .store=${kit.store}></dc-desktop>`);
     await settle(desktop);
     const p = parts(desktop);
-    expect(text(p.details()!.querySelector('.customer'))).to.equal('Zoé Garcia');
+    expect(p.name()).to.equal('Zoé Garcia');
     const list = p.root.querySelector('dc-task-list')!;
     await (list as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(list.shadowRoot!.querySelector(`[data-task-id="${id}"]`), 'the task list row').to.exist;

@@ -188,6 +188,10 @@ export const styles = css`
   .back:hover {
     background: var(--_dc-info-surface);
   }
+  /* Narrow, the customer details scroll sooner: the conversation keeps the room. */
+  :host(:state(narrow)) {
+    --_dc-details-max: var(--dc-desktop-details-max-height, 11rem);
+  }
   /* Short of room (offers waiting), the details scroll and the thread keeps 6rem: Send and Accept stay on show. */
   :host(:state(narrow)) .window {
     grid-template-rows: minmax(0, auto) minmax(min(6rem, var(--_dc-interaction-min)), 1fr) auto auto;

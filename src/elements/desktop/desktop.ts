@@ -49,6 +49,8 @@ interface DesktopView {
   readonly pause: TaskPause | undefined;
   readonly selectedTaskId: string | undefined;
   readonly voice: boolean;
+  /** STATE-8: a sign-out waits for the agent's confirmation. */
+  readonly signingOut: boolean;
   /** Whether the agent is signed in on some media (offers may come), and whether a notification is up. */
   readonly signedIn: boolean;
   readonly notifying: boolean;
@@ -91,8 +93,11 @@ function unreadText(count: number): string {
  *
  * The interaction pane is `<dc-chat-thread>` (PANE-*), and the compose area `<dc-composer>` (COMP-*)
  * for a chat, SMS or social task; an email task shows its conversation read-only in the same thread
- * and a note in the compose area, until the email elements come. The customer details show the task's
- * fields, timer and End. Put an element in a slot to replace what the desktop shows there.
+ * and a note in the compose area, until the email elements come. The customer details region is
+ * `<dc-customer-details>` (CUST-*: name, timer, Transfer and End, editable fields, the wrap-up), loaded
+ * with the conversation; until it is there, a summary of the task with End of its own. A sign-out with
+ * held tasks shows `<dc-sign-out-confirm>` (STATE-8). Put an element in a slot to replace what the
+ * desktop shows there.
  *
  * @summary The whole gadget: state, offers, notifications and the tasks window.
  *
@@ -111,7 +116,7 @@ function unreadText(count: number): string {
  * @csspart interaction - The interaction pane.
  * @csspart composer - The compose area.
  * @csspart empty - What the tasks window shows when no task is selected.
- * @csspart end - The End button of the selected task.
+ * @csspart end - The End button of the task's summary, while the customer details load.
  *
  * @cssstate collapsed - The tasks window is collapsed.
  * @cssstate voice - The host reports a voice call.
@@ -131,9 +136,19 @@ function unreadText(count: number): string {
  * has signed in, or at once when a task is on show. A host that imports them itself has them at once.
  */
 const CONVERSATION: LazyPart = {
-  tags: ['dc-chat-thread', 'dc-composer'],
-  load: () => Promise.all([import('../chat-thread/chat-thread.js'), import('../composer/composer.js')]),
+  tags: ['dc-chat-thread', 'dc-composer', 'dc-customer-details'],
+  load: () =>
+    Promise.all([
+      import('../chat-thread/chat-thread.js'),
+      import('../composer/composer.js'),
+      // With its Transfer menu and wrap-up (CUST-1, XFER-1, END-2). Until it is here, the desktop shows
+      // the task's summary with End of its own.
+      import('../customer-details/customer-details.js'),
+    ]),
 };
+
+/** STATE-8: the sign-out confirmation, loaded when a sign-out with held tasks asks for it. */
+const SIGN_OUT: LazyPart = { tags: ['dc-sign-out-confirm'], load: () => import('../sign-out-confirm/sign-out-confirm.js') };
 
 /**
  * Notifications: nothing to show before the kit has something to say, so they load at once when one is
@@ -172,6 +187,7 @@ export class DcDesktop extends DcElement {
       voice: s.voice,
       signedIn: store.config.media.some((m) => isSignedIn(s.media[m.id])),
       notifying: s.notifications.length > 0,
+      signingOut: s.signOutRequest !== undefined,
     };
   });
   #refocusToggle = false;
@@ -186,9 +202,10 @@ export class DcDesktop extends DcElement {
    * fails) to show the interaction pane's loading and failed states.
    * @internal
    */
-  static parts: Readonly<Record<'conversation' | 'notifications', LazyPart>> = {
+  static parts: Readonly<Record<'conversation' | 'notifications' | 'signOut', LazyPart>> = {
     conversation: CONVERSATION,
     notifications: NOTIFICATIONS,
+    signOut: SIGN_OUT,
   };
 
   #parts = new LazyParts(this, (this.constructor as typeof DcDesktop).parts);
@@ -267,6 +284,7 @@ export class DcDesktop extends DcElement {
     }
     // What is needed now loads now (after a failed load, at the agent's Retry or the next need).
     if (view?.selected && this.#parts.status('conversation') === undefined) this.#parts.ensure('conversation');
+    if (view?.signingOut && this.#parts.status('signOut') === undefined) this.#parts.ensure('signOut');
     const notifications = this.#parts.status('notifications');
     if (view?.notifying && notifications === undefined) this.#parts.ensure('notifications');
     else if (view?.notifying && notifications === 'failed' && this.#retryNotifications === undefined) {
@@ -385,6 +403,7 @@ export class DcDesktop extends DcElement {
             @dc-task-select=${this.#narrow.opened}
           ></dc-notifications>`
         : nothing}
+      ${this.#parts.status('signOut') === 'ready' ? html`<dc-sign-out-confirm .store=${this.store}></dc-sign-out-confirm>` : nothing}
       ${inlineOffers ? nothing : offers}
     `;
   }
@@ -474,25 +493,9 @@ export class DcDesktop extends DcElement {
         @keydown=${this.#narrow.onConversationKeydown}
       >
         <slot name="customer-details">
-          <div class="summary-head">
-            <span class="customer"><bdi>${shownText(name)}</bdi></span>
-            <span class="timer"
-              >${icon('timer')}<span class="visually-hidden">${msg('Task duration', { id: 'desktop.duration' })}</span
-              ><span class="duration">${duration}</span>${pause?.since !== undefined
-                ? html`<span class="paused">${msg('(paused)', { id: 'desktop.paused' })}</span>`
-                : nothing}</span
-            >
-            <button class="end" part="end" @click=${() => this.#end(task)}>
-              ${icon('circle-stop')}<span>${msg('End', { id: 'desktop.end' })}</span>
-            </button>
-          </div>
-          <dl class="fields">
-            <dt>${msg('Channel', { id: 'desktop.channel' })}</dt>
-            <dd>${mediaLabel(config, task.media)}</dd>
-            <dt>${fieldLabel(config, 'queue')}</dt>
-            <dd><bdi>${shownText(task.queue)}</bdi></dd>
-            ${fields.map(([n, value]) => html`<dt>${fieldLabel(config, n)}</dt><dd data-field=${n}><bdi>${shownText(value)}</bdi></dd>`)}
-          </dl>
+          ${loaded === 'ready'
+            ? html`<dc-customer-details .store=${this.store} task-id=${task.id}></dc-customer-details>`
+            : this.#renderSummary(view, task, name, duration, fields)}
         </slot>
       </section>
       <section
@@ -523,6 +526,34 @@ export class DcDesktop extends DcElement {
         </slot>
       </section>
     `;
+  }
+
+  /**
+   * The task's summary (name, timer, End, fields) while the customer details load, or when their load
+   * failed: End stays within reach.
+   */
+  #renderSummary(view: DesktopView, task: Task, name: string, duration: string, fields: [string, string][]): TemplateResult {
+    const { config } = view;
+    const pause = view.pause;
+    return html`<div class="summary-head">
+            <span class="customer"><bdi>${shownText(name)}</bdi></span>
+            <span class="timer"
+              >${icon('timer')}<span class="visually-hidden">${msg('Task duration', { id: 'desktop.duration' })}</span
+              ><span class="duration">${duration}</span>${pause?.since !== undefined
+                ? html`<span class="paused">${msg('(paused)', { id: 'desktop.paused' })}</span>`
+                : nothing}</span
+            >
+            <button class="end" part="end" @click=${() => this.#end(task)}>
+              ${icon('circle-stop')}<span>${msg('End', { id: 'desktop.end' })}</span>
+            </button>
+          </div>
+          <dl class="fields">
+            <dt>${msg('Channel', { id: 'desktop.channel' })}</dt>
+            <dd>${mediaLabel(config, task.media)}</dd>
+            <dt>${fieldLabel(config, 'queue')}</dt>
+            <dd><bdi>${shownText(task.queue)}</bdi></dd>
+            ${fields.map(([n, value]) => html`<dt>${fieldLabel(config, n)}</dt><dd data-field=${n}><bdi>${shownText(value)}</bdi></dd>`)}
+          </dl>`;
   }
 }
 
