@@ -212,12 +212,14 @@ describe('untrusted text', function () {
 
           kit.store.accept(offer.id);
           await until(() => kit.store.state.selectedTaskId === offer.id, 'the task on show');
-          await until(() => text(deep(desktop.shadowRoot!, '[part~="details"] .customer')) === shown, 'the details');
+          // The customer details' name (<dc-customer-details> in the desktop's details region).
+          const detailsName = () => deep(desktop.shadowRoot!, 'dc-customer-details')?.shadowRoot?.querySelector<HTMLElement>('[part~="name"]');
+          await until(() => text(detailsName()) === shown, 'the details');
           const row = () => deep(desktop.shadowRoot!, `[data-task-id="${offer.id}"] [part~="name"]`);
           await until(() => !!row(), 'the task list row');
           for (const [where, el] of [
             ['task list', row()!],
-            ['details', deep(desktop.shadowRoot!, '[part~="details"] .customer')!],
+            ['details', detailsName()!],
             ['thread header', deep(desktop.shadowRoot!, 'dc-chat-thread')!.shadowRoot!.querySelector('[part~="title"]')!],
           ] as const) {
             expect(CONTROLS.test(el.textContent ?? ''), where).to.equal(false);
