@@ -83,17 +83,19 @@ export type TransferStatus = 'pending' | 'failed';
  * Why Transfer cannot be used now: no task held, the kit not connected, a transfer already under way
  * for the task, or no routing point configured for its media.
  */
-export type TransferBlock = 'not-held' | 'offline' | 'pending' | 'no-targets';
+export type TransferBlock = 'not-held' | 'offline' | 'pending' | 'no-targets' | 'voice';
 
 export function transferBlock(
   task: Task | undefined,
   media: MediaConfig | undefined,
-  context: { readonly online: boolean; readonly transfer?: TransferStatus | undefined },
+  context: { readonly online: boolean; readonly transfer?: TransferStatus | undefined; readonly voice?: boolean },
 ): TransferBlock | undefined {
   if (!task || task.status !== 'active' || !isHeld(task)) return 'not-held';
   if (context.transfer === 'pending') return 'pending';
   if (!context.online) return 'offline';
   if (!transferTargets(media).length) return 'no-targets';
+  // XFER-2: a media whose timers pause on a voice call waits for it to end (see transferAvailableDuringVoice).
+  if (context.voice && media?.pauseOnVoice) return 'voice';
   return undefined;
 }
 

@@ -61,6 +61,8 @@ export class Transfers {
     if (!task || task.status !== 'active' || this.blocks(taskId)) return undefined;
     const media = core.config.media.find((m) => m.id === task.media);
     if (!transferTargets(media).some((t) => t.id === choice.target)) return undefined;
+    // XFER-2: not while a voice call holds this media's timers.
+    if (core.state.voice && media?.pauseOnVoice) return undefined;
     const rule = transferWrapUp(media);
     if (rule.required && !wrapUpReady(rule, choice.wrapUp?.reasons ?? [], true)) return undefined;
     const note = (choice.note ?? '').trim().slice(0, MAX_TRANSFER_NOTE);

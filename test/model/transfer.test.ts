@@ -95,6 +95,14 @@ describe('model: transfer rules (XFER-1, XFER-3, XFER-4)', () => {
     expect(transferBlock(task('active'), none, { online: true })).to.equal('no-targets');
   });
 
+  it('XFER-2: during a voice call Transfer waits where timers pause, and stays where they run', () => {
+    const paused = { ...chat, pauseOnVoice: true } as MediaConfig;
+    const running = { ...chat, pauseOnVoice: false } as MediaConfig;
+    expect(transferBlock(task('active'), paused, { online: true, voice: true })).to.equal('voice');
+    expect(transferBlock(task('active'), paused, { online: true, voice: false })).to.equal(undefined);
+    expect(transferBlock(task('active'), running, { online: true, voice: true })).to.equal(undefined);
+  });
+
   it('XFER-3: a forced wrap-up that applies after a transfer asks for a known reason and Apply first', () => {
     const reasons = [{ id: 'solved', label: 'Solved' }];
     const forced: MediaConfig = { ...chat, wrapUp: { ...chat.wrapUp, forced: true, reasons } };

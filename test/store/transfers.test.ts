@@ -59,6 +59,24 @@ function serverTakes(kit: ReturnType<typeof open>) {
 }
 
 describe('store: transfer as an explicit state (XFER-1, XFER-3, XFER-4)', () => {
+  it('XFER-2: during a voice call a media whose timers pause keeps its task; the others transfer', async () => {
+    const cfg = resolveConfig({ media: { chat: { transferTargets: TARGETS, pauseOnVoice: true }, sms: { transferTargets: [TARGETS[0]!] } } });
+    const server = new ScriptServer(MEDIA, () => Date.now());
+    server.seq = 2;
+    server.tasks.set('a', task('a', 'chat', 'active', T, 'Ana'));
+    server.tasks.set('s', task('s', 'sms', 'active', T + 1, 'Sol'));
+    const kit = open(null, server, cfg);
+    await online(kit);
+    kit.store.setVoice(true);
+    expect(kit.store.state.voice).to.equal(true);
+    expect(kit.store.transfer('a', { target: 'billing' }), 'chat pauses on voice').to.equal(undefined);
+    expect(kit.store.state.transfers['a']).to.equal(undefined);
+    const sms = kit.store.transfer('s', { target: TARGETS[0]!.id });
+    expect(sms, 'SMS keeps running').to.be.a('string');
+    kit.store.setVoice(false);
+    expect(kit.store.transfer('a', { target: 'billing' }), 'after the call').to.be.a('string');
+  });
+
   it('XFER-4: pending while the server has not answered; End and Send are refused meanwhile; done, the task leaves the list', async () => {
     const kit = open();
     await online(kit);

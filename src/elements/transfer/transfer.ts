@@ -34,6 +34,8 @@ interface MenuView {
   readonly media: MediaConfig | undefined;
   readonly transfer: TransferEntry | undefined;
   readonly online: boolean;
+  /** A voice call is reported (XFER-2). */
+  readonly voice: boolean;
 }
 
 /** Why Transfer cannot be used, in the agent's words. */
@@ -47,6 +49,8 @@ function blockLabel(block: TransferBlock): string {
       return msg('A transfer is under way', { id: 'transfer.block.pending' });
     case 'no-targets':
       return msg('No routing point is configured for this channel', { id: 'transfer.block.no-targets' });
+    case 'voice':
+      return msg('Unavailable until the voice call ends', { id: 'transfer.block.voice' });
   }
 }
 
@@ -104,6 +108,7 @@ export class DcTransferMenu extends DcElement {
       media: task ? store.config.media.find((m) => m.id === task.media) : undefined,
       transfer: id === undefined ? undefined : own(s.transfers, id),
       online: s.connection === 'online',
+      voice: s.voice,
     };
   });
   #focusOnOpen = false;
@@ -322,7 +327,7 @@ export class DcTransferMenu extends DcElement {
   }
 
   #block(view: MenuView): TransferBlock | undefined {
-    return transferBlock(view.task, view.media, { online: view.online, transfer: view.transfer?.status });
+    return transferBlock(view.task, view.media, { online: view.online, transfer: view.transfer?.status, voice: view.voice });
   }
 
   #reset(): void {

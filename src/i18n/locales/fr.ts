@@ -339,6 +339,7 @@
 'transfer.block.not-held': `Seule une tâche active peut être transférée`,
 'transfer.block.offline': `Indisponible jusqu’au rétablissement de la connexion`,
 'transfer.block.pending': `Un transfert est en cours`,
+'transfer.block.voice': `Indisponible jusqu’à la fin de l’appel vocal`,
 'transfer.button': `Transférer`,
 'transfer.cancel': `Annuler`,
 'transfer.change': `Modifier`,
