@@ -266,7 +266,7 @@ describe('backend event fuzz', function () {
           kit.backend.dropConnection();
           await kit.backend.restoreConnection();
           await until(() => kit.store.state.connection === 'online', 'online after the blip', SLOW);
-          await signInReady(kit.store);
+          await signInReady(kit.store, SLOW);
           const offer = kit.backend.offer('chat', { customer: { name: 'Ana Lima' }, text: null })!;
           await until(() => kit.store.state.tasks[offer.id]?.status === 'offered', 'the offer arrives', SLOW);
           kit.store.accept(offer.id);

@@ -36,9 +36,9 @@ export async function mountKit(content: TemplateResult, options: KitOptions = {}
 export { until, press, text } from './dom.js';
 
 /** Signs every media in and sets them all Ready through the store, as the agent's Sign In and Ready would. */
-export async function signInReady(store: DcStore): Promise<void> {
+export async function signInReady(store: DcStore, timeout?: number): Promise<void> {
   store.signIn();
-  await until(() => Object.values(store.state.media).every((m) => m.signIn === 'signed-in'), 'every media signed in');
+  await until(() => Object.values(store.state.media).every((m) => m.signIn === 'signed-in'), 'every media signed in', timeout);
   store.setState('all', { availability: 'ready' });
-  await until(() => Object.values(store.state.media).every((m) => m.availability === 'ready'), 'every media Ready');
+  await until(() => Object.values(store.state.media).every((m) => m.availability === 'ready'), 'every media Ready', timeout);
 }
