@@ -11,6 +11,7 @@
  *   includes. The store calls it after every (re)connection, before it re-enables any control (FAIL-2).
  * - Connection changes are reported on their own channel: they are about this client, not the server.
  */
+import type { OutgoingEmail } from '../model/email.js';
 import type { MediaState, StateTarget } from '../model/agent-state.js';
 import type { SignOutDisposition } from '../model/config.js';
 import type { MediaId } from '../model/media.js';
@@ -120,6 +121,8 @@ export interface OutgoingMessage {
   /** What is sent, already in the channel's markup (COMP-9). */
   readonly text: string;
   readonly attachments: readonly OutgoingAttachment[];
+  /** An email reply (MAIL-5..10): `text` is then its plain-text alternative, `email.html` the body. */
+  readonly email?: OutgoingEmail;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { resolveEmailConfig, type EmailConfig } from './email.js';
 import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from './attachments.js';
 import type { MarkupFlavour } from './compose.js';
 import {
@@ -114,6 +115,8 @@ export interface MediaConfigInput {
   wrapUp?: WrapUpConfigInput;
   /** XFER-1: the routing points of this media, `{id, label}` each. None by default (Transfer then says so). */
   transferTargets?: readonly TransferTarget[];
+  /** Email media: `{selfAddresses, confirmOutsideDomain, trustedDomains, signatures: [{queue, html}], imagesAllowedFrom}`. */
+  email?: Partial<EmailConfig>;
 }
 
 /** What a host passes: every field optional. */
@@ -138,7 +141,7 @@ export interface DcConfigInput {
   remoteImages?: readonly string[];
 }
 
-type KindDefaults = Omit<MediaConfig, 'id' | 'kind' | 'group' | 'label' | 'offerFields' | 'displayField' | 'attachments' | 'wrapUp' | 'transferTargets'>;
+type KindDefaults = Omit<MediaConfig, 'id' | 'kind' | 'group' | 'label' | 'offerFields' | 'displayField' | 'attachments' | 'wrapUp' | 'transferTargets' | 'email'>;
 
 /** Defaults by kind; the options follow the guide's table (COMP-2). */
 const KIND_DEFAULTS: Readonly<Record<MediaKind, KindDefaults>> = {
@@ -407,6 +410,7 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
         formatting: formatting as MarkupFlavour,
         wrapUp: resolveWrapUp(entry['wrapUp'], `${path}.wrapUp`, bad),
         transferTargets: checkTransferTargets(entry['transferTargets'], `${path}.transferTargets`, bad),
+        email: resolveEmailConfig(entry['email'], `${path}.email`, bad),
       });
     }
   }

@@ -3,6 +3,7 @@
  * nothing worth keeping, what it sends in the customer's channel, and whether it can be sent now.
  * Pure functions over plain data; the store keeps drafts, the composer edits them.
  */
+import type { EmailDraft } from './email.js';
 import {
   applyStyle,
   moveSpans,
@@ -32,6 +33,8 @@ export interface Draft {
   /** The template loaded into the box, with its fields kept in step with `text` (COMP-5..8). */
   readonly template?: LoadedTemplate;
   readonly attachments: readonly DraftAttachment[];
+  /** An email reply's mode, fields and HTML body (MAIL-5..10); `text` is then the body's plain text. */
+  readonly email?: EmailDraft;
 }
 
 /** A draft with nothing in it (what a task without a draft shows). */

@@ -16,3 +16,5 @@ export * from './draft.js';
 export * from './customer.js';
 export * from './wrap-up.js';
 export * from './transfer.js';
+export * from './email.js';
+export * from './reply-mode.js';

@@ -1,3 +1,4 @@
+import type { EmailConfig } from './email.js';
 import type { AttachmentLimits } from './attachments.js';
 import type { MarkupFlavour } from './compose.js';
 import type { LocalizedText } from './text.js';
@@ -66,4 +67,6 @@ export interface MediaConfig {
   readonly wrapUp: WrapUpConfig;
   /** The routing points a task of this media can be transferred to (XFER-1; not the voice directory). */
   readonly transferTargets: readonly TransferTarget[];
+  /** Email media only: addresses, signatures, images and the outside-domain check (MAIL-*); defaults elsewhere. */
+  readonly email: EmailConfig;
 }

@@ -3,6 +3,7 @@
  * presented, what a missed offer does to the agent's state (OFFER-4), unread counts and task timers.
  * Pure functions over plain data.
  */
+import type { EmailAttachmentExtras, EmailContent } from './email.js';
 import { isReadyForOffers, type MediaState } from './agent-state.js';
 import type { DcConfig } from './config.js';
 import type { GroupId, MediaConfig, MediaId, MediaKind } from './media.js';
@@ -52,7 +53,7 @@ export type Receipt = 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
 export const RECEIPTS: readonly Receipt[] = ['sending', 'sent', 'delivered', 'read', 'failed'];
 
 /** A file in a message, as the server serves it. */
-export interface MessageAttachment {
+export interface MessageAttachment extends EmailAttachmentExtras {
   readonly id: string;
   readonly name: string;
   /** MIME type; may be empty. */
@@ -110,6 +111,8 @@ export interface Message {
    * customer, shown in the thread to the next agent.
    */
   readonly internal?: true;
+  /** Set on emails (MAIL-*): headers and the sender's HTML; `text` is then the plain-text body. */
+  readonly email?: EmailContent;
 }
 
 /** The customer fields each kind shows on an offer (OFFER-5), in order, unless configured. */

@@ -5,6 +5,7 @@
  * elements `store.api` through context; a host that cannot wrap may pass a `DcStore` (or its `api`) to an
  * element's `store` property.
  */
+import type { OutgoingEmail } from '../model/email.js';
 import type { StateScope, StateTarget } from '../model/agent-state.js';
 import type { AttachmentCheck } from '../model/attachments.js';
 import type { DcConfig } from '../model/config.js';
@@ -17,6 +18,8 @@ import type { TransferChoice } from './transfers.js';
 export interface SendRequest {
   readonly text: string;
   readonly attachments?: readonly DraftAttachment[];
+  /** An email reply (MAIL-5..10): `text` is then its plain-text alternative. */
+  readonly email?: OutgoingEmail;
 }
 
 export type StoreListener = (state: DcState, previous: DcState) => void;

@@ -6,6 +6,7 @@
  * Every record keyed by id (tasks, messages, reads, drafts, outbox…) is a null-prototype object: read
  * it with `Object.hasOwn` (or the helpers in records.ts), since an id may be any string.
  */
+import type { OutgoingEmail } from '../model/email.js';
 import type { MediaState, StateTarget } from '../model/agent-state.js';
 import type { GroupId, MediaId } from '../model/media.js';
 import type { Message, Task, TaskPause } from '../model/tasks.js';
@@ -27,6 +28,8 @@ export interface OutboxEntry {
   readonly taskId: string;
   readonly text: string;
   readonly attachments: readonly DraftAttachment[];
+  /** An email reply's fields and HTML (MAIL-*). */
+  readonly email?: OutgoingEmail;
   readonly createdAt: number;
   readonly status: 'queued' | 'sending' | 'failed';
   readonly reason?: string;
