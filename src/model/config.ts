@@ -253,6 +253,7 @@ const MEDIA_KEYS: readonly (keyof MediaConfigInput)[] = [
   'attachments',
   'formatting',
   'wrapUp',
+  'email',
 ];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
