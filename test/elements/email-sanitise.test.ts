@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { readFile } from '@web/test-runner-commands';
 import fc from 'fast-check';
-import { linkHost, sanitiseEmail } from '../../src/elements/email-thread/sanitize.js';
+import { linkHost, sanitiseEmail } from '../../src/elements/internal/email-sanitise.js';
 
 /** A list of XSS vectors from the shared corpora beside the repository (shared/corpora/xss). */
 async function corpus(name: string): Promise<{ payload: string }[]> {
