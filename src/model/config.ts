@@ -18,6 +18,7 @@ import { DEFAULT_DISPLAY_FIELD, DEFAULT_OFFER_FIELDS } from './tasks.js';
 import { isLocalizedText, type LocalizedText } from './text.js';
 import { resolveWrapUp, type WrapUpConfigInput } from './wrap-up.js';
 import { checkTransferTargets, type TransferTarget } from './transfer.js';
+import { isRecord } from './records.js';
 
 /** A Not Ready reason: the same list as voice (STATE-2). */
 export interface NotReadyReason {
@@ -255,10 +256,6 @@ const MEDIA_KEYS: readonly (keyof MediaConfigInput)[] = [
   'wrapUp',
   'email',
 ];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** How deep a configuration goes: deeper is not a configuration (or it is cyclic). */
 const MAX_DEPTH = 8;

@@ -8,6 +8,7 @@
  * That HTML is hostile: only the email frame shows it, sanitised, inside a sandboxed frame (MAIL-3).
  */
 import type { ReplyMode } from './reply-mode.js';
+import { isRecord } from './records.js';
 
 
 /** The headers of an email as the thread shows them (MAIL-1). Addresses as written (`Name <a@b>` allowed). */
@@ -130,10 +131,15 @@ export function bareAddress(written: string): string {
   return (angle ? angle[1]! : written).trim();
 }
 
+/** The domain of an address (what follows its last `@`), trimmed, in lower case. */
+export function addressDomain(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1).trim().toLowerCase();
+}
+
 /** Whether a sender's remote images may load without asking: the address or its `@domain` is listed. */
 export function imagesAllowed(allowed: readonly string[], from: string): boolean {
   const address = bareAddress(from).toLowerCase();
-  const domain = address.slice(address.lastIndexOf('@'));
+  const domain = `@${addressDomain(address)}`;
   return allowed.some((a) => {
     const k = a.trim().toLowerCase();
     return k === address || (k.startsWith('@') && k === domain);
@@ -141,8 +147,6 @@ export function imagesAllowed(allowed: readonly string[], from: string): boolean
 }
 
 type Bad = (path: string, problem: string) => void;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function strings(raw: unknown, path: string, bad: Bad): readonly string[] {
   if (raw === undefined) return [];

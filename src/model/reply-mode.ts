@@ -3,6 +3,7 @@
  * start with, which of them the agent may edit, and what changes when the agent switches from one mode
  * to another — the body never does. Pure functions over plain data.
  */
+import { addressDomain, bareAddress } from './email.js';
 import { validateField } from './field-rules.js';
 
 export type ReplyMode = 'reply' | 'reply-all' | 'forward';
@@ -117,8 +118,7 @@ export function parseAddresses(text: string): { valid: string[]; invalid: string
   for (const part of text.split(/[,;\n]/)) {
     const raw = part.trim();
     if (raw === '') continue;
-    const angle = /<([^<>]*)>\s*$/.exec(raw);
-    const address = (angle ? angle[1]! : raw).trim();
+    const address = bareAddress(raw);
     if (validateField(address, 'email', { required: true, maxLength: 320 }) === undefined) valid.push(address);
     else invalid.push(raw);
   }
@@ -131,5 +131,5 @@ export function parseAddresses(text: string): { valid: string[]; invalid: string
  */
 export function outsideDomains(addresses: readonly string[], domains: readonly string[]): string[] {
   const allowed = new Set(domains.map((d) => d.trim().toLowerCase().replace(/^@/, '')));
-  return addresses.filter((a) => !allowed.has(a.slice(a.lastIndexOf('@') + 1).trim().toLowerCase()));
+  return addresses.filter((a) => !allowed.has(addressDomain(a)));
 }

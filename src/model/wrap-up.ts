@@ -5,6 +5,7 @@
  * countdown reaches zero.
  */
 import { isLocalizedText, type LocalizedText } from './text.js';
+import { isRecord } from './records.js';
 
 /** A wrap-up reason an agent can pick. */
 export interface WrapUpReason {
@@ -84,10 +85,6 @@ const WRAP_UP_KEYS: readonly (keyof WrapUpConfigInput)[] = [
   'note',
   'afterTransfer',
 ];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * `media[m].wrapUp` with its defaults, every problem named through `bad` (`media.chat.wrapUp.seconds …`).

@@ -1,0 +1,4 @@
+/** A plain object as data from outside gives it (configuration, events, saved state): not null, not a list. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
