@@ -1,8 +1,9 @@
 import { css } from 'lit';
-import { buttonStyles } from '../../styles/controls.js';
+import { buttonStyles, dialogStyles } from '../../styles/controls.js';
 
 export const styles = [
   buttonStyles('button'),
+  dialogStyles,
   css`
     :host {
       display: block;
@@ -196,18 +197,7 @@ export const styles = [
       height: 1.25em;
     }
     dialog {
-      width: min(26rem, calc(100vw - 2rem));
-      padding: 1rem;
-      border: 1px solid var(--_dc-border);
-      border-radius: var(--_dc-radius);
-      background: var(--_dc-surface);
-      color: var(--_dc-text);
-      box-shadow: var(--_dc-shadow);
-      font-family: var(--_dc-font);
-      font-size: var(--_dc-font-size);
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.45);
+      --_dc-dialog-width: 26rem;
     }
     dialog h2 {
       display: flex;

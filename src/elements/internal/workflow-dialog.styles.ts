@@ -5,19 +5,8 @@ export const styles = css`
     display: contents;
   }
   dialog {
-    width: min(30rem, calc(100vw - 2rem));
-    max-height: calc(100vh - 2rem);
-    padding: 0;
-    border: 1px solid var(--_dc-border);
-    border-radius: var(--_dc-radius);
-    background: var(--_dc-surface);
-    color: var(--_dc-text);
-    box-shadow: var(--_dc-shadow);
-    font-family: var(--_dc-font);
-    font-size: var(--_dc-font-size);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
+    --_dc-dialog-width: 30rem;
+    --_dc-dialog-padding: 0;
   }
   .header {
     display: flex;

@@ -13,6 +13,7 @@ import {
   type Workflow,
   type WorkflowParam,
 } from '../../model/workflows.js';
+import { dialogStyles } from '../../styles/controls.js';
 import { icon } from '../../ui/conversation-icons.js';
 import { DcCloseEvent, DcPresentationalElement } from './presentational.js';
 import { styles } from './workflow-dialog.styles.js';
@@ -99,7 +100,7 @@ function errorText(error: FieldError, param: WorkflowParam): string {
  */
 @customElement('dc-workflow-dialog')
 export class DcWorkflowDialog extends DcPresentationalElement {
-  static override styles = [...DcPresentationalElement.styles, styles];
+  static override styles = [...DcPresentationalElement.styles, dialogStyles, styles];
 
   /** The workflows to offer (the composer gives those for its media). */
   @property({ attribute: false }) workflows: readonly Workflow[] = [];

@@ -8,7 +8,7 @@ import type { DcConfig } from '../../model/config.js';
 import { customerDisplayName, type Task } from '../../model/tasks.js';
 import { shownText } from '../../model/text.js';
 import type { SignOutRequest } from '../../store/state.js';
-import { buttonStyles } from '../../styles/controls.js';
+import { buttonStyles, dialogStyles } from '../../styles/controls.js';
 import { icon, MEDIA_ICONS } from '../../ui/icons.js';
 import { DcElement } from '../internal/dc-element.js';
 
@@ -43,25 +43,10 @@ export class DcSignOutConfirm extends DcElement {
   static override styles = [
     ...DcElement.styles,
     buttonStyles('button'),
+    dialogStyles,
     css`
       :host {
         display: contents;
-      }
-      dialog {
-        box-sizing: border-box;
-        width: min(28rem, calc(100vw - 1rem));
-        max-height: calc(100vh - 2rem);
-        padding: 1rem;
-        border: 1px solid var(--_dc-border);
-        border-radius: var(--_dc-radius);
-        background: var(--_dc-surface);
-        color: var(--_dc-text);
-        box-shadow: var(--_dc-shadow);
-        font-family: var(--_dc-font);
-        font-size: var(--_dc-font-size);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
       }
       h2 {
         display: flex;
