@@ -13,6 +13,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -28,11 +29,11 @@ const inSimulator = (file) => !relative(simulatorDir, file).startsWith('..');
 /**
  * Bare specifiers the library build leaves to the host's bundler (its dependencies, resolved once even
  * when the host uses them too): lit, @lit/context, @lit/localize, @lit-labs/virtualizer,
- * emoji-picker-element and idb-keyval, with their subpaths. Lucide's icons and the emoji data stay
+ * emoji-picker-element, idb-keyval, dompurify and quill, with their subpaths. Lucide's icons and the emoji data stay
  * in: the kit takes a few icons from a large set, and the data needs the JSON handling above.
  */
 export const LIBRARY_EXTERNALS =
-  /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|@lit\/localize|@lit-labs\/virtualizer|emoji-picker-element|idb-keyval)(\/.*)?$/;
+  /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|@lit\/localize|@lit-labs\/virtualizer|emoji-picker-element|idb-keyval|dompurify|quill)(\/.*)?$/;
 
 /** `{ name: 'src/elements/<name>/<name>.ts' }` for every public element folder (`internal` holds none). */
 export function elementEntries() {
@@ -93,7 +94,9 @@ export function json({ emojiBesideScript = false } = {}) {
 export const EMOJI_DIR = 'dc-widgets-emoji';
 
 /** The files beside `dc-widgets.min.js` that the script-tag bundle loads on first use. */
-export const BESIDE_SCRIPT = { emojiDir: EMOJI_DIR, simulator: 'dc-widgets-simulator.js' };
+/** The folder, beside `dc-widgets.min.js`, that holds what only email needs: the sanitiser and the editor. */
+export const EMAIL_DIR = 'dc-widgets-email';
+export const BESIDE_SCRIPT = { emojiDir: EMOJI_DIR, emailDir: EMAIL_DIR, simulator: 'dc-widgets-simulator.js' };
 
 /**
  * The plugins of a self-contained browser bundle: dependencies resolved with their production builds
@@ -102,6 +105,8 @@ export const BESIDE_SCRIPT = { emojiDir: EMOJI_DIR, simulator: 'dc-widgets-simul
 export function bundlePlugins({ minify = true, module = false, emojiBesideScript = false } = {}) {
   return [
     nodeResolve({ browser: true, exportConditions: ['production'] }),
+    // Quill's own dependencies quill-delta and eventemitter3 are CommonJS.
+    commonjs(),
     json({ emojiBesideScript }),
     ...typescript(),
     ...(minify ? [terser({ ecma: 2022, module, format: { comments: false } })] : []),
@@ -113,11 +118,14 @@ const SCRIPT_ADDRESS = '__dcScriptAddress';
 
 /**
  * The modules the script-tag bundle loads from beside itself instead of carrying them: the
- * simulator (src/backend/load-simulator.ts) and the emoji picker's code (src/elements/internal/emoji-panel.ts).
+ * simulator (src/backend/load-simulator.ts), the emoji picker's code (src/elements/internal/emoji-panel.ts),
+ * and the two libraries only email uses, DOMPurify and Quill (a page with no email task never fetches them).
  */
 const LOADED_BESIDE = [
   { test: (specifier, importer) => posix(importer).endsWith('/src/backend/load-simulator.ts') && /\/simulator\/index\.js$/.test(specifier), file: BESIDE_SCRIPT.simulator },
   { test: (specifier) => specifier === 'emoji-picker-element/picker.js', file: `${EMOJI_DIR}/picker.js` },
+  { test: (specifier) => specifier === 'dompurify', file: `${EMAIL_DIR}/purify.js` },
+  { test: (specifier) => specifier === 'quill', file: `${EMAIL_DIR}/quill.js` },
 ];
 
 /**
@@ -221,6 +229,13 @@ const emojiPickerBesideScript = {
   output: { file: fromRoot('dist', EMOJI_DIR, 'picker.js'), format: 'es', sourcemap: true },
 };
 
+/** `dist/dc-widgets-email/{purify,quill}.js`: DOMPurify and Quill for script-tag pages, loaded on the first email. */
+const emailBesideScript = {
+  input: { purify: 'dompurify', quill: 'quill' },
+  plugins: bundlePlugins({ minify: true, module: true }),
+  output: { dir: fromRoot('dist', EMAIL_DIR), format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: true },
+};
+
 const library = {
   input: {
     index: fromRoot('src', 'index.ts'),
@@ -243,4 +258,4 @@ const library = {
   },
 };
 
-export default [library, scriptBundle(), simulatorBesideScript, emojiPickerBesideScript];
+export default [library, scriptBundle(), simulatorBesideScript, emojiPickerBesideScript, emailBesideScript];

@@ -139,6 +139,8 @@ async function measureScriptBundle() {
     const language = /^(\w+)\.json$/.exec(name);
     besideFile(`${BESIDE_SCRIPT.emojiDir}/${name}`, language ? `emoji data (${language[1]})` : 'emoji picker');
   }
+  besideFile(`${BESIDE_SCRIPT.emailDir}/purify.js`, 'email sanitiser (DOMPurify)');
+  besideFile(`${BESIDE_SCRIPT.emailDir}/quill.js`, 'email editor (Quill)');
   besideFile(BESIDE_SCRIPT.simulator, 'simulator');
   return {
     label: 'script bundle',
