@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { readFile } from '@web/test-runner-commands';
 import fc from 'fast-check';
-import { linkHost, sanitiseEmail } from '../../src/elements/internal/email-sanitise.js';
+import { linkHost, loadEmailSanitiser, sanitiseEmail } from '../../src/elements/internal/email-sanitise.js';
 
 /** A list of XSS vectors from the shared corpora beside the repository (shared/corpora/xss). */
 async function corpus(name: string): Promise<{ payload: string }[]> {
@@ -35,6 +35,8 @@ function problems(html: string): string[] {
 // MAIL-3: the first wall of the email frame. What comes out of the sanitiser has no script, no handler,
 // no form, no script URL and, until the agent loads images, nothing that fetches from elsewhere.
 describe('email sanitiser (MAIL-3)', () => {
+  before(() => loadEmailSanitiser());
+
   it('leaves nothing executable or fetching in any of the 372 corpus payloads (DOMPurify fixtures and html5sec)', async () => {
     const payloads = [...(await corpus('dompurify-fixtures.json')), ...(await corpus('h5sc-vectors.json'))];
     expect(payloads.length).to.equal(372);

@@ -10,7 +10,7 @@
  *   punycode host) on hover; a link that is not http(s) or mailto loses its href.
  * The frame's CSP blocks what slips through regardless: this is the first of two walls.
  */
-import DOMPurify from 'dompurify';
+import type { DOMPurify as Purifier } from 'dompurify';
 
 export interface SanitiseOptions {
   /** Whether remote images and CSS `url()` may load (the agent chose "Load images"). */
@@ -32,7 +32,8 @@ const SAFE_LINK = /^\s*(?:https?:|mailto:)/i;
 const CSS_URL = /url\(\s*(['"]?)\s*((?:https?:)?\/\/[^'")]*)\1\s*\)/gi;
 const CSS_IMPORT = /@import[^;]*;?/gi;
 
-let purifier: ReturnType<typeof DOMPurify> | undefined;
+let purifier: Purifier | undefined;
+let loading: Promise<void> | undefined;
 let current: { options: SanitiseOptions; blocked: number } = { options: { loadImages: false }, blocked: 0 };
 
 function css(text: string): string {
@@ -55,9 +56,29 @@ export function linkHost(href: string): string {
   }
 }
 
-function instance(): ReturnType<typeof DOMPurify> {
-  if (purifier) return purifier;
-  const p = DOMPurify(window);
+/**
+ * Loads DOMPurify (on the first email: a page without email never fetches it; the script-tag bundle
+ * takes it from beside itself) and sets up the email profile. `sanitiseEmail` needs it done.
+ */
+export function loadEmailSanitiser(): Promise<void> {
+  loading ??= import('dompurify').then(
+    ({ default: createPurifier }) => {
+      purifier = setUp(createPurifier(window));
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Whether `sanitiseEmail` can run now (`loadEmailSanitiser` has resolved). */
+export function emailSanitiserReady(): boolean {
+  return purifier !== undefined;
+}
+
+function setUp(p: Purifier): Purifier {
   p.addHook('uponSanitizeElement', (node, data) => {
     if (data.tagName === 'style' && node.textContent) node.textContent = css(node.textContent);
   });
@@ -100,13 +121,13 @@ function instance(): ReturnType<typeof DOMPurify> {
       }
     }
   });
-  purifier = p;
   return p;
 }
 
-/** Sanitises an inbound email's HTML for the email frame (MAIL-3). */
+/** Sanitises an inbound email's HTML for the email frame (MAIL-3), once `loadEmailSanitiser` has resolved. */
 export function sanitiseEmail(html: string, options: SanitiseOptions): SanitisedEmail {
-  const p = instance();
+  const p = purifier;
+  if (!p) throw new Error('sanitiseEmail before loadEmailSanitiser() resolved');
   current = { options, blocked: 0 };
   const out = p.sanitize(html, {
     FORCE_BODY: true,
