@@ -16,7 +16,8 @@ import { icon } from '../../ui/conversation-icons.js';
 import { rovingIndex } from '../../ui/roving.js';
 import { DcCloseEvent, DcPresentationalElement } from './presentational.js';
 import { styles } from './template-picker.styles.js';
-import { TopLayer, topLayerStyles } from './top-layer.js';
+import { GroupsMenu } from './template-groups-menu.js';
+import { topLayerStyles } from './top-layer.js';
 import { scrollToIndex, virtualList, virtualizerOf } from './virtual-list.js';
 
 export { DcCloseEvent };
@@ -150,15 +151,11 @@ export class DcTemplatePicker extends DcPresentationalElement {
   static override styles = [...DcPresentationalElement.styles, topLayerStyles, styles];
   static override shadowRootOptions: ShadowRootInit = { ...DcPresentationalElement.shadowRootOptions, delegatesFocus: true };
 
-  constructor() {
-    super();
-    // The More menu opens in the top layer under its button: the picker's own box never clips it (HOSTILE-23).
-    new TopLayer(this, {
-      popover: () => this.renderRoot.querySelector<HTMLElement>('#more-menu'),
-      anchor: () => this.moreButton,
-      placement: 'bottom-end',
-    });
-  }
+  /** More and its menu of every group; a group picked there gets a tab and the focus. */
+  #menu = new GroupsMenu(this, (group) => {
+    this.group = group;
+    this.#focusTab = true;
+  });
 
   /** Every configured template; those for `media` are offered. */
   @property({ attribute: false }) templates: readonly Template[] = [];
@@ -179,17 +176,14 @@ export class DcTemplatePicker extends DcPresentationalElement {
 
   @state() private group = ALL_TEMPLATES;
   @state() private activeId?: string;
-  @state() private moreOpen = false;
 
   @query('#list') private listEl?: HTMLElement;
-  @query('.more') private moreButton?: HTMLButtonElement;
 
   #revealActive = false;
   /** The active option is not rendered yet: reveal it again when the virtualizer renders its range. */
   #revealPending = false;
   #placedVirtualizer?: object;
   #memo?: { readonly inputs: readonly unknown[]; readonly view: PickerView };
-  #focusMenu?: 'first' | 'last' | 'checked';
   #focusTab = false;
 
   /**
@@ -215,7 +209,7 @@ export class DcTemplatePicker extends DcPresentationalElement {
     super.willUpdate(changed);
     if (changed.has('query') || changed.has('group' as keyof DcTemplatePicker)) this.activeId = undefined;
     // The More menu goes with the tabs (while loading, after a failure, in inline mode).
-    if (this.inline || (this.status !== 'loaded' && this.status !== 'idle')) this.moreOpen = false;
+    if (this.inline || (this.status !== 'loaded' && this.status !== 'idle')) this.#menu.dismiss();
   }
 
   /**
@@ -306,49 +300,7 @@ export class DcTemplatePicker extends DcPresentationalElement {
         ${tab(ALL_TEMPLATES, msg('All templates', { id: 'templates.all' }))}
         ${view.tabs.map((g) => tab(g.id, pickText(g.name, locale)))}
       </div>
-      ${view.more.length ? this.#renderMore(view.more, view.group, locale) : nothing}
-    </div>`;
-  }
-
-  #renderMore(more: readonly TemplateGroup[], group: string, locale: string) {
-    return html`<div class="more-wrap">
-      <button
-        class="more"
-        part="more"
-        aria-haspopup="menu"
-        aria-expanded=${this.moreOpen ? 'true' : 'false'}
-        aria-controls="more-menu"
-        @click=${() => this.#toggleMore('checked')}
-        @keydown=${this.#onMoreKeydown}
-      >
-        <span>${msg('More', { id: 'templates.more' })}</span>${icon('chevron-down', 'icon chevron')}
-      </button>
-      ${this.moreOpen
-        ? html`<div
-            class="menu"
-            part="menu"
-            id="more-menu"
-            popover="manual"
-            role="menu"
-            aria-label=${msg('All template groups', { id: 'templates.all-groups' })}
-            @keydown=${this.#onMenuKeydown}
-            @focusout=${this.#onMenuFocusout}
-          >
-            ${more.map(
-              (g) => html`<button
-                role="menuitemradio"
-                part="menu-item"
-                class="menu-item"
-                tabindex="-1"
-                data-group=${g.id}
-                aria-checked=${g.id === group ? 'true' : 'false'}
-                @click=${() => this.#pickFromMore(g.id)}
-              >
-                ${icon('check', 'icon check')}<span>${pickText(g.name, locale)}</span>
-              </button>`,
-            )}
-          </div>`
-        : nothing}
+      ${view.more.length ? this.#menu.render(view.more, view.group, locale) : nothing}
     </div>`;
   }
 
@@ -450,17 +402,6 @@ export class DcTemplatePicker extends DcPresentationalElement {
       virtualizer.disconnected();
       virtualizer.connected();
     }
-    if (this.#focusMenu) {
-      const items = this.#menuItems();
-      const target =
-        this.#focusMenu === 'first'
-          ? items[0]
-          : this.#focusMenu === 'last'
-            ? items.at(-1)
-            : (items.find((b) => b.getAttribute('aria-checked') === 'true') ?? items[0]);
-      this.#focusMenu = undefined;
-      target?.focus();
-    }
     if (this.#focusTab) {
       this.#focusTab = false;
       this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
@@ -469,11 +410,6 @@ export class DcTemplatePicker extends DcPresentationalElement {
       this.#revealActive = false;
       this.#reveal();
     }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.moreOpen = false;
   }
 
   #mediaFilter(): { media?: MediaKind } {
@@ -523,27 +459,6 @@ export class DcTemplatePicker extends DcPresentationalElement {
 
   #selectGroup(id: string): void {
     this.group = id;
-  }
-
-  #toggleMore(focus: 'first' | 'last' | 'checked'): void {
-    this.moreOpen = !this.moreOpen;
-    if (this.moreOpen) this.#focusMenu = focus;
-  }
-
-  #closeMore(focusButton: boolean): void {
-    if (!this.moreOpen) return;
-    this.moreOpen = false;
-    if (focusButton) this.moreButton?.focus();
-  }
-
-  #pickFromMore(id: string): void {
-    this.group = id;
-    this.moreOpen = false;
-    this.#focusTab = true;
-  }
-
-  #menuItems(): HTMLButtonElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="menuitemradio"]')];
   }
 
   #retry = () => this.dispatchEvent(new DcCatalogueRetryEvent());
@@ -605,40 +520,6 @@ export class DcTemplatePicker extends DcPresentationalElement {
     event.preventDefault();
     this.#selectGroup(tabs[next]!.dataset['group']!);
     this.#focusTab = true;
-  };
-
-  #onMoreKeydown = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    this.moreOpen = false;
-    this.#toggleMore(event.key === 'ArrowDown' ? 'first' : 'last');
-  };
-
-  #onMenuKeydown = (event: KeyboardEvent) => {
-    const items = this.#menuItems();
-    const index = items.indexOf(event.target as HTMLButtonElement);
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      this.#closeMore(true);
-      return;
-    }
-    if (event.key === 'Tab') {
-      // Tab goes on from More, as from a menu button (the menu's items are not in the Tab order).
-      this.moreButton?.focus();
-      this.moreOpen = false;
-      return;
-    }
-    const next = rovingIndex(event.key, index, items.length, true);
-    if (next === undefined) return;
-    event.preventDefault();
-    items[next]!.focus();
-  };
-
-  #onMenuFocusout = (event: FocusEvent) => {
-    const next = event.relatedTarget as Node | null;
-    const menu = event.currentTarget as HTMLElement;
-    if (!next || (!menu.contains(next) && next !== this.moreButton)) this.#closeMore(false);
   };
 
   #onKeydown = (event: KeyboardEvent) => {
