@@ -1,24 +1,10 @@
-import { resolveEmailConfig, type EmailConfig } from './email.js';
-import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from './attachments.js';
-import type { MarkupFlavour } from './compose.js';
-import {
-  COMPOSER_OPTIONS,
-  DEFAULT_GROUP,
-  GROUPS,
-  MEDIA_KINDS,
-  type ComposerOption,
-  type GroupId,
-  type MediaConfig,
-  type MediaId,
-  type MediaKind,
-  type SendKey,
-} from './media.js';
+import type { MediaConfig, MediaId } from './media.js';
+import { DEFAULT_MEDIA, resolveMedia, type MediaConfigInput } from './media-config.js';
 import { DEFAULT_SHORTCUTS, SHORTCUT_ACTIONS, parseKeyCombo, shortcutScope, type ShortcutAction } from './shortcuts.js';
-import { DEFAULT_DISPLAY_FIELD, DEFAULT_OFFER_FIELDS } from './tasks.js';
 import { isLocalizedText, type LocalizedText } from './text.js';
-import { resolveWrapUp, type WrapUpConfigInput } from './wrap-up.js';
-import { checkTransferTargets, type TransferTarget } from './transfer.js';
-import { isRecord } from './records.js';
+import { isRecord, wholeNumber } from './records.js';
+
+export { DEFAULT_MEDIA, type MediaConfigInput };
 
 /** A Not Ready reason: the same list as voice (STATE-2). */
 export interface NotReadyReason {
@@ -98,28 +84,6 @@ export interface DcConfig {
   readonly remoteImages: readonly string[];
 }
 
-export interface MediaConfigInput {
-  kind?: MediaKind;
-  group?: GroupId;
-  label?: LocalizedText;
-  acceptSeconds?: number;
-  capacity?: number;
-  maxChars?: number;
-  sendKey?: SendKey;
-  pauseOnVoice?: boolean;
-  offerFields?: readonly string[];
-  displayField?: string;
-  options?: readonly ComposerOption[];
-  attachments?: Partial<AttachmentLimits>;
-  formatting?: MarkupFlavour;
-  /** Ending and wrap-up (END-1…3, XFER-3); see `WrapUpConfigInput`. */
-  wrapUp?: WrapUpConfigInput;
-  /** XFER-1: the routing points of this media, `{id, label}` each. None by default (Transfer then says so). */
-  transferTargets?: readonly TransferTarget[];
-  /** Email media: `{selfAddresses, confirmOutsideDomain, trustedDomains, signatures: [{queue, html}], imagesAllowedFrom}`. */
-  email?: Partial<EmailConfig>;
-}
-
 /** What a host passes: every field optional. */
 export interface DcConfigInput {
   /** Media by id, in display order. Defaults to chat, sms, social and email. */
@@ -141,57 +105,6 @@ export interface DcConfigInput {
   customerFields?: Readonly<Record<string, CustomerFieldInput>>;
   remoteImages?: readonly string[];
 }
-
-type KindDefaults = Omit<MediaConfig, 'id' | 'kind' | 'group' | 'label' | 'offerFields' | 'displayField' | 'attachments' | 'wrapUp' | 'transferTargets' | 'email'>;
-
-/** Defaults by kind; the options follow the guide's table (COMP-2). */
-const KIND_DEFAULTS: Readonly<Record<MediaKind, KindDefaults>> = {
-  chat: {
-    acceptSeconds: 30,
-    capacity: 3,
-    maxChars: 1000,
-    sendKey: 'enter',
-    pauseOnVoice: false,
-    options: ['attachments', 'emoji', 'templates', 'workflows', 'formatting'],
-    formatting: 'markdown',
-  },
-  sms: {
-    acceptSeconds: 45,
-    capacity: 3,
-    maxChars: 1000,
-    sendKey: 'mod+enter',
-    pauseOnVoice: false,
-    options: ['emoji', 'templates', 'workflows'],
-    formatting: 'plain',
-  },
-  social: {
-    acceptSeconds: 45,
-    capacity: 3,
-    maxChars: 1000,
-    sendKey: 'mod+enter',
-    pauseOnVoice: false,
-    options: ['attachments', 'emoji', 'templates', 'workflows', 'formatting'],
-    formatting: 'whatsapp',
-  },
-  email: {
-    acceptSeconds: 120,
-    capacity: 2,
-    maxChars: 30000,
-    sendKey: 'mod+enter',
-    pauseOnVoice: true,
-    options: ['attachments', 'rich-text', 'emoji', 'templates', 'workflows'],
-    formatting: 'plain',
-  },
-};
-
-const FLAVOURS: readonly MarkupFlavour[] = ['whatsapp', 'messenger', 'plain', 'markdown'];
-
-export const DEFAULT_MEDIA: Readonly<Record<MediaId, MediaConfigInput>> = {
-  chat: { kind: 'chat' },
-  sms: { kind: 'sms' },
-  social: { kind: 'social', label: 'WhatsApp' },
-  email: { kind: 'email' },
-};
 
 /** The customer variables the kit knows by name; any other name gets its label from configuration. */
 export const DEFAULT_CUSTOMER_FIELDS: Readonly<Record<string, CustomerFieldConfig>> = {
@@ -238,25 +151,6 @@ const CONFIG_KEYS: readonly (keyof DcConfigInput)[] = [
   'customerFields',
   'remoteImages',
 ];
-const MEDIA_KEYS: readonly (keyof MediaConfigInput)[] = [
-  'transferTargets',
-  'kind',
-  'group',
-  'label',
-  'acceptSeconds',
-  'capacity',
-  'maxChars',
-  'sendKey',
-  'pauseOnVoice',
-  'offerFields',
-  'displayField',
-  'options',
-  'attachments',
-  'formatting',
-  'wrapUp',
-  'email',
-];
-
 /** How deep a configuration goes: deeper is not a configuration (or it is cyclic). */
 const MAX_DEPTH = 8;
 
@@ -316,14 +210,7 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
     if (!CONFIG_KEYS.includes(key as keyof DcConfigInput)) bad(key, 'is not a configuration field');
   }
 
-  const int = (field: string, value: unknown, fallback: number, min: number): number => {
-    if (value === undefined) return fallback;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-      bad(field, `must be a whole number of at least ${min} (got ${JSON.stringify(value)})`);
-      return fallback;
-    }
-    return value;
-  };
+  const int = (field: string, value: unknown, fallback: number, min: number): number => wholeNumber(bad, field, value, fallback, min);
 
   const media: MediaConfig[] = [];
   const mediaInput = raw['media'] === undefined ? DEFAULT_MEDIA : raw['media'];
@@ -331,85 +218,8 @@ export function resolveConfig(input: DcConfigInput | undefined | null = {}): DcC
     bad('media', 'must be an object of media by id, e.g. {chat: {}, email: {}}');
   } else {
     for (const [id, value] of Object.entries(mediaInput)) {
-      const path = `media.${id}`;
-      if (!/^[a-z][a-z0-9-]*$/.test(id)) bad(path, 'has an id that is not lower-case letters, digits and dashes');
-      const entry = (value ?? {}) as Record<string, unknown>;
-      if (!isRecord(entry)) {
-        bad(path, 'must be an object');
-        continue;
-      }
-      for (const key of Object.keys(entry)) {
-        if (!MEDIA_KEYS.includes(key as keyof MediaConfigInput)) bad(`${path}.${key}`, 'is not a media field');
-      }
-      const kindValue = entry['kind'] ?? (MEDIA_KINDS.includes(id as MediaKind) ? id : undefined);
-      if (!MEDIA_KINDS.includes(kindValue as MediaKind)) {
-        bad(`${path}.kind`, `must be one of ${MEDIA_KINDS.join(', ')} (got ${JSON.stringify(kindValue)})`);
-        continue;
-      }
-      const kind = kindValue as MediaKind;
-      const defaults = KIND_DEFAULTS[kind];
-      const group = entry['group'] ?? DEFAULT_GROUP[kind];
-      if (!GROUPS.includes(group as GroupId)) {
-        bad(`${path}.group`, `must be one of ${GROUPS.join(', ')} (got ${JSON.stringify(group)})`);
-      }
-      const label = entry['label'];
-      if (label !== undefined && !isLocalizedText(label)) {
-        bad(`${path}.label`, 'must be a string or an object of strings by locale');
-      }
-      const sendKey = entry['sendKey'] ?? defaults.sendKey;
-      if (sendKey !== 'enter' && sendKey !== 'mod+enter') {
-        bad(`${path}.sendKey`, `must be "enter" or "mod+enter" (got ${JSON.stringify(sendKey)})`);
-      }
-      const pauseOnVoice = entry['pauseOnVoice'] ?? defaults.pauseOnVoice;
-      if (typeof pauseOnVoice !== 'boolean') bad(`${path}.pauseOnVoice`, 'must be true or false');
-      const offerFields = entry['offerFields'] ?? DEFAULT_OFFER_FIELDS[kind];
-      if (!Array.isArray(offerFields) || !offerFields.every((f) => typeof f === 'string' && f !== '')) {
-        bad(`${path}.offerFields`, 'must be a list of customer field names');
-      }
-      const options = entry['options'] ?? defaults.options;
-      if (!Array.isArray(options) || !options.every((o) => COMPOSER_OPTIONS.includes(o as ComposerOption))) {
-        bad(`${path}.options`, `must be a list of ${COMPOSER_OPTIONS.join(', ')}`);
-      }
-      const formatting = entry['formatting'] ?? defaults.formatting;
-      if (!FLAVOURS.includes(formatting as MarkupFlavour)) {
-        bad(`${path}.formatting`, `must be one of ${FLAVOURS.join(', ')} (got ${JSON.stringify(formatting)})`);
-      }
-      const limitsInput = entry['attachments'] ?? {};
-      let attachments: AttachmentLimits = DEFAULT_ATTACHMENT_LIMITS;
-      if (!isRecord(limitsInput)) {
-        bad(`${path}.attachments`, 'must be an object such as {maxBytes, maxCount, accept}');
-      } else {
-        const accept = limitsInput['accept'] ?? DEFAULT_ATTACHMENT_LIMITS.accept;
-        if (!Array.isArray(accept) || !accept.every((a) => typeof a === 'string')) {
-          bad(`${path}.attachments.accept`, 'must be a list of MIME types or extensions');
-        }
-        attachments = {
-          maxBytes: int(`${path}.attachments.maxBytes`, limitsInput['maxBytes'], DEFAULT_ATTACHMENT_LIMITS.maxBytes, 1),
-          maxCount: int(`${path}.attachments.maxCount`, limitsInput['maxCount'], DEFAULT_ATTACHMENT_LIMITS.maxCount, 0),
-          accept: accept as string[],
-        };
-      }
-      const displayField = entry['displayField'] ?? DEFAULT_DISPLAY_FIELD[kind];
-      if (typeof displayField !== 'string' || displayField === '') bad(`${path}.displayField`, 'must be a customer field name');
-      media.push({
-        id,
-        kind,
-        group: group as GroupId,
-        ...(label !== undefined ? { label: label as LocalizedText } : {}),
-        acceptSeconds: int(`${path}.acceptSeconds`, entry['acceptSeconds'], defaults.acceptSeconds, 1),
-        capacity: int(`${path}.capacity`, entry['capacity'], defaults.capacity, 1),
-        maxChars: int(`${path}.maxChars`, entry['maxChars'], defaults.maxChars, 1),
-        sendKey: sendKey as SendKey,
-        pauseOnVoice: pauseOnVoice as boolean,
-        offerFields: offerFields as string[],
-        displayField: displayField as string,
-        options: options as ComposerOption[],
-        attachments,
-        formatting: formatting as MarkupFlavour,
-        wrapUp: resolveWrapUp(entry['wrapUp'], `${path}.wrapUp`, bad),
-        transferTargets: checkTransferTargets(entry['transferTargets'], `${path}.transferTargets`, bad),
-        email: resolveEmailConfig(entry['email'], `${path}.email`, bad),
-      });
+      const resolved = resolveMedia(id, value, bad);
+      if (resolved) media.push(resolved);
     }
   }
 

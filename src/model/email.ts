@@ -8,7 +8,7 @@
  * That HTML is hostile: only the email frame shows it, sanitised, inside a sandboxed frame (MAIL-3).
  */
 import type { ReplyMode } from './reply-mode.js';
-import { isRecord } from './records.js';
+import { isRecord, type Bad } from './records.js';
 
 
 /** The headers of an email as the thread shows them (MAIL-1). Addresses as written (`Name <a@b>` allowed). */
@@ -145,8 +145,6 @@ export function imagesAllowed(allowed: readonly string[], from: string): boolean
     return k === address || (k.startsWith('@') && k === domain);
   });
 }
-
-type Bad = (path: string, problem: string) => void;
 
 function strings(raw: unknown, path: string, bad: Bad): readonly string[] {
   if (raw === undefined) return [];

@@ -1,5 +1,6 @@
 import { css } from 'lit';
-import { buttonStyles, dialogStyles } from '../../styles/controls.js';
+import { buttonStyles } from '../../styles/controls.js';
+import { dialogStyles } from '../../styles/dialog.js';
 
 export const styles = [
   buttonStyles('button'),

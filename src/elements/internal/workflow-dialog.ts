@@ -13,7 +13,7 @@ import {
   type Workflow,
   type WorkflowParam,
 } from '../../model/workflows.js';
-import { dialogStyles } from '../../styles/controls.js';
+import { dialogStyles } from '../../styles/dialog.js';
 import { icon } from '../../ui/conversation-icons.js';
 import { DcCloseEvent, DcPresentationalElement } from './presentational.js';
 import { styles } from './workflow-dialog.styles.js';

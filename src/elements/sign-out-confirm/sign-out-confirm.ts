@@ -8,7 +8,8 @@ import type { DcConfig } from '../../model/config.js';
 import { customerDisplayName, type Task } from '../../model/tasks.js';
 import { shownText } from '../../model/text.js';
 import type { SignOutRequest } from '../../store/state.js';
-import { buttonStyles, dialogStyles } from '../../styles/controls.js';
+import { buttonStyles } from '../../styles/controls.js';
+import { dialogStyles } from '../../styles/dialog.js';
 import { icon, MEDIA_ICONS } from '../../ui/icons.js';
 import { DcElement } from '../internal/dc-element.js';
 
