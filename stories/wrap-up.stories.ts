@@ -1,8 +1,8 @@
 /**
- * Ending a task (END-1…3) and signing out with held tasks (STATE-8): End without forced wrap-up, the
- * wrap-up reasons with their countdown (counting, a reason chosen, several reasons and a note, about to
- * close by itself), and the sign-out confirmation. Each is reached as on an agent desktop, through the
- * real store and the simulated contact centre.
+ * Ending a task (END-1…3): End without forced wrap-up, the wrap-up reasons with their countdown
+ * (counting, a reason chosen, several reasons and a note, about to close by itself). Each is reached as
+ * on an agent desktop, through the real store and the simulated contact centre. The sign-out
+ * confirmation has its own stories (sign-out-confirm.stories.ts).
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
@@ -10,7 +10,6 @@ import type { DcConfigInput } from '../src/model/config.js';
 import type { DcTheme } from '../src/elements/provider/provider.js';
 import { scenarioElement, step, type ScenarioStep } from './support/scenario.js';
 import '../src/elements/wrap-up/wrap-up.js';
-import '../src/elements/sign-out-confirm/sign-out-confirm.js';
 
 const describe = (text: string) => ({ docs: { description: { story: text } } });
 
@@ -132,39 +131,4 @@ export const WrapUpDark: StoryObj = {
   name: 'Wrap-up – dark',
   parameters: describe('END-2 in the dark theme: a reason chosen, the note being written.'),
   render: () => story('wrap-up-dark', forced(), ended(step.wrapUp(0, ['resolved'], 'Refund confirmed.')), 'dark'),
-};
-
-/** The sign-out confirmation over the agent's task list. */
-const signOutContent = (): TemplateResult =>
-  html`<div style="max-width: 24rem; min-height: 20rem"><dc-task-list></dc-task-list></div>
-    <dc-sign-out-confirm></dc-sign-out-confirm>`;
-
-const holding = (): ScenarioStep[] => [
-  step.signIn(),
-  step.ready('all'),
-  step.offer('chat', ALICE),
-  step.accept(0),
-  step.offer('sms', { queue: 'Billing', customer: { phone: '+33 6 12 34 56 78' } }),
-  step.accept(0),
-  step.end(0),
-  step.wrapUp(0, ['resolved']),
-  step.notReady('all'),
-  step.signOut(),
-];
-
-/** STATE-8. */
-export const SignOutConfirmation: StoryObj = {
-  name: 'Sign-out with held tasks',
-  parameters: describe(
-    'STATE-8: the host signs the agent out while they hold two tasks (one in wrap-up). The kit lists them and ' +
-      'says they will be transferred back to their queue (`onSignOut: "transfer"`); Go back keeps everything.',
-  ),
-  render: () => story('sign-out-transfer', forced(), holding(), undefined, signOutContent()),
-};
-
-/** STATE-8, EMBED-4. */
-export const SignOutCloseDark: StoryObj = {
-  name: 'Sign-out with held tasks – close, dark',
-  parameters: describe('STATE-8 with `onSignOut: "close"`, in the dark theme: the held tasks will be closed.'),
-  render: () => story('sign-out-close', { ...forced(), onSignOut: 'close' }, holding(), 'dark', signOutContent()),
 };

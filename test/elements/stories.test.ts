@@ -18,6 +18,7 @@ import * as taskListStories from '../../stories/task-list.stories.js';
 import * as templatePickerStories from '../../stories/template-picker.stories.js';
 import * as workflowDialogStories from '../../stories/workflow-dialog.stories.js';
 import * as wrapUpStories from '../../stories/wrap-up.stories.js';
+import * as signOutStories from '../../stories/sign-out-confirm.stories.js';
 import * as transferStories from '../../stories/transfer.stories.js';
 import { scenarioOf } from '../../stories/support/scenario.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';
@@ -120,18 +121,21 @@ const BLOCKS: Record<string, { tag: string; states: Record<string, string[]> }> 
     states: { FormWithErrors: ['form'], WithParameters: ['form'], Running: ['running'], ServerFailure: ['failed'] },
   },
   'emoji-panel': { tag: 'dc-emoji-panel', states: { Open: ['ready'] } },
-  // END-2: the wrap-up's looks; STATE-8: the sign-out confirmation.
+  // END-2: the wrap-up's looks.
   'wrap-up': {
-    tag: 'dc-wrap-up, dc-sign-out-confirm',
+    tag: 'dc-wrap-up',
     states: {
       WrapUpCounting: ['counting'],
       WrapUpReasonChosen: ['counting', 'chosen'],
       WrapUpSeveralReasons: ['counting', 'chosen'],
       WrapUpAboutToClose: ['counting', 'due'],
       WrapUpDark: ['chosen'],
-      SignOutConfirmation: ['open'],
-      SignOutCloseDark: ['open'],
     },
+  },
+  // STATE-8: the sign-out confirmation.
+  'sign-out-confirm': {
+    tag: 'dc-sign-out-confirm',
+    states: { SignOutConfirmation: ['open'], SignOutCloseDark: ['open'] },
   },
   // XFER-1, XFER-4: the menu's states (in the two agents' story, the first agent's menu has no task left).
   transfer: {
@@ -191,6 +195,7 @@ const MODULES: [string, Module][] = [
   ['workflow-dialog', workflowDialogStories as unknown as Module],
   ['emoji-panel', emojiPanelStories as unknown as Module],
   ['wrap-up', wrapUpStories as unknown as Module],
+  ['sign-out-confirm', signOutStories as unknown as Module],
   ['transfer', transferStories as unknown as Module],
   ['customer-details', customerDetailsStories as unknown as Module],
 ];

@@ -1,65 +1,14 @@
 /**
- * `<dc-wrap-up>` and `<dc-sign-out-confirm>` on the simulated centre with a manual clock, driven with
- * real clicks and keys (END-2, STATE-8).
+ * `<dc-wrap-up>` on the simulated centre with a manual clock, driven with real clicks and keys (END-2).
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { ManualClock } from '../../src/backend/clock.js';
-import { resolveConfig, type DcConfigInput } from '../../src/model/config.js';
-import { SimulatedBackend } from '../../src/simulator/index.js';
-import { MemoryStorage } from '../../src/store/persist.js';
 import type { DcProvider } from '../../src/elements/provider/provider.js';
-import '../../src/elements/provider/provider.js';
-import '../../src/elements/wrap-up/wrap-up.js';
-import '../../src/elements/sign-out-confirm/sign-out-confirm.js';
-import '../../src/elements/chat-thread/chat-thread.js';
 import type { DcWrapUp } from '../../src/elements/wrap-up/wrap-up.js';
-import type { DcSignOutConfirm } from '../../src/elements/sign-out-confirm/sign-out-confirm.js';
+import { MemoryStorage } from '../../src/store/persist.js';
 import { text, until } from '../support/dom.js';
+import { config, mount, part, reasons } from '../support/wrap-up-kit.js';
 
-const reasons = [
-  { id: 'solved', label: { en: 'Solved', fr: 'Résolu' } },
-  { id: 'callback', label: { en: 'Call back', fr: 'Rappeler' } },
-  { id: 'spam', label: { en: 'Spam', fr: 'Indésirable' } },
-];
-const config = (wrapUp: Record<string, unknown> = {}, more: DcConfigInput = {}): DcConfigInput => ({
-  media: { chat: { wrapUp: { forced: true, seconds: 60, reasons, defaultReason: 'spam', ...wrapUp } }, sms: {} },
-  ...more,
-});
-
-async function mount(input: DcConfigInput = config(), lang = 'en', storage: Storage = new MemoryStorage()) {
-  const clock = new ManualClock();
-  const backend = new SimulatedBackend({ config: resolveConfig(input), clock, storage: new MemoryStorage(), storageKey: 'server' });
-  const provider = await fixture<DcProvider>(html`<dc-provider .config=${input} .backend=${backend} .clock=${clock} .storage=${storage} lang=${lang}>
-    <dc-wrap-up></dc-wrap-up>
-    <dc-chat-thread></dc-chat-thread>
-    <dc-sign-out-confirm></dc-sign-out-confirm>
-  </dc-provider>`);
-  const store = provider.store!;
-  await clock.advance(0);
-  await store.ready;
-  await provider.localeReady;
-  store.signIn();
-  await clock.advance(0);
-  store.setState('all', { availability: 'ready' });
-  await clock.advance(0);
-  const el = provider.querySelector('dc-wrap-up')!;
-  const confirm = provider.querySelector('dc-sign-out-confirm')!;
-  const advance = async (ms: number) => {
-    await clock.advance(ms);
-    el.requestUpdate(); // the shared ticker runs on the page's clock; the test moves the store's
-    await el.updateComplete;
-  };
-  const accept = async (media = 'chat') => {
-    const offer = backend.offer(media)!;
-    store.accept(offer.id);
-    await clock.advance(0);
-    return offer.id;
-  };
-  return { provider, backend, store, clock, el, confirm, advance, accept };
-}
-
-const part = (el: DcWrapUp | DcSignOutConfirm, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const reasonButton = (el: DcWrapUp, id: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`[data-reason="${id}"]`)!;
 
 describe('dc-wrap-up', () => {
@@ -238,55 +187,5 @@ describe('dc-wrap-up', () => {
       await expect(kit.el).to.be.accessible();
       kit.provider.remove();
     }
-  });
-});
-
-describe('dc-sign-out-confirm', () => {
-  it('STATE-8: the host signs out with held tasks: a dialog lists them; Go back keeps them, Sign out closes them', async () => {
-    const kit = await mount(config({}, { onSignOut: 'close' }), 'fr');
-    const a = await kit.accept('chat');
-    const b = await kit.accept('sms');
-    kit.store.end(a);
-    await kit.advance(0);
-    kit.store.setState('all', { availability: 'not-ready' });
-    await kit.clock.advance(0);
-    let answer: boolean | undefined;
-    void kit.store.signOut().then((v) => (answer = v));
-    await kit.confirm.updateComplete;
-    const dialog = part(kit.confirm, 'dialog') as HTMLDialogElement;
-    expect(dialog.open).to.equal(true);
-    expect(kit.confirm.matches(':state(open)')).to.equal(true);
-    expect(kit.confirm.shadowRoot!.querySelectorAll('[part~="task"]')).to.have.length(2);
-    expect(text(dialog)).to.include('Ces 2 tâches seront clôturées');
-    expect(kit.confirm.shadowRoot!.activeElement, '"Go back" has the focus').to.equal(part(kit.confirm, 'cancel'));
-    await expect(kit.confirm).to.be.accessible();
-    await sendKeys({ press: 'Escape' });
-    await kit.clock.advance(0);
-    await kit.confirm.updateComplete;
-    expect(answer).to.equal(false);
-    expect(dialog.open).to.equal(false);
-    expect(Object.keys(kit.store.state.tasks)).to.have.members([a, b]);
-
-    void kit.store.signOut().then((v) => (answer = v));
-    await kit.confirm.updateComplete;
-    // A host may veto it: the confirmation stays, nothing is signed out.
-    let asked = 0;
-    const veto = (e: Event) => {
-      asked += 1;
-      e.preventDefault();
-    };
-    kit.provider.addEventListener('dc-before-sign-out', veto);
-    (part(kit.confirm, 'confirm') as HTMLButtonElement).click();
-    await kit.clock.advance(0);
-    expect(asked, 'dc-before-sign-out fired').to.equal(1);
-    expect(dialog.open, 'vetoed: still asking').to.equal(true);
-    expect(Object.keys(kit.store.state.tasks)).to.have.members([a, b]);
-    kit.provider.removeEventListener('dc-before-sign-out', veto);
-    (part(kit.confirm, 'confirm') as HTMLButtonElement).click();
-    await kit.clock.advance(0);
-    await kit.clock.advance(0);
-    expect(answer).to.equal(true);
-    expect(kit.store.state.tasks).to.deep.equal({});
-    expect(kit.backend.serverWrapUp(a)).to.deep.equal({ reasons: ['spam'], by: 'agent' });
   });
 });
