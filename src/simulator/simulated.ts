@@ -49,6 +49,7 @@ import { Transfers } from './transfers.js';
 export { seededRandom, type Duration } from './random.js';
 export type { CountedFailureOptions, FailureOptions, SendFailureOptions } from './failures.js';
 export type { OfferOptions } from './routing.js';
+export { EMAIL_SAMPLES, type EmailSample } from './emails.js';
 export { FOLLOWABLE_PACE, type Pace, type SimulatedBackendOptions } from './options.js';
 export { SimulatedCentre, type SimulatedCentreOptions, type TransferredConversation } from './centre.js';
 export { SAMPLE_TRANSFER_TARGETS } from './targets.js';
@@ -303,9 +304,14 @@ export class SimulatedBackend implements DcBackend {
     this.#routing.rescind(taskId);
   }
 
-  /** The customer writes in a task (TASK-5). */
+  /** The customer writes in a task (TASK-5); in an email task, a follow-up email. */
   customerMessage(taskId: string, text?: string): Message {
     return this.#conversation.customerMessage(taskId, text);
+  }
+
+  /** MAIL-4: the customer of an email task sends a follow-up email now ("Re: …", the last email quoted). */
+  customerEmail(taskId: string, text?: string): Message {
+    return this.#conversation.customerEmail(taskId, text);
   }
 
   /** The server's own view of a task (tests, the demo). */
