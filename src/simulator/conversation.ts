@@ -115,10 +115,13 @@ export class Conversation {
     return this.#typingCalls;
   }
 
-  /** The customer writes: in an email task, a follow-up email (see `customerEmail`). */
+  /**
+   * The customer writes: in an email task, a follow-up email (see `customerEmail`); one with a given
+   * `text` is that text alone, quoting nothing (a scripted message reads as written).
+   */
   customerMessage(taskId: string, text?: string): Message {
     const task = this.#server.task(taskId);
-    if (this.#server.kind(task) === 'email') return this.customerEmail(taskId, text);
+    if (this.#server.kind(task) === 'email') return this.customerEmail(taskId, text, text === undefined);
     return this.#server.addMessage(taskId, 'customer', text ?? makeFollowUp(this.#server.random));
   }
 
@@ -126,14 +129,15 @@ export class Conversation {
    * MAIL-4: the customer of an email task sends another email now: "Re: " the conversation's subject,
    * over the last email quoted as Gmail quotes it. `text` is its body (a drawn one without it).
    */
-  customerEmail(taskId: string, text?: string): Message {
+  customerEmail(taskId: string, text?: string, quoting = true): Message {
     const server = this.#server;
     const task = server.task(taskId);
     const list = server.state.messages[taskId] ?? [];
     const ctx = this.#emailContext(task, `follow-up:${list.length}`);
     const last = list.findLast((m) => m.email);
     const subject = list.find((m) => m.email)?.email?.subject ?? ctx.subject;
-    const email = followUpEmail({ ...ctx, subject }, text ?? makeFollowUpText(ctx.random, ctx.name), last && { from: last.email!.from, at: last.at, text: last.text });
+    const quoted = quoting && last ? { from: last.email!.from, at: last.at, text: last.text } : undefined;
+    const email = followUpEmail({ ...ctx, subject }, text ?? makeFollowUpText(ctx.random, ctx.name), quoted);
     return this.#addEmail(taskId, email);
   }
 

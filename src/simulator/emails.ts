@@ -301,12 +301,21 @@ export function makeFollowUpText(random: () => number, name: string): string {
   return `${pick(random, FOLLOW_UPS)}\n\n${SIGN({ name } as EmailContext)}`;
 }
 
-/** The email a customer sends on an open conversation: "Re: …" over the last email, quoted as Gmail does. */
+/** The longest part of the last email a follow-up quotes: its own words, not its whole history. */
+const MAX_QUOTE = 4000;
+
+/**
+ * The email a customer sends on an open conversation: "Re: …", over the last email's own words quoted
+ * as Gmail does (its older history and anything past `MAX_QUOTE` left off, so that follow-ups do not
+ * grow without end), or with no quote when `last` is left out.
+ */
 export function followUpEmail(ctx: EmailContext, text: string, last?: { readonly from: string; readonly at: number; readonly text: string }): InboundEmail {
   const subject = /^re:/i.test(ctx.subject) ? ctx.subject : `Re: ${ctx.subject}`;
   const own = body(text.split('\n\n'));
   const full = { ...ctx, subject };
   if (!last) return { text, email: headers(full, `<div dir="ltr">${own.html}</div>`) };
-  const quoted = quote([{ style: 'gmail', from: last.from, to: mailbox(ctx.name, ctx.address), at: last.at, lines: last.text.split('\n\n') }], ctx.subject);
+  const history = /^(On .* wrote:|> |_{10,}|-{5,} ?Forwarded)/m.exec(last.text);
+  const words = last.text.slice(0, Math.min(history ? history.index : Infinity, MAX_QUOTE)).trim();
+  const quoted = quote([{ style: 'gmail', from: last.from, to: mailbox(ctx.name, ctx.address), at: last.at, lines: words.split('\n\n') }], ctx.subject);
   return { text: `${text}\n\n${quoted.text}`, email: headers(full, `<div dir="ltr">${own.html}</div><br>${quoted.html}`) };
 }

@@ -144,8 +144,18 @@ describe('backend: the simulated centre’s emails', () => {
     expect(next.email!.html).to.contain('class="gmail_quote"');
     expect(splitQuotedText(next.text).body.trim()).to.equal('Hello,\n\nAny news?');
     expect(checkMessage(next, 'message').ok).to.be.true;
-    // A second one stays "Re: …", not "Re: Re: …"; customerMessage in an email task is an email too.
-    expect(kit.backend.customerMessage(task.id).email!.subject).to.equal(`Re: ${first.email!.subject}`);
+    // A second one stays "Re: …", not "Re: Re: …", and quotes the last email's own words, not its history.
+    const third = kit.backend.customerEmail(task.id);
+    expect(third.email!.subject).to.equal(`Re: ${first.email!.subject}`);
+    expect(third.text.match(/wrote:/g)).to.have.length(1);
+    expect(third.text).to.contain('> Any news?');
+    // customerMessage with a text in an email task: an email of that text alone.
+    const scripted = kit.backend.customerMessage(task.id, 'Message 1');
+    expect(scripted).to.deep.include({ text: 'Message 1' });
+    expect(scripted.email!.subject).to.equal(`Re: ${first.email!.subject}`);
+    // Follow-ups over the newsletter stay within what the kit takes.
+    const big = await emailTask(kit, 'newsletter');
+    expect(checkMessage(kit.backend.customerEmail(big.task.id), 'message').ok).to.be.true;
 
     const run = async () => {
       const paced = await ready({ seed: 11, emailFollowUpsPerMinute: 2 });

@@ -14,8 +14,8 @@ export const RECORDED_SEED = 7;
 
 export const RECORDED_DIGESTS: Readonly<Record<number, { lines: number; digest: string }>> = {
   1: { lines: 610, digest: 'e008a795' },
-  42: { lines: 648, digest: 'd7efaaee' },
-  2026: { lines: 699, digest: 'f9408728' },
+  42: { lines: 648, digest: '46b0b2a6' },
+  2026: { lines: 699, digest: '1684c7a4' },
 };
 
 export const RECORDED_LINES = `
@@ -279,7 +279,7 @@ export const RECORDED_LINES = `
 +101934 E 183 message chat-22 m109 system #83de11de
 +102000 > workflow callback chat-22 ok #9b61ad43
 +102032 E 184 message chat-22 m110 customer #84a7eac7
-+102042 E 185 message email-56 m111 customer #146295ee
++102042 E 185 message email-56 m111 customer #bf8f2679
 +103156 E 186 receipt social-44 m108 delivered #bc7d83b5
 +104388 E 187 typing chat-22 true #c21dda6f
 +106376 E 188 receipt social-44 m108 read #2216b79a
@@ -313,7 +313,7 @@ export const RECORDED_LINES = `
 +132150 C connecting
 +132246 C online
 +132300 > restoreConnection ok #9b61ad43
-+132450 > snapshot ok #d71e03ab
++132450 > snapshot ok #7fe0e988
 +132450 ! serverSetState chat #9b61ad43
 +132450 ! offer sms #cfe174fe
 +132450 E 208 bogus raw #abe1ca56
@@ -351,7 +351,7 @@ export const RECORDED_LINES = `
 +139809 E 228 message social-73 m129 customer #2d0511fa
 +141537 E 229 receipt social-44 m127 read #8aed95e2
 +142193 E 230 message social-44 m130 customer #0c91a496
-+142812 E 231 message email-56 m131 customer #a8bc060e
++142812 E 231 message email-56 m131 customer #7b73eb1a
 +143300 > typing social-44 ok #9b61ad43
 +143394 E 232 message social-44 m132 agent sent #6820f654
 +143450 > send social-44 c18-0 ok #9b61ad43
@@ -403,7 +403,7 @@ export const RECORDED_LINES = `
 +154573 E 271 task email-159 offered offered #68aa7e19
 +154573 E 272 message email-159 m160 customer #e4d3fc69
 +155152 E 273 typing sms-134 true #6165c276
-+158319 E 274 message email-56 m161 customer #a90f0a2d
++158319 E 274 message email-56 m161 customer #9c4516b6
 +159141 E 275 message sms-134 m162 customer #a809dc0e
 +160000 ! nextSeq #abe075d0
 +160000 ! typingCalls #1beb2a44
@@ -412,7 +412,7 @@ export const RECORDED_LINES = `
 +160000 C connecting
 +160021 C online
 +160150 > connect again ok #9b61ad43
-+160300 > snapshot after reload ok #9ba24d05
++160300 > snapshot after reload ok #7c03ff5d
 +160340 E 276 task social-136 active accepted #38d04320
 +160450 > accept social-136 ok #9b61ad43
 +160499 E 277 task email-159 active accepted #7f80cd43
@@ -461,7 +461,7 @@ export const RECORDED_LINES = `
 +173390 E 307 message social-44 m176 customer #93be645f
 +174340 E 308 typing social-73 true #f033add1
 +174646 E 309 typing social-44 true #2e7d0a61
-+174978 E 310 message email-56 m177 customer #dfdf32ad
++174978 E 310 message email-56 m177 customer #7a20f0ab
 +175333 E 311 receipt social-44 m172 read #c70daef4
 +175733 E 312 receipt social-73 m173 read #83bf9d5b
 +176140 E 313 typing chat-84 true #17421125
@@ -479,7 +479,7 @@ export const RECORDED_LINES = `
 +183220 E 323 message sms-134 m183 customer #d04ad8eb
 +184091 E 324 typing chat-84 true #e6bd5b43
 +186195 E 325 typing chat-99 true #d85b0d0f
-+186822 E 326 message email-56 m184 customer #4eb5b8d5
++186822 E 326 message email-56 m184 customer #39d40dda
 +187028 E 327 message chat-84 m185 customer #5fb0de4d
 +187550 > typing email-56 ok #9b61ad43
 +187571 E 328 message email-56 m186 agent sent #629d5301
@@ -511,7 +511,7 @@ export const RECORDED_LINES = `
 +196043 E 348 message social-193 m198 customer #0f8d427a
 +196043 E 349 message social-193 m199 bot #94c864eb
 +196043 E 350 message social-193 m200 system #7b29fe93
-+196847 E 351 message email-56 m201 customer #25b0ffab
++196847 E 351 message email-56 m201 customer #93baa151
 +196908 E 352 receipt social-73 m190 read #5a4d2b33
 +197950 ! offer email #9b61ad43
 +199551 E 353 message chat-84 m202 customer #b0da29da
@@ -532,7 +532,7 @@ export const RECORDED_LINES = `
 +230917 E 368 message chat-99 m209 customer #e5a87240
 +235359 E 369 typing social-136 true #9b819098
 +236578 E 370 typing chat-144 true #ac247985
-+238111 E 371 message email-56 m210 customer #9069f3a6
++238111 E 371 message email-56 m210 customer #402d92dd
 +239850 E 372 message social-136 m211 customer #c9d94ccd
 +240232 E 373 message chat-144 m212 customer #bf87b371
 +242096 E 374 typing social-73 true #9da2a01b
@@ -544,7 +544,7 @@ export const RECORDED_LINES = `
 +250668 E 380 message social-136 m215 customer #b0db150f
 +252015 E 381 message chat-144 m216 customer #d3e229bf
 +256090 E 382 typing sms-121 true #7f3067b7
-+256886 E 383 message email-159 m217 customer #7ff04468
++256886 E 383 message email-159 m217 customer #485ea5da
 +258362 E 384 message sms-121 m218 customer #2c41c032
 +270144 E 385 typing sms-134 true #2a56cf07
 +270405 E 386 typing chat-144 true #9d770815
@@ -565,7 +565,7 @@ export const RECORDED_LINES = `
 +290911 E 401 typing chat-99 true #209cedc6
 +290961 E 402 typing sms-134 true #5831e901
 +292490 E 403 typing chat-84 true #1e56af8d
-+292766 E 404 message email-56 m228 customer #6a11e8da
++292766 E 404 message email-56 m228 customer #c49f8fb6
 +294391 E 405 message chat-99 m229 customer #91f25a8b
 +295348 E 406 message sms-134 m230 customer #d3a79278
 +295889 E 407 typing chat-144 true #d2b023c8
@@ -577,7 +577,7 @@ export const RECORDED_LINES = `
 +303243 E 413 message social-136 m234 customer #0314d39b
 +305556 E 414 typing social-136 true #7f40098c
 +308896 E 415 message social-136 m235 customer #08d05119
-+312671 E 416 message email-159 m236 customer #0a7d9902
++312671 E 416 message email-159 m236 customer #2a277894
 +318069 E 417 task sms-220 missed missed #60a9b693
 +318069 E 418 media-state sms signed-in/ready/held missed-offer #f4ea3802
 +318069 E 419 media-state chat signed-in/not-ready/routable missed-offer #bd102765
@@ -586,7 +586,7 @@ export const RECORDED_LINES = `
 +322887 E 422 typing sms-121 true #6e22afe1
 +323826 E 423 typing chat-144 true #1ec07474
 +324148 E 424 typing social-73 true #afc4d95a
-+324286 E 425 message email-159 m237 customer #61ef4bfa
++324286 E 425 message email-159 m237 customer #50027f1b
 +325206 E 426 message sms-121 m238 customer #2d7c340e
 +327057 E 427 message social-73 m239 customer #98f227e2
 +327459 E 428 message chat-144 m240 customer #27fcb0a7
