@@ -9,7 +9,10 @@ import { isHeld, type Announcement, type Message, type MessageAttachment, type R
 import { DcBackendError, type OutgoingAttachment, type OutgoingMessage } from '../backend/types.js';
 import { senderAddress, sentEmail } from '../model/email.js';
 import { BOT_NAME, makeBotExchange, makeFollowUp, makeJourney, makeOpener, makeReply } from './customers.js';
-import { EMAIL_SAMPLES, followUpEmail, inboundEmail, makeFollowUpText, plainEmail, taskRandom, type EmailContext, type EmailSample, type InboundEmail } from './emails.js';
+import { EMAIL_SAMPLES, plainEmail, plainFollowUp, taskRandom, type EmailContext, type EmailSample, type InboundEmail } from './email-basics.js';
+
+/** The email writers of emails.ts, once it has loaded. */
+export type EmailWriters = typeof import('./emails.js');
 import type { InjectedFailures } from './failures.js';
 import { draw, poissonWait, type Duration } from './random.js';
 import type { SimulatedServer } from './server.js';
@@ -49,6 +52,8 @@ export class Conversation {
   #failures: InjectedFailures;
   #options: ConversationOptions;
   #agentTyping = new Set<string>();
+  /** Until emails.ts has loaded (before `connect()` resolves), email tasks get plain emails. */
+  #emails: EmailWriters | undefined;
   #typingCalls = 0;
 
   constructor(server: SimulatedServer, failures: InjectedFailures, options: ConversationOptions) {
@@ -99,6 +104,11 @@ export class Conversation {
     else this.armReceipt(task.id, id);
   }
 
+  /** The email writers are loaded (see simulated.ts). */
+  useEmails(writers: EmailWriters): void {
+    this.#emails = writers;
+  }
+
   /** The agent is (or stopped) typing in a held task. */
   agentTypes(taskId: string, typing: boolean): void {
     this.#server.held(taskId);
@@ -136,9 +146,10 @@ export class Conversation {
     const ctx = this.#emailContext(task, `follow-up:${list.length}`);
     const last = list.findLast((m) => m.email);
     const subject = list.find((m) => m.email)?.email?.subject ?? ctx.subject;
+    const writers = this.#emails;
+    const body = text ?? writers?.makeFollowUpText(ctx.random, ctx.name) ?? 'Hello,\n\nAny news about this?';
     const quoted = quoting && last ? { from: last.email!.from, at: last.at, text: last.text } : undefined;
-    const email = followUpEmail({ ...ctx, subject }, text ?? makeFollowUpText(ctx.random, ctx.name), quoted);
-    return this.#addEmail(taskId, email);
+    return this.#addEmail(taskId, writers ? writers.followUpEmail({ ...ctx, subject }, body, quoted) : plainFollowUp({ ...ctx, subject }, body));
   }
 
   customerTyping(taskId: string, typing: boolean): void {
@@ -280,7 +291,9 @@ export class Conversation {
     if (opening.text === null) return;
     const ctx = this.#emailContext(task, 'open');
     const sample = opening.email ?? EMAIL_SAMPLES[Math.floor(ctx.random() * EMAIL_SAMPLES.length)]!;
-    this.#addEmail(task.id, opening.text === undefined ? inboundEmail(sample, ctx) : plainEmail(ctx, opening.text));
+    const writers = this.#emails;
+    if (opening.text !== undefined) this.#addEmail(task.id, plainEmail(ctx, opening.text));
+    else this.#addEmail(task.id, writers ? writers.inboundEmail(sample, ctx) : plainEmail(ctx, ctx.subject));
   }
 
   /** Who writes in an email task, to which address, about what; drawn from the task's own generator. */

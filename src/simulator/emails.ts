@@ -6,40 +6,16 @@
  * of which the server's PCI check refused, a plain-text email, and a newsletter of some 200 kB made
  * here from repeated blocks. `text` is always the plain-text body, as a mail server's text part.
  * Remote URLs point at hosts that do not answer (example.net): nothing is ever fetched.
+ *
+ * Loaded on first use, apart from the rest of the simulator (simulated.ts starts loading it with a
+ * backend that has an email media, and `connect()` waits for it): its text is most of the simulator's
+ * weight, and a page without email never needs it. email-basics.ts holds what is needed before.
  */
-import type { EmailContent } from '../model/email.js';
 import type { MessageAttachment } from '../model/tasks.js';
-import { seededRandom } from './random.js';
+import { body, esc, headers, mailbox, plainFollowUp, replySubject, type EmailContext, type EmailSample, type InboundEmail } from './email-basics.js';
 
-export const EMAIL_SAMPLES = ['rich', 'inline-image', 'remote-images', 'quoted', 'attachments', 'plain', 'newsletter'] as const;
-/** Which kind of inbound email an offer opens with (see `OfferOptions.email`). */
-export type EmailSample = (typeof EMAIL_SAMPLES)[number];
-
-/** Who writes to whom, and about what. */
-export interface EmailContext {
-  readonly name: string;
-  readonly address: string;
-  /** The contact centre's address the customer writes to. */
-  readonly support: string;
-  readonly subject: string;
-  /** Makes ids (Message-ID, content ids) unique to the task. */
-  readonly taskId: string;
-  readonly at: number;
-  /** The task's own generator: what is drawn here never moves the simulator's other draws. */
-  readonly random: () => number;
-}
-
-/** An email as the customer's message carries it: the plain-text body, the email part, its files. */
-export interface InboundEmail {
-  readonly text: string;
-  readonly email: EmailContent;
-  readonly attachments?: readonly MessageAttachment[];
-}
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const first = (name: string) => name.split(' ')[0]!;
-const mailbox = (name: string, address: string) => `${name} <${address}>`;
 const DAY = 86_400_000;
 
 /** "Mon, 24 Nov 2026 at 09:12", as Gmail and Apple Mail write a date in English. */
@@ -48,35 +24,7 @@ function when(at: number): string {
   return `${day} ${date} ${month} ${year} at ${time!.slice(0, 5)}`;
 }
 
-/** Paragraphs as HTML and as text. */
-function body(paragraphs: readonly string[]): { html: string; text: string } {
-  return { html: paragraphs.map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`).join('\n'), text: paragraphs.join('\n\n') };
-}
-
-function headers(ctx: EmailContext, html?: string): EmailContent {
-  return {
-    from: mailbox(ctx.name, ctx.address),
-    to: [ctx.support],
-    cc: [],
-    subject: ctx.subject,
-    ...(html !== undefined ? { html } : {}),
-    messageId: `<${ctx.taskId}.${Math.floor(ctx.random() * 1e9).toString(36)}@${ctx.address.split('@')[1] ?? 'mail.example'}>`,
-  };
-}
-
 const SIGN = (ctx: EmailContext) => `Kind regards,\n${ctx.name}`;
-
-/** The seeded choice of a task's email: the same task in the same run always opens on the same one. */
-export function taskRandom(seed: number, taskId: string): () => number {
-  let h = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < taskId.length; i++) h = Math.imul(h ^ taskId.charCodeAt(i), 0x01000193);
-  return seededRandom(h >>> 0);
-}
-
-/** A plain-text email with `text` as its body (an offer's given text, a scripted message). */
-export function plainEmail(ctx: EmailContext, text: string): InboundEmail {
-  return { text, email: headers(ctx) };
-}
 
 /** The inbound email of `sample` from the task's customer. */
 export function inboundEmail(sample: EmailSample, ctx: EmailContext): InboundEmail {
@@ -310,10 +258,9 @@ const MAX_QUOTE = 4000;
  * grow without end), or with no quote when `last` is left out.
  */
 export function followUpEmail(ctx: EmailContext, text: string, last?: { readonly from: string; readonly at: number; readonly text: string }): InboundEmail {
-  const subject = /^re:/i.test(ctx.subject) ? ctx.subject : `Re: ${ctx.subject}`;
+  if (!last) return plainFollowUp(ctx, text);
   const own = body(text.split('\n\n'));
-  const full = { ...ctx, subject };
-  if (!last) return { text, email: headers(full, `<div dir="ltr">${own.html}</div>`) };
+  const full = { ...ctx, subject: replySubject(ctx.subject) };
   const history = /^(On .* wrote:|> |_{10,}|-{5,} ?Forwarded)/m.exec(last.text);
   const words = last.text.slice(0, Math.min(history ? history.index : Infinity, MAX_QUOTE)).trim();
   const quoted = quote([{ style: 'gmail', from: last.from, to: mailbox(ctx.name, ctx.address), at: last.at, lines: words.split('\n\n') }], ctx.subject);

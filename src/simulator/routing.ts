@@ -3,7 +3,7 @@
  * Ready, routable media, their accept timers and the customers who give up, missed offers and what
  * they do to the agent's state (OFFER-4), and offers taken back when a media stops being routable.
  */
-import type { EmailSample } from './emails.js';
+import type { EmailSample } from './email-basics.js';
 import type { MediaState, StateTarget } from '../model/agent-state.js';
 import type { MediaId } from '../model/media.js';
 import { canPresentOffer, isHeld, missedOfferChanges, type Task } from '../model/tasks.js';
