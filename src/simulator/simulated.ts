@@ -50,7 +50,7 @@ export { seededRandom, type Duration } from './random.js';
 export type { CountedFailureOptions, FailureOptions, SendFailureOptions } from './failures.js';
 export type { OfferOptions } from './routing.js';
 export { EMAIL_SAMPLES, type EmailSample } from './email-basics.js';
-export { FOLLOWABLE_PACE, type Pace, type SimulatedBackendOptions } from './options.js';
+export { FOLLOWABLE_PACE, SAMPLE_EMAIL_CONFIG, type Pace, type SimulatedBackendOptions } from './options.js';
 export { SimulatedCentre, type SimulatedCentreOptions, type TransferredConversation } from './centre.js';
 export { SAMPLE_TRANSFER_TARGETS } from './targets.js';
 
