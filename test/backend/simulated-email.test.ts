@@ -14,6 +14,7 @@ import type { Message } from '../../src/model/tasks.js';
 import { EMAIL_SAMPLES, SimulatedBackend, type EmailSample, type SimulatedBackendOptions } from '../../src/simulator/index.js';
 import { SAMPLE_EMAIL_CONFIG } from '../../src/simulator/options.js';
 import { MemoryBlobStore } from '../../src/store/blobs.js';
+import { MemoryStorage } from '../../src/store/persist.js';
 import { DcStore, type DcStoreError } from '../../src/store/store.js';
 
 const LATENCY = 50;
@@ -133,6 +134,24 @@ describe('backend: the simulated centre’s emails', () => {
     // The same client id again is the same email (no second one).
     await kit.step(kit.backend.send({ clientId: 'c-1', taskId: task.id, text: 'x', attachments: [], email }));
     expect(kit.backend.serverMessages(task.id).filter((m) => m.clientId === 'c-1')).to.have.length(1);
+  });
+
+  it('MAIL-1: read back from storage, a delivered email stays delivered and one on its way goes on to delivered', async () => {
+    const storage = new MemoryStorage();
+    const kit = await ready({ storage, storageKey: 'server' });
+    const { task, first } = await emailTask(kit, 'plain');
+    const email = { mode: 'reply', to: [first.email!.from], cc: [], bcc: [], subject: 'Re: x', html: '<p>Done.</p>' } as const;
+    await kit.step(kit.backend.send({ clientId: 'c-1', taskId: task.id, text: 'Done.', attachments: [], email }));
+    await kit.clock.advance(60_000);
+    await kit.step(kit.backend.send({ clientId: 'c-2', taskId: task.id, text: 'Also.', attachments: [], email }));
+    kit.backend.close();
+    const clock = new ManualClock(kit.clock.now());
+    const again = new SimulatedBackend({ clock, latencyMs: LATENCY, media: ['chat', 'email'], storage, storageKey: 'server' });
+    const receipt = (id: string) => again.serverMessages(task.id).find((m) => m.clientId === id)!.receipt;
+    expect([receipt('c-1'), receipt('c-2')]).to.deep.equal(['delivered', 'sending']);
+    await clock.advance(60_000);
+    expect([receipt('c-1'), receipt('c-2')]).to.deep.equal(['delivered', 'delivered']);
+    again.close();
   });
 
   it('MAIL-4: a follow-up email arrives on demand ("Re: …", the last email quoted) and, with a pace, by itself, the same for the same seed', async () => {
