@@ -218,7 +218,8 @@ function kitFromGlobal() {
 const simulatorBesideScript = {
   input: fromRoot('src', 'simulator', 'index.ts'),
   plugins: [kitFromGlobal(), ...bundlePlugins({ minify: true, module: true })],
-  output: { file: fromRoot('dist', BESIDE_SCRIPT.simulator), format: 'es', sourcemap: true },
+  // One file: the emails the simulator loads on first use (src/simulator/emails.ts) are inlined here.
+  output: { file: fromRoot('dist', BESIDE_SCRIPT.simulator), format: 'es', sourcemap: true, inlineDynamicImports: true },
 };
 
 /** `dist/dc-widgets-emoji/picker.js`: emoji-picker-element for script-tag pages, loaded when the panel first opens. */

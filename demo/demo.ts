@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { FOLLOWABLE_PACE, SAMPLE_TRANSFER_TARGETS, SimulatedBackend } from '../src/simulator/index.js';
+import { FOLLOWABLE_PACE, SAMPLE_EMAIL_CONFIG, SAMPLE_TRANSFER_TARGETS, SimulatedBackend } from '../src/simulator/index.js';
 import type { DcProvider } from '../src/elements/provider/provider.js';
 import '../src/elements/provider/provider.js';
 import '../src/elements/desktop/desktop.js';
@@ -23,7 +23,8 @@ const config: DcConfigInput = {
     chat: { kind: 'chat', transferTargets: SAMPLE_TRANSFER_TARGETS.chat, wrapUp: { forced: true, seconds: 45 } },
     sms: { kind: 'sms', transferTargets: SAMPLE_TRANSFER_TARGETS.sms },
     whatsapp: { kind: 'social', label: 'WhatsApp', transferTargets: SAMPLE_TRANSFER_TARGETS.social },
-    email: { kind: 'email', transferTargets: SAMPLE_TRANSFER_TARGETS.email },
+    // The centre's own addresses, signatures by queue and the outside-domain check (MAIL-5).
+    email: { kind: 'email', transferTargets: SAMPLE_TRANSFER_TARGETS.email, email: SAMPLE_EMAIL_CONFIG },
   },
   retryDelayMs: 2000,
 };

@@ -10,6 +10,7 @@
  * a variable may be any string, `__proto__` and `constructor` included.
  */
 import type { MediaState } from '../model/agent-state.js';
+import type { EmailContent } from '../model/email.js';
 import { RECEIPTS, type Message, type MessageAttachment, type MessageAuthor, type Receipt, type Task, type TaskStatus } from '../model/tasks.js';
 import type { DcEvent, DcSnapshot, StateCause, TaskCause } from './types.js';
 
@@ -45,6 +46,15 @@ export const MAX_SEQ_JUMP = 100_000;
 const MAX_ATTACHMENTS = 100;
 const MAX_LIST = 100_000;
 const MAX_TEXT = 100_000;
+/**
+ * The longest email HTML the kit takes (MAIL-3): a megabyte of characters, beyond any newsletter. The
+ * sanitiser parses it whole and the email frame lays it out; more than that is refused with the message.
+ */
+export const MAX_EMAIL_HTML = 1_000_000;
+/** The most addresses in an email's To or Cc: a mailing list's worth, not a denial of service. */
+const MAX_ADDRESSES = 1000;
+/** The longest header (subject, address, Message-ID) the kit takes. */
+const MAX_HEADER = 10_000;
 
 /** A value, named for an error message, without running any of its code or failing on any type. */
 export function describe(v: unknown): string {
@@ -202,7 +212,7 @@ function checkTask(raw: unknown, known: ReadonlySet<string>, path: string): Chec
 function checkAttachment(raw: unknown, path: string): Checked<MessageAttachment> {
   return guarded(path, () => {
     if (!isRecord(raw)) return { ok: false, error: `${path} is not an object` };
-    const { id, name, type, size, url, thumbnailUrl } = raw;
+    const { id, name, type, size, url, thumbnailUrl, contentId, inline, pciBlocked } = raw;
     if (typeof id !== 'string' || id === '') return { ok: false, error: `${path}.id is not a string` };
     if (typeof name !== 'string') return { ok: false, error: `${path}.name is not a string` };
     if (typeof type !== 'string') return { ok: false, error: `${path}.type is not a string` };
@@ -211,14 +221,81 @@ function checkAttachment(raw: unknown, path: string): Checked<MessageAttachment>
     if (thumbnailUrl !== undefined && typeof thumbnailUrl !== 'string') {
       return { ok: false, error: `${path}.thumbnailUrl is not a string` };
     }
-    return { ok: true, value: { id, name, type, size, url, ...(thumbnailUrl !== undefined ? { thumbnailUrl } : {}) } };
+    // MAIL-3, MAIL-8: an email's inline image (named by `cid:` in its HTML) and the PCI check's refusal.
+    if (contentId !== undefined && (typeof contentId !== 'string' || contentId === '' || contentId.length > MAX_HEADER)) {
+      return { ok: false, error: `${path}.contentId is not a content id (${describe(contentId)})` };
+    }
+    if (inline !== undefined && typeof inline !== 'boolean') return { ok: false, error: `${path}.inline is not a boolean` };
+    if (pciBlocked !== undefined && (typeof pciBlocked !== 'string' || pciBlocked.length > MAX_HEADER)) {
+      return { ok: false, error: `${path}.pciBlocked is not a reason (${describe(pciBlocked)})` };
+    }
+    return {
+      ok: true,
+      value: {
+        id,
+        name,
+        type,
+        size,
+        url,
+        ...(thumbnailUrl !== undefined ? { thumbnailUrl } : {}),
+        ...(contentId !== undefined ? { contentId } : {}),
+        ...(inline !== undefined ? { inline } : {}),
+        ...(pciBlocked !== undefined ? { pciBlocked } : {}),
+      },
+    };
   });
+}
+
+/** A list of addresses from outside (an email's To or Cc), read once each; undefined when it is not one. */
+function addressList(raw: unknown, path: string): Checked<readonly string[]> {
+  if (!Array.isArray(raw)) return { ok: false, error: `${path} is not a list of addresses` };
+  const { values, cut } = items(raw, MAX_ADDRESSES);
+  if (cut) return { ok: false, error: `${path} holds more than ${MAX_ADDRESSES} addresses` };
+  for (const [i, a] of values.entries()) {
+    if (typeof a !== 'string') return { ok: false, error: `${path}[${i}] is ${describe(a)}, not an address` };
+    if (a.length > MAX_HEADER) return { ok: false, error: `${path}[${i}] is longer than ${MAX_HEADER} characters` };
+  }
+  return { ok: true, value: values as string[] };
+}
+
+/**
+ * The email part of a message (MAIL-1..3): headers as text, To and Cc as lists of addresses, the
+ * sender's HTML as text of at most `MAX_EMAIL_HTML` characters (kept untouched: the email frame
+ * sanitises it when it shows it), the Message-ID as text.
+ */
+function checkEmail(raw: unknown, path: string): Checked<EmailContent> {
+  if (!isRecord(raw)) return { ok: false, error: `${path} is ${describe(raw)}, not an email` };
+  const { from, to, cc, subject, html, messageId } = raw;
+  if (typeof from !== 'string' || from.length > MAX_HEADER) return { ok: false, error: `${path}.from is not an address (${describe(from)})` };
+  const toList = addressList(to, `${path}.to`);
+  if (!toList.ok) return toList;
+  const ccList = cc === undefined ? { ok: true as const, value: [] } : addressList(cc, `${path}.cc`);
+  if (!ccList.ok) return ccList;
+  if (typeof subject !== 'string' || subject.length > MAX_HEADER) return { ok: false, error: `${path}.subject is not a subject (${describe(subject)})` };
+  if (html !== undefined && typeof html !== 'string') return { ok: false, error: `${path}.html is ${describe(html)}, not HTML text` };
+  if (typeof html === 'string' && html.length > MAX_EMAIL_HTML) {
+    return { ok: false, error: `${path}.html is longer than ${MAX_EMAIL_HTML} characters (${html.length}); the email is left out` };
+  }
+  if (messageId !== undefined && (typeof messageId !== 'string' || messageId.length > MAX_HEADER)) {
+    return { ok: false, error: `${path}.messageId is not a Message-ID (${describe(messageId)})` };
+  }
+  return {
+    ok: true,
+    value: {
+      from,
+      to: toList.value,
+      cc: ccList.value,
+      subject,
+      ...(html !== undefined ? { html } : {}),
+      ...(messageId !== undefined ? { messageId } : {}),
+    },
+  };
 }
 
 function checkMessage(raw: unknown, path: string): Checked<Message> {
   return guarded(path, () => {
     if (!isRecord(raw)) return { ok: false, error: `${path} is not an object` };
-    const { id, taskId, from, text, at, name, clientId, receipt, failure, attachments, announcement, internal } = raw;
+    const { id, taskId, from, text, at, name, clientId, receipt, failure, attachments, announcement, internal, email } = raw;
     if (typeof id !== 'string' || id === '') return { ok: false, error: `${path}.id is not a string` };
     if (typeof taskId !== 'string' || taskId === '') return { ok: false, error: `${path}.taskId is not a string` };
     if (!AUTHORS.includes(from as MessageAuthor)) return { ok: false, error: `${path}.from is ${describe(from)}` };
@@ -255,6 +332,12 @@ function checkMessage(raw: unknown, path: string): Checked<Message> {
       if (params !== undefined && !values) return { ok: false, error: `${path}.announcement.params is not an object of strings` };
       note = { code, ...(values ? { params: values } : {}) };
     }
+    let mail: EmailContent | undefined;
+    if (email !== undefined) {
+      const checked = checkEmail(email, `${path}.email`);
+      if (!checked.ok) return checked;
+      mail = checked.value;
+    }
     return {
       ok: true,
       value: {
@@ -270,6 +353,7 @@ function checkMessage(raw: unknown, path: string): Checked<Message> {
         ...(files ? { attachments: files } : {}),
         ...(note ? { announcement: note } : {}),
         ...(internal === true ? { internal: true as const } : {}),
+        ...(mail ? { email: mail } : {}),
       },
     };
   });
@@ -339,7 +423,7 @@ export function checkEvent(raw: unknown, known: ReadonlySet<string>): Checked<Dc
   });
 }
 
-export { checkTask, checkMessage, checkAttachment, checkMediaState };
+export { checkTask, checkMessage, checkAttachment, checkMediaState, checkEmail, addressList };
 
 /**
  * A checked snapshot. Entries that fail their check (a media, a task, a message, a list) are left out

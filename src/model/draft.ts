@@ -42,10 +42,11 @@ export const EMPTY_DRAFT: Draft = Object.freeze({ text: '', spans: Object.freeze
 
 /**
  * Whether a draft holds nothing worth keeping: no text at all (white space is kept: the agent typed it),
- * no file and no template. Such a draft is dropped rather than stored.
+ * no file, no template and no email reply. Such a draft is dropped rather than stored. An email reply
+ * is kept even with an empty body: the agent opened it, and only Delete (MAIL-10) removes it.
  */
 export function isBlankDraft(draft: Draft): boolean {
-  return draft.text === '' && draft.attachments.length === 0 && !draft.template;
+  return draft.text === '' && draft.attachments.length === 0 && !draft.template && !draft.email;
 }
 
 /**

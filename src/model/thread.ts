@@ -4,6 +4,7 @@
  * messages the agent sent that the server does not hold yet. Pure functions over plain data. What the
  * thread does to what customers write (links, initials, the URLs it lets through) is message-text.ts.
  */
+import type { OutgoingEmail } from './email.js';
 import type { Message, Receipt } from './tasks.js';
 
 /**
@@ -18,6 +19,8 @@ export interface PendingMessage {
   readonly createdAt: number;
   readonly status: 'queued' | 'sending' | 'failed';
   readonly reason?: string;
+  /** An email reply's fields and HTML (MAIL-1: see `pendingEmailMessage`). */
+  readonly email?: OutgoingEmail;
 }
 
 /** Starts an interaction: an earlier one with this customer (PANE-1, PANE-5), or this task's own. */

@@ -39,6 +39,14 @@ export interface SimulatedBackendOptions {
   maxOffers?: number;
   /** Customer messages per minute in each held task, by themselves. Off by default. */
   messagesPerMinute?: number;
+  /**
+   * Follow-up emails per minute from the customer of each held email task (MAIL-4: "Re: …"). Default: a
+   * sixth of `messagesPerMinute` (email customers write less often). Tests make one arrive with
+   * `customerEmail()`.
+   */
+  emailFollowUpsPerMinute?: number;
+  /** From the agent's email reaching the server to the mail server sending it (MAIL-1). Default [300, 900]. */
+  emailSentAfterMs?: Duration;
   /** Chance (0–1) that a customer gives up an offer before its timer ends (the offer is rescinded). */
   abandonRate?: number;
   /** Seeds every random choice, so a run can be repeated. */
@@ -99,12 +107,36 @@ export const FOLLOWABLE_PACE = { totalOffersPerMinute: 1, maxOffers: 2 } as cons
 
 const DEFAULT_MEDIA = ['chat', 'sms', 'social', 'email'];
 
+/**
+ * The email media's configuration when no `config` is given (MAIL-5, MAIL-reply): the centre's own
+ * addresses, a signature for each of the sample email queues (customers.ts) and one for any other,
+ * a partner's domain the agent may write to without confirming, and the outside-domain check on.
+ */
+export const SAMPLE_EMAIL_CONFIG = {
+  selfAddresses: ['support@example.com', 'claims@example.com', 'billing@example.com'],
+  confirmOutsideDomain: true,
+  trustedDomains: ['partners.example.org'],
+  signatures: [
+    { queue: 'Claims email', html: '<p>Kind regards,<br><b>Claims team</b><br>Example Insurance · 01 84 88 00 00</p>' },
+    { queue: 'Billing email', html: '<p>Kind regards,<br><b>Billing team</b><br>Example Energy · billing@example.com</p>' },
+    { queue: '*', html: '<p>Kind regards,<br><b>Customer care</b><br>Example Ltd · support@example.com</p>' },
+  ],
+  imagesAllowedFrom: ['@example.com'],
+} as const;
+
 function configFor(media: readonly MediaId[]): DcConfig {
   return resolveConfig({
     media: Object.fromEntries(
       media.map((id) => {
         const kind = MEDIA_KINDS.includes(id as MediaKind) ? (id as MediaKind) : 'chat';
-        return [id, { ...(kind === id ? {} : { kind }), transferTargets: SAMPLE_TRANSFER_TARGETS[kind] }];
+        return [
+          id,
+          {
+            ...(kind === id ? {} : { kind }),
+            transferTargets: SAMPLE_TRANSFER_TARGETS[kind],
+            ...(kind === 'email' ? { email: SAMPLE_EMAIL_CONFIG } : {}),
+          },
+        ];
       }),
     ),
   });
@@ -137,7 +169,10 @@ export function resolveOptions(options: SimulatedBackendOptions): ResolvedOption
     },
     conversation: {
       agentName: options.agentName ?? 'Alex Martin',
+      agentId: options.agentId ?? config.agent.id,
       messagesPerMinute: options.messagesPerMinute ?? 0,
+      emailFollowUpsPerMinute: options.emailFollowUpsPerMinute ?? (options.messagesPerMinute ?? 0) / 6,
+      emailSentAfter: options.emailSentAfterMs ?? [300, 900],
       replyRate: options.replyRate ?? 0,
       botHistory: options.botHistory ?? false,
       deliveredAfter: options.deliveredAfterMs ?? [500, 1500],

@@ -3,6 +3,7 @@
  * Ready, routable media, their accept timers and the customers who give up, missed offers and what
  * they do to the agent's state (OFFER-4), and offers taken back when a media stops being routable.
  */
+import type { EmailSample } from './email-basics.js';
 import type { MediaState, StateTarget } from '../model/agent-state.js';
 import type { MediaId } from '../model/media.js';
 import { canPresentOffer, isHeld, missedOfferChanges, type Task } from '../model/tasks.js';
@@ -23,6 +24,8 @@ export interface OfferOptions {
   acceptSeconds?: number;
   /** Overrides the backend's `botHistory` for this offer (chat and social only). */
   botHistory?: boolean;
+  /** Which kind of email an email offer opens with (MAIL-*; drawn per task without it). */
+  email?: EmailSample;
 }
 
 export interface RoutingOptions {

@@ -49,7 +49,8 @@ import { Transfers } from './transfers.js';
 export { seededRandom, type Duration } from './random.js';
 export type { CountedFailureOptions, FailureOptions, SendFailureOptions } from './failures.js';
 export type { OfferOptions } from './routing.js';
-export { FOLLOWABLE_PACE, type Pace, type SimulatedBackendOptions } from './options.js';
+export { EMAIL_SAMPLES, type EmailSample } from './email-basics.js';
+export { FOLLOWABLE_PACE, SAMPLE_EMAIL_CONFIG, type Pace, type SimulatedBackendOptions } from './options.js';
 export { SimulatedCentre, type SimulatedCentreOptions, type TransferredConversation } from './centre.js';
 export { SAMPLE_TRANSFER_TARGETS } from './targets.js';
 
@@ -67,6 +68,8 @@ export class SimulatedBackend implements DcBackend {
   #historySize: number | undefined;
   #transfers: Transfers;
   #centre: SimulatedCentre | undefined;
+  /** The email writers (emails.ts) on their way, for a backend with an email media; `connect()` waits for them. */
+  #emailsReady: Promise<void>;
 
   constructor(options: SimulatedBackendOptions = {}) {
     const resolved = resolveOptions(options);
@@ -83,6 +86,14 @@ export class SimulatedBackend implements DcBackend {
     this.#historySize = resolved.historySize;
     this.#centre = resolved.transfers.centre;
     this.#transfers = new Transfers(server, this.#conversation, this.#routing, this.#failures, resolved.transfers);
+    // MAIL-*: the emails' text loads apart, on first use (most of the simulator's weight); connect()
+    // waits for it, so every email offer after it opens on a real email. Failing that, plain emails.
+    this.#emailsReady = this.config.media.some((m) => m.kind === 'email')
+      ? import('./emails.js').then(
+          (writers) => this.#conversation.useEmails(writers),
+          () => undefined,
+        )
+      : Promise.resolve();
     // A server read back from storage picks up its offers' timers and its receipts where they were.
     for (const task of Object.values(server.state.tasks)) {
       if (task.status === 'offered') this.#routing.armExpiry(task);
@@ -107,8 +118,8 @@ export class SimulatedBackend implements DcBackend {
   // -------------------------------------------------------------------------------------------------
   // DcBackend
 
-  connect(): Promise<void> {
-    return this.#link.connect();
+  async connect(): Promise<void> {
+    await Promise.all([this.#link.connect(), this.#emailsReady]);
   }
 
   close(): void {
@@ -303,9 +314,14 @@ export class SimulatedBackend implements DcBackend {
     this.#routing.rescind(taskId);
   }
 
-  /** The customer writes in a task (TASK-5). */
+  /** The customer writes in a task (TASK-5); in an email task, a follow-up email. */
   customerMessage(taskId: string, text?: string): Message {
     return this.#conversation.customerMessage(taskId, text);
+  }
+
+  /** MAIL-4: the customer of an email task sends a follow-up email now ("Re: …", the last email quoted). */
+  customerEmail(taskId: string, text?: string): Message {
+    return this.#conversation.customerEmail(taskId, text);
   }
 
   /** The server's own view of a task (tests, the demo). */

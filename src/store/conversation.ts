@@ -115,7 +115,7 @@ export class Conversation {
         if (attachments.length !== draft.attachments.length) {
           const next = { ...draft, attachments };
           // Nothing left worth keeping (model/draft.ts's isBlankDraft, whose module the store does not load).
-          const blank = next.text === '' && attachments.length === 0 && !next.template;
+          const blank = next.text === '' && attachments.length === 0 && !next.template && !next.email;
           core.dispatch({ type: 'draft', taskId, draft: blank ? undefined : next });
         }
       }

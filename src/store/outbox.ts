@@ -43,6 +43,8 @@ export class Outbox {
       taskId,
       text: request.text,
       attachments: request.attachments ?? [],
+      // MAIL-5..10: the email's fields and HTML go with it through retries, reloads and resends.
+      ...(request.email ? { email: request.email } : {}),
       createdAt: core.now(),
       status: 'queued',
     };
@@ -110,7 +112,13 @@ export class Outbox {
         }),
       );
       if (core.disposed) return; // the page is going: the next one sends what was saved
-      await core.backend.send({ clientId, taskId: entry.taskId, text: entry.text, attachments });
+      await core.backend.send({
+        clientId,
+        taskId: entry.taskId,
+        text: entry.text,
+        attachments,
+        ...(entry.email ? { email: entry.email } : {}),
+      });
     } catch (error) {
       // A store that is gone (the page is unloading) decides nothing: what it saved is sent again.
       if (core.disposed) return;

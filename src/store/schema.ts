@@ -9,7 +9,9 @@
  * written again as version 3; a version the kit does not know (a newer kit's, say) is read as far as
  * its entries check out, and said so.
  */
-import { checkMediaState, checkMessage, checkTask, describe, isTime } from '../backend/events.js';
+import { addressList, checkMediaState, checkMessage, checkTask, describe, isTime, MAX_EMAIL_HTML } from '../backend/events.js';
+import type { EmailDraft, OutgoingEmail } from '../model/email.js';
+import type { ReplyMode } from '../model/reply-mode.js';
 import type { MediaState } from '../model/agent-state.js';
 import type { StyleSpan, TextStyle } from '../model/compose.js';
 import type { LoadedTemplate, TemplateField } from '../model/templates.js';
@@ -144,6 +146,58 @@ function checkTemplate(raw: unknown, text: string, path: string): Checked<Loaded
   };
 }
 
+const MODES: readonly ReplyMode[] = ['reply', 'reply-all', 'forward'];
+const MAX_SUBJECT = 10_000;
+
+/** The fields an email draft and an outgoing email share (MAIL-5..10): mode, To, Cc, Bcc, subject, HTML. */
+function checkEmailFields(
+  raw: unknown,
+  path: string,
+): Checked<{ mode: ReplyMode; to: readonly string[]; cc: readonly string[]; bcc: readonly string[]; subject: string; html: string }> {
+  if (!isRecord(raw)) return { ok: false, error: `${path} is ${describe(raw)}, not an email` };
+  const { mode, to, cc, bcc, subject, html } = raw;
+  if (!MODES.includes(mode as ReplyMode)) return { ok: false, error: `${path}.mode is ${describe(mode)}` };
+  const lists: (readonly string[])[] = [];
+  for (const [name, value] of [['to', to], ['cc', cc], ['bcc', bcc]] as const) {
+    const list = addressList(value, `${path}.${name}`);
+    if (!list.ok) return list;
+    lists.push(list.value);
+  }
+  if (typeof subject !== 'string' || subject.length > MAX_SUBJECT) return { ok: false, error: `${path}.subject is not a subject` };
+  if (typeof html !== 'string') return { ok: false, error: `${path}.html is ${describe(html)}, not HTML text` };
+  if (html.length > MAX_EMAIL_HTML) return { ok: false, error: `${path}.html is longer than ${MAX_EMAIL_HTML} characters` };
+  return { ok: true, value: { mode: mode as ReplyMode, to: lists[0]!, cc: lists[1]!, bcc: lists[2]!, subject, html } };
+}
+
+/** An email reply's draft (MAIL-5..10, COMP-13): its fields, the message answered, which fields are shown. */
+export function checkEmailDraft(raw: unknown, path = 'draft.email'): Checked<EmailDraft> {
+  try {
+    const fields = checkEmailFields(raw, path);
+    if (!fields.ok) return fields;
+    const { repliedId, ccShown, bccShown } = raw as Record<string, unknown>;
+    if (typeof repliedId !== 'string' || repliedId === '') return { ok: false, error: `${path}.repliedId is not a message id` };
+    if (typeof ccShown !== 'boolean' || typeof bccShown !== 'boolean') return { ok: false, error: `${path}.ccShown and bccShown must be booleans` };
+    return { ok: true, value: { ...fields.value, repliedId, ccShown, bccShown } };
+  } catch (error) {
+    return { ok: false, error: `${path} could not be read (${describe(error)})` };
+  }
+}
+
+/** The email an outbox entry sends (MAIL-5..10): its fields and the Message-ID it answers. */
+export function checkOutgoingEmail(raw: unknown, path = 'outbox.email'): Checked<OutgoingEmail> {
+  try {
+    const fields = checkEmailFields(raw, path);
+    if (!fields.ok) return fields;
+    const { inReplyTo } = raw as Record<string, unknown>;
+    if (inReplyTo !== undefined && (typeof inReplyTo !== 'string' || inReplyTo.length > MAX_SUBJECT)) {
+      return { ok: false, error: `${path}.inReplyTo is not a Message-ID` };
+    }
+    return { ok: true, value: { ...fields.value, ...(inReplyTo !== undefined ? { inReplyTo } : {}) } };
+  } catch (error) {
+    return { ok: false, error: `${path} could not be read (${describe(error)})` };
+  }
+}
+
 /**
  * A draft (COMP-13), checked part by part: its text must be a string; spans and files that do not
  * check out are dropped, and a template that does not is dropped with the text kept. `problems` names
@@ -152,7 +206,7 @@ function checkTemplate(raw: unknown, text: string, path: string): Checked<Loaded
 export function checkDraft(raw: unknown, path = 'draft'): Checked<Draft> {
   try {
     if (!isRecord(raw)) return { ok: false, error: `${path} is ${describe(raw)}, not a draft` };
-    const { text, spans: rawSpans, attachments: rawFiles, template: rawTemplate } = raw;
+    const { text, spans: rawSpans, attachments: rawFiles, template: rawTemplate, email: rawEmail } = raw;
     if (typeof text !== 'string') return { ok: false, error: `${path}.text is not a string` };
     if (text.length > MAX_DRAFT) return { ok: false, error: `${path}.text is longer than ${MAX_DRAFT} characters` };
     const { spans, problems } = checkSpans(rawSpans, text, `${path}.spans`);
@@ -164,7 +218,18 @@ export function checkDraft(raw: unknown, path = 'draft'): Checked<Draft> {
       if (checked.ok) template = checked.value;
       else problems.push(checked.error);
     }
-    return { ok: true, value: { text, spans, attachments: files.files, ...(template ? { template } : {}) }, problems };
+    // MAIL-10: an email draft's fields that do not check out are dropped; its body's text stays.
+    let email: EmailDraft | undefined;
+    if (rawEmail !== undefined) {
+      const checked = checkEmailDraft(rawEmail, `${path}.email`);
+      if (checked.ok) email = checked.value;
+      else problems.push(checked.error);
+    }
+    return {
+      ok: true,
+      value: { text, spans, attachments: files.files, ...(template ? { template } : {}), ...(email ? { email } : {}) },
+      problems,
+    };
   } catch (error) {
     return { ok: false, error: `${path} could not be read (${describe(error)})` };
   }
@@ -177,10 +242,18 @@ export function checkDraft(raw: unknown, path = 'draft'): Checked<Draft> {
  */
 export function checkOutboxEntry(raw: unknown, path: string): Checked<OutboxEntry> {
   if (!isRecord(raw)) return { ok: false, error: `${path} is ${describe(raw)}, not a message` };
-  const { clientId, taskId, text, attachments, createdAt, status, reason } = raw;
+  const { clientId, taskId, text, attachments, createdAt, status, reason, email: rawEmail } = raw;
   if (typeof clientId !== 'string' || clientId === '') return { ok: false, error: `${path}.clientId is not a string` };
   if (typeof taskId !== 'string' || taskId === '') return { ok: false, error: `${path}.taskId is not a string` };
   if (typeof text !== 'string') return { ok: false, error: `${path}.text is not a string` };
+  // MAIL-5..10: an email whose fields do not check out cannot go as what the agent wrote (sent as a
+  // plain message it would reach no one, or the wrong people): the entry is dropped and named.
+  let email: OutgoingEmail | undefined;
+  if (rawEmail !== undefined) {
+    const checked = checkOutgoingEmail(rawEmail, `${path}.email`);
+    if (!checked.ok) return { ok: false, error: `${checked.error}; the email is not sent` };
+    email = checked.value;
+  }
   const files = checkAttachments(attachments, `${path}.attachments`);
   const when = isTime(createdAt) ? createdAt : 0;
   const problems = [...files.problems];
@@ -196,7 +269,16 @@ export function checkOutboxEntry(raw: unknown, path: string): Checked<OutboxEntr
   }
   return {
     ok: true,
-    value: { clientId, taskId, text, attachments: files.files, createdAt: when, status: state, ...(state === 'failed' && why ? { reason: why } : {}) },
+    value: {
+      clientId,
+      taskId,
+      text,
+      attachments: files.files,
+      ...(email ? { email } : {}),
+      createdAt: when,
+      status: state,
+      ...(state === 'failed' && why ? { reason: why } : {}),
+    },
     problems,
   };
 }

@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { ManualClock } from '../../src/backend/clock.js';
-import { checkEvent, checkSnapshot, MAX_SEQ, MAX_TIME } from '../../src/backend/events.js';
+import { checkEvent, checkMessage, checkSnapshot, MAX_EMAIL_HTML, MAX_SEQ, MAX_TIME } from '../../src/backend/events.js';
 import type { DcSnapshot } from '../../src/backend/types.js';
 import { resolveConfig } from '../../src/model/config.js';
 import type { Message } from '../../src/model/tasks.js';
@@ -368,5 +368,81 @@ describe('hostile backend data', () => {
     expect(kit.store.state.connection).to.equal('online');
     expect(kit.store.state.lastSeq).to.equal(kit.server.seq);
     expect(kit.store.state.messages['t']!.map((m) => m.id)).to.deep.equal(['m1', 'm2']);
+  });
+
+  it('MAIL-1, MAIL-3, MAIL-8: an email with a bad part is refused alone, with the part named; the thread and its good emails stay', async () => {
+    const kit = await setup();
+    kit.backend.emit({ type: 'task', task: task('e', 'email', 'active', T), cause: 'accepted' });
+    const headers = { from: 'Ana <ana@client.example>', to: ['support@example.com'], cc: [], subject: 'My invoice' };
+    const mail = (id: string, email: unknown, attachments?: unknown) =>
+      ({ ...said(id, 'e', T + 1), email, ...(attachments !== undefined ? { attachments } : {}) }) as unknown as Message;
+    const file = { id: 'f1', name: 'logo.png', type: 'image/png', size: 10, url: 'data:image/png;base64,AA==' };
+    kit.backend.emit({ type: 'message', message: mail('ok-1', { ...headers, html: '<p>Hi</p>', messageId: '<1@client.example>' }, [{ ...file, contentId: 'logo', inline: true }]) });
+    const bad: [unknown, unknown, RegExp][] = [
+      ['not an email', undefined, /message\.email is "not an email", not an email/],
+      [{ ...headers, from: 5 }, undefined, /message\.email\.from is not an address/],
+      [{ ...headers, to: 'support@example.com' }, undefined, /message\.email\.to is not a list of addresses/],
+      [{ ...headers, cc: [null] }, undefined, /message\.email\.cc\[0\] is null, not an address/],
+      [{ ...headers, subject: ['x'] }, undefined, /message\.email\.subject is not a subject/],
+      [{ ...headers, html: { toString: () => '<p>' } }, undefined, /message\.email\.html is an object, not HTML text/],
+      [{ ...headers, html: `<p>${'x'.repeat(MAX_EMAIL_HTML)}</p>` }, undefined, /message\.email\.html is longer than 1000000 characters \(1000007\); the email is left out/],
+      [{ ...headers, messageId: 42 }, undefined, /message\.email\.messageId is not a Message-ID/],
+      [headers, [{ ...file, contentId: 7 }], /attachments\[0\]\.contentId is not a content id/],
+      [headers, [{ ...file, inline: 'yes' }], /attachments\[0\]\.inline is not a boolean/],
+      [headers, [{ ...file, pciBlocked: true }], /attachments\[0\]\.pciBlocked is not a reason/],
+    ];
+    for (const [i, [email, attachments]] of bad.entries()) kit.backend.emit({ type: 'message', message: mail(`bad-${i}`, email, attachments) });
+    kit.backend.emit({ type: 'message', message: mail('ok-2', headers, [{ ...file, pciBlocked: 'Card number found in the file' }]) });
+    // The path ran: each bad one reported, the good ones applied around them.
+    const thread = kit.store.state.messages['e']!;
+    expect(thread.map((m) => m.id)).to.deep.equal(['ok-1', 'ok-2']);
+    expect(thread[0]!.email).to.deep.equal({ ...headers, html: '<p>Hi</p>', messageId: '<1@client.example>' });
+    expect(thread[0]!.attachments![0]).to.include({ contentId: 'logo', inline: true });
+    expect(thread[1]!.attachments![0]!.pciBlocked).to.equal('Card number found in the file');
+    const reports = kit.errors.filter((e) => e.source === 'event').map((e) => e.message);
+    expect(reports).to.have.length(bad.length);
+    bad.forEach(([, , why], i) => expect(reports[i], `case ${i}`).to.match(why));
+    // In a snapshot: that email alone is dropped, the thread stays.
+    kit.server.messages.get('e')!.push(mail('bad-snap', { ...headers, to: [1] }));
+    await resync(kit);
+    expect(kit.store.state.connection).to.equal('online');
+    expect(kit.store.state.messages['e']!.map((m) => m.id)).to.deep.equal(['ok-1', 'ok-2']);
+    expect(kit.errors.at(-1)!.message).to.match(/snapshot\.messages\.e\[\d+\]\.email\.to\[0\] is 1, not an address/);
+  });
+
+  it('MAIL-1, MAIL-3, MAIL-8: the email check takes any email part and keeps only well-formed fields (seeded property)', () => {
+    const value = fc.anything({ withBigInt: true, withNullPrototype: true, maxDepth: 2 });
+    const list = fc.oneof(fc.array(fc.string({ maxLength: 30 }), { maxLength: 4 }), value);
+    const email = fc.oneof(
+      fc.record(
+        { from: fc.oneof(fc.string(), value), to: list, cc: list, subject: fc.oneof(fc.string(), value), html: fc.oneof(fc.string(), value), messageId: fc.oneof(fc.string(), value) },
+        { requiredKeys: [] },
+      ),
+      value,
+    );
+    const extras = fc.record(
+      { contentId: fc.oneof(fc.string({ minLength: 1 }), value), inline: fc.oneof(fc.boolean(), value), pciBlocked: fc.oneof(fc.string(), value) },
+      { requiredKeys: [] },
+    );
+    const isList = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+    fc.assert(
+      fc.property(email, extras, (rawEmail, rawExtras) => {
+        const file = { id: 'f', name: 'a.pdf', type: 'application/pdf', size: 1, url: 'data:,', ...rawExtras };
+        const checked = checkMessage({ ...said('m', 't', T), email: rawEmail, attachments: [file] }, 'message');
+        if (!checked.ok) return void expect(checked.error).to.match(/^message\.(email|attachments\[0\])/);
+        const { email: e, attachments } = checked.value;
+        if (rawEmail === undefined) expect(e).to.equal(undefined);
+        else {
+          expect(typeof e!.from === 'string' && typeof e!.subject === 'string' && isList(e!.to) && isList(e!.cc)).to.be.true;
+          expect(e!.html === undefined || (typeof e!.html === 'string' && e!.html.length <= MAX_EMAIL_HTML)).to.be.true;
+          expect(e!.messageId === undefined || typeof e!.messageId === 'string').to.be.true;
+        }
+        const a = attachments![0]!;
+        expect(a.contentId === undefined || (typeof a.contentId === 'string' && a.contentId !== '')).to.be.true;
+        expect(a.inline === undefined || typeof a.inline === 'boolean').to.be.true;
+        expect(a.pciBlocked === undefined || typeof a.pciBlocked === 'string').to.be.true;
+      }),
+      { seed: 11_001, numRuns: 2000 },
+    );
   });
 });

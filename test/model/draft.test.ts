@@ -10,6 +10,7 @@ import {
   draftWithoutTemplate,
   editDraft,
   insertIntoDraft,
+  isBlankDraft,
   isDraftEditAllowed,
   isDraftEditable,
   styleDraft,
@@ -99,5 +100,21 @@ describe('model: the / search', () => {
     expect(opensSlashSearch('', '/abc')).to.be.true; // a paste
     expect(opensSlashSearch('a', 'a/')).to.be.false;
     expect(opensSlashSearch('x', '/x')).to.be.false; // a slash typed in front of text
+  });
+});
+
+describe('model: blank drafts', () => {
+  const reply = { mode: 'reply', repliedId: 'm1', to: ['a@b.example'], cc: [], bcc: [], subject: 'Re: x', ccShown: false, bccShown: false, html: '' } as const;
+  it('COMP-13: a draft with no text, file or template is blank; white space, a file or a template is kept', () => {
+    expect(isBlankDraft(EMPTY_DRAFT)).to.be.true;
+    expect(isBlankDraft({ ...EMPTY_DRAFT, text: ' ' })).to.be.false;
+    expect(isBlankDraft({ ...EMPTY_DRAFT, attachments: [file] })).to.be.false;
+    expect(isBlankDraft(draftWithTemplate(EMPTY_DRAFT, loadTemplate(ORDER, context)))).to.be.false;
+  });
+  it('MAIL-10: an email reply is kept with an empty body (the agent opened it; only Delete removes it)', () => {
+    expect(isBlankDraft({ ...EMPTY_DRAFT, email: reply })).to.be.false;
+    expect(isBlankDraft({ ...EMPTY_DRAFT, email: { ...reply, to: [], subject: '' } })).to.be.false;
+    // Emptying the body leaves the reply open.
+    expect(isBlankDraft(editDraft({ ...EMPTY_DRAFT, text: 'a', email: reply }, '', 0))).to.be.false;
   });
 });
