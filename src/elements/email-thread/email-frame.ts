@@ -20,7 +20,7 @@ export class DcEmailQuotedEvent extends Event {
   }
 }
 
-/** The sandbox of the email's frame (MAIL-3): never allow-scripts, never allow-forms. */
+/** The sandbox of the email's frame (MAIL-3): never allow-scripts, never allow-forms (written as is in the template below). */
 export const FRAME_SANDBOX = 'allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
 /** Prepared emails, by their HTML and the options they were prepared with (rows come and go as the thread scrolls). */
@@ -164,7 +164,27 @@ export class DcEmailFrame extends DcBaseElement {
     const quoted = p.quoted
       ? html`<button type="button" class="quoted" part="quoted" aria-expanded=${this.showQuoted ? 'true' : 'false'} @click=${this.#onQuoted}>${emailIcon('ellipsis')}${this.showQuoted ? words.hideQuotedWords() : words.showQuotedWords()}</button>`
       : nothing;
-    return html`${bar}<iframe part="frame" title=${this.label || words.frameLabel()} sandbox=${FRAME_SANDBOX} referrerpolicy="no-referrer" srcdoc=${this.#srcdoc(p)} @load=${this.#onLoad}></iframe>${quoted}`;
+    const frame = this.#frameElement();
+    frame.title = this.label || words.frameLabel();
+    const srcdoc = this.#srcdoc(p);
+    // Written only when it changes: a new srcdoc loads the frame again.
+    if (frame.srcdoc !== srcdoc) frame.srcdoc = srcdoc;
+    return html`${bar}${frame}${quoted}`;
+  }
+
+  /**
+   * The frame, made once with its sandbox before it is ever in a document (the sandbox never changes
+   * afterwards; a sandbox changed on a live frame would only apply from its next navigation).
+   */
+  #frameElement(): HTMLIFrameElement {
+    if (this.#frame) return this.#frame;
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', FRAME_SANDBOX);
+    frame.setAttribute('referrerpolicy', 'no-referrer');
+    frame.setAttribute('part', 'frame');
+    frame.addEventListener('load', this.#onLoad);
+    this.#frame = frame;
+    return frame;
   }
 
   #srcdoc(p: PreparedEmail): string {
@@ -177,12 +197,12 @@ export class DcEmailFrame extends DcBaseElement {
     this.#observer = undefined;
   }
 
-  #onLoad = (event: Event) => {
-    const frame = event.currentTarget as HTMLIFrameElement;
-    this.#frame = frame;
+  #onLoad = () => {
+    const frame = this.#frame!;
     this.#observer?.disconnect();
     const doc = frame.contentDocument;
-    if (!doc) return;
+    // The first load of a frame without srcdoc yet (about:blank) is not the email.
+    if (!doc || frame.srcdoc === '') return;
     this.#fit();
     if (typeof ResizeObserver === 'function') {
       this.#observer = new ResizeObserver(() => this.#fit());

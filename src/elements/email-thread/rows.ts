@@ -13,6 +13,7 @@ import type { Message, MessageAttachment } from '../../model/tasks.js';
 import { shownText } from '../../model/text.js';
 import { icon } from '../../ui/conversation-icons.js';
 import { announcementWords, timeWords } from '../chat-thread/words.js';
+import './email-frame.js';
 import { emailIcon } from './icons.js';
 import { senderRemembered } from './senders.js';
 import * as words from './words.js';
