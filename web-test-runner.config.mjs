@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { findChromium, HEADLESS_ARGS, HOW_TO_INSTALL } from './scripts/chromium.mjs';
+import { hitsMiddleware } from './test/support/hits.mjs';
 import { moduleGateMiddleware, moduleGatePlugin } from './test/support/module-gate.mjs';
 import { pixelsPlugin } from './test/support/pixels.mjs';
 
@@ -28,8 +29,9 @@ export default {
   concurrency: 2,
   concurrentBrowsers: 1,
   testsFinishTimeout: 10 * 60 * 1000,
-  // Tests hold and fail the requests of modules loaded on first use (test/support/module-gate.mjs).
-  middleware: [moduleGateMiddleware],
+  // Tests hold and fail the requests of modules loaded on first use (test/support/module-gate.mjs), and
+  // count the requests that must never be made (test/support/hits.mjs).
+  middleware: [hitsMiddleware, moduleGateMiddleware],
   plugins: [
     moduleGatePlugin(),
     // Accessible names as the browser computes them (what a screen reader says), for tests of wording.
