@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { cjsPrebundle } from './scripts/cjs-prebundle.mjs';
 import { findChromium, HEADLESS_ARGS, HOW_TO_INSTALL } from './scripts/chromium.mjs';
 import { moduleGateMiddleware, moduleGatePlugin } from './test/support/module-gate.mjs';
 import { pixelsPlugin } from './test/support/pixels.mjs';
@@ -31,6 +32,8 @@ export default {
   // Tests hold and fail the requests of modules loaded on first use (test/support/module-gate.mjs).
   middleware: [moduleGateMiddleware],
   plugins: [
+    // Quill's two CommonJS dependencies, served as ES modules (scripts/cjs-prebundle.mjs).
+    cjsPrebundle(),
     moduleGatePlugin(),
     // Accessible names as the browser computes them (what a screen reader says), for tests of wording.
     a11ySnapshotPlugin(),
