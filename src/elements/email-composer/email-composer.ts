@@ -19,6 +19,7 @@ import { icon } from '../../ui/conversation-icons.js';
 import { DcElement } from '../internal/dc-element.js';
 import type { Editor, Quill, QuillClass } from './editor.js';
 import { quillStyles, styles } from './email-composer.styles.js';
+import { toolbarIcon } from './icons.js';
 import type { DroppedFeature } from './outbound.js';
 
 /** The modules of the editor, loaded the first time a reply shows (Quill, DOMPurify and the kit's glue). */
@@ -44,8 +45,8 @@ function loadEditorModules(): Promise<EditorModules> {
   return editorModules;
 }
 
-/** The signatures appended (and the forwarded emails loaded), by task and email answered: once per page. */
-const started = new Set<string>();
+/** The signatures appended (and the forwarded emails loaded), by store, task and email answered: once per page. */
+const started = new WeakMap<object, Set<string>>();
 
 type AddressField = 'to' | 'cc' | 'bcc';
 type Dialog =
@@ -325,8 +326,11 @@ export class DcEmailComposer extends DcElement {
     const outbound = this.#modules!.outbound;
     let body = email.html;
     const key = `${target.taskId}\n${email.repliedId}`;
-    if (body === '' && (target.draft?.text ?? '') === '' && !started.has(key)) {
-      started.add(key);
+    const store = this.activeStore;
+    let done = store ? started.get(store) : undefined;
+    if (store && !done) started.set(store, (done = new Set()));
+    if (done && body === '' && (target.draft?.text ?? '') === '' && !done.has(key)) {
+      done.add(key);
       body = this.#initialBody(target, email);
     }
     const clean = body === '' ? '' : outbound.outboundHtml(body);
@@ -578,24 +582,24 @@ export class DcEmailComposer extends DcElement {
     };
     const glyph = (t: string, style: string) => html`<span class="glyph" style=${style} aria-hidden="true">${t}</span>`;
     return [
-      { key: 'header', label: msg('Heading 1', { id: 'email-composer.h1' }), content: glyph('H1', 'font-weight:700'), pressed: f['header'] === 1, run: toggle('header', 1) },
+      { key: 'header', label: msg('Heading 1', { id: 'email-composer.h1' }), content: toolbarIcon('heading-1'), pressed: f['header'] === 1, run: toggle('header', 1) },
       { key: 'bold', label: msg('Bold', { id: 'email-composer.bold' }), content: glyph('B', 'font-weight:700'), pressed: f['bold'] === true, run: toggle('bold') },
       { key: 'italic', label: msg('Italic', { id: 'email-composer.italic' }), content: glyph('I', 'font-style:italic'), pressed: f['italic'] === true, run: toggle('italic') },
       { key: 'underline', label: msg('Underline', { id: 'email-composer.underline' }), content: glyph('U', 'text-decoration:underline'), pressed: f['underline'] === true, run: toggle('underline') },
       { key: 'strike', label: msg('Strikethrough', { id: 'email-composer.strike' }), content: glyph('S', 'text-decoration:line-through'), pressed: f['strike'] === true, run: toggle('strike') },
-      { key: 'colour', label: msg('Font colour', { id: 'email-composer.colour' }), content: glyph('A', `border-bottom:3px solid ${typeof f['color'] === 'string' ? f['color'] : 'currentColor'}`), run: () => this.#togglePanel('colour') },
-      { key: 'ordered', label: msg('Ordered list', { id: 'email-composer.ordered' }), content: glyph('1.', ''), pressed: f['list'] === 'ordered', run: toggle('list', 'ordered') },
-      { key: 'bullet', label: msg('Bullet list', { id: 'email-composer.bullet' }), content: glyph('•', ''), pressed: f['list'] === 'bullet', run: toggle('list', 'bullet') },
-      { key: 'blockquote', label: msg('Blockquote', { id: 'email-composer.blockquote' }), content: glyph('❝', ''), pressed: f['blockquote'] === true, run: toggle('blockquote') },
+      { key: 'colour', label: msg('Font colour', { id: 'email-composer.colour' }), content: toolbarIcon('baseline'), run: () => this.#togglePanel('colour') },
+      { key: 'ordered', label: msg('Ordered list', { id: 'email-composer.ordered' }), content: toolbarIcon('list-ordered'), pressed: f['list'] === 'ordered', run: toggle('list', 'ordered') },
+      { key: 'bullet', label: msg('Bullet list', { id: 'email-composer.bullet' }), content: toolbarIcon('list'), pressed: f['list'] === 'bullet', run: toggle('list', 'bullet') },
+      { key: 'blockquote', label: msg('Blockquote', { id: 'email-composer.blockquote' }), content: toolbarIcon('text-quote'), pressed: f['blockquote'] === true, run: toggle('blockquote') },
       { key: 'emoji', label: msg('Emoticon', { id: 'email-composer.emoji' }), content: icon('face-slightly-smiling'), run: () => this.#togglePanel('emoji') },
-      { key: 'link', label: msg('Link', { id: 'email-composer.link' }), content: glyph('🔗', ''), pressed: typeof f['link'] === 'string', run: this.#askLink },
-      { key: 'outdent', label: msg('Decrease indent', { id: 'email-composer.outdent' }), content: glyph('⇤', ''), run: () => this.#indent('-1') },
-      { key: 'indent', label: msg('Increase indent', { id: 'email-composer.indent' }), content: glyph('⇥', ''), run: () => this.#indent('+1') },
-      { key: 'table', label: msg('Table', { id: 'email-composer.table' }), content: glyph('▦', ''), run: this.#insertTable },
+      { key: 'link', label: msg('Link', { id: 'email-composer.link' }), content: toolbarIcon('link'), pressed: typeof f['link'] === 'string', run: this.#askLink },
+      { key: 'outdent', label: msg('Decrease indent', { id: 'email-composer.outdent' }), content: toolbarIcon('indent-decrease'), run: () => this.#indent('-1') },
+      { key: 'indent', label: msg('Increase indent', { id: 'email-composer.indent' }), content: toolbarIcon('indent-increase'), run: () => this.#indent('+1') },
+      { key: 'table', label: msg('Table', { id: 'email-composer.table' }), content: toolbarIcon('table'), run: this.#insertTable },
       ...(this.#inTable
         ? [
-            { key: 'row', label: msg('Add a row', { id: 'email-composer.add-row' }), content: glyph('+≡', ''), run: () => this.#tableModule()?.insertRowBelow() },
-            { key: 'column', label: msg('Add a column', { id: 'email-composer.add-column' }), content: glyph('+‖', ''), run: () => this.#tableModule()?.insertColumnRight() },
+            { key: 'row', label: msg('Add a row', { id: 'email-composer.add-row' }), content: toolbarIcon('rows-3'), run: () => this.#tableModule()?.insertRowBelow() },
+            { key: 'column', label: msg('Add a column', { id: 'email-composer.add-column' }), content: toolbarIcon('columns-3'), run: () => this.#tableModule()?.insertColumnRight() },
           ]
         : []),
       { key: 'templates', label: msg('Templates', { id: 'composer.templates' }), content: icon('file-text'), run: () => this.#togglePanel('templates') },
