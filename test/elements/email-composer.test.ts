@@ -14,6 +14,8 @@ import type { DcStoreApi, SendRequest } from '../../src/store/api.js';
 import type { DcState } from '../../src/store/state.js';
 import type { DcStore } from '../../src/store/store.js';
 import { MemoryStorage } from '../../src/store/persist.js';
+import DOMPurify from 'dompurify';
+import { droppedFeatures, outboundHtml, useOutboundPurifier } from '../../src/elements/email-composer/outbound.js';
 import { signInReady, text, until } from '../support/kit.js';
 
 const CUSTOMER = { name: 'Claire Dubois', email: 'claire@example.com', subject: 'My claim' };
@@ -521,5 +523,37 @@ describe('dc-email-composer', () => {
     await kit.el.updateComplete;
     await until(() => root(kit.el).querySelector('.ql-editor blockquote') !== null, `forwarded email loaded: ${root(kit.el).querySelector('.ql-editor')?.innerHTML}`, 3000);
     expect(text($(kit.el, '.ql-editor'))).to.contain('where is my refund');
+  });
+
+  it('MAIL-3: the outbound profile keeps the editor’s formats and drops scripts, handlers, javascript: links, styles beyond colour, and foreign tags', () => {
+    useOutboundPurifier(DOMPurify);
+    const out = outboundHtml(
+      '<p class="ql-indent-2"><strong>b</strong> <span style="color: #c0392b; background: url(https://t.example/x)">red</span></p>' +
+        '<img src=x onerror="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)">j</a><a href="https://ok.example">ok</a>' +
+        '<svg><a href="https://x"></a></svg><iframe src="https://x"></iframe><form><input></form><img src="data:image/png;base64,iVBORw0KGgo=">' +
+        '<table><tbody><tr><td data-row="1">c</td></tr></tbody></table>',
+    );
+    expect(out).to.contain('<strong>b</strong>');
+    expect(out).to.contain('style="margin-left: 6em"');
+    expect(out).to.contain('color: #c0392b');
+    expect(out).not.to.match(/onerror|<script|javascript:|url\(|<svg|<iframe|<form|<input|data-row|class=/i);
+    expect(out).to.contain('href="https://ok.example"');
+    expect(out).to.contain('rel="noopener noreferrer"');
+    expect(out).to.contain('src="data:image/png;base64,');
+    expect(out).to.contain('border-collapse: collapse');
+    expect(droppedFeatures(out).map((d) => d.feature.slug)).to.include('image-base64');
+  });
+
+  it('MAIL-3: HTML a dc-before-send listener puts in the email is sanitised again before it reaches the outbox', async () => {
+    const kit = await mount();
+    await startReplying(kit);
+    await typeInBody(kit.el, 'Hello');
+    kit.el.addEventListener('dc-before-send', (e) => {
+      (e.detail.email as { html: string }).html = '<p>host</p><img src=x onerror="window.__pwned=4"><script>window.__pwned=5</script>';
+    });
+    await clickOn($(kit.el, '[part="send"]'));
+    const html = kit.sends[0]!.email!.html;
+    expect(html).to.contain('<p>host</p>');
+    expect(html).not.to.match(/onerror|<script/i);
   });
 });

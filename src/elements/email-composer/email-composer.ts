@@ -1,6 +1,7 @@
 import { msg, str } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { DcBeforeSendEvent, DcBeforeWorkflowEvent, DcEmailMaximiseEvent, DcSendEvent } from '../../events/events.js';
 import { mediaLabel } from '../../i18n/labels.js';
@@ -618,7 +619,7 @@ export class DcEmailComposer extends DcElement {
             tabindex=${i === active ? 0 : -1}
             aria-label=${b.label}
             title=${b.label}
-            aria-pressed=${b.pressed === undefined ? nothing : b.pressed ? 'true' : 'false'}
+            aria-pressed=${ifDefined(b.pressed === undefined ? undefined : b.pressed ? 'true' : 'false')}
             ?disabled=${this.#status !== 'ready'}
             @pointerdown=${(e: PointerEvent) => e.preventDefault()}
             @click=${() => {
