@@ -7,78 +7,15 @@ import type { DcProvider } from '../../src/elements/provider/provider.js';
 import '../../src/elements/provider/provider.js';
 import type { DcBeforeSendEvent, DcSendEvent } from '../../src/events/events.js';
 import { DEFAULT_MEDIA, resolveConfig, type DcConfigInput } from '../../src/model/config.js';
-import type { Draft } from '../../src/model/draft.js';
 import type { EmailDraft } from '../../src/model/email.js';
 import { startReply } from '../../src/model/reply-mode.js';
-import type { DcStoreApi, SendRequest } from '../../src/store/api.js';
-import type { DcState } from '../../src/store/state.js';
-import type { DcStore } from '../../src/store/store.js';
 import { MemoryStorage } from '../../src/store/persist.js';
 import DOMPurify from 'dompurify';
 import { droppedFeatures, outboundHtml, useOutboundPurifier } from '../../src/elements/email-composer/outbound.js';
 import { signInReady, text, until } from '../support/kit.js';
+import { overlay } from '../../stories/support/email-drafts.js';
 
 const CUSTOMER = { name: 'Claire Dubois', email: 'claire@example.com', subject: 'My claim' };
-
-/**
- * The store's draft check may not keep `Draft.email` yet: then this thin layer over the store's api
- * keeps the email part of each draft beside the store's own draft (text and files stay the store's),
- * and records what `send` was called with. When the store keeps `email`, the overlay is never used.
- */
-function overlay(store: DcStore, kept: Map<string, EmailDraft>) {
-  const listeners = new Set<(s: DcState, p: DcState) => void>();
-  const sends: SendRequest[] = [];
-  let memo: { real: DcState; version: number; value: DcState } | undefined;
-  let version = 0;
-  const merged = (): DcState => {
-    const real = store.state;
-    if (kept.size === 0) return real;
-    if (memo && memo.real === real && memo.version === version) return memo.value;
-    const drafts: Record<string, Draft> = Object.create(null);
-    Object.assign(drafts, real.drafts);
-    for (const [taskId, email] of kept) {
-      drafts[taskId] = { ...(real.drafts[taskId] ?? { text: '', spans: [], attachments: [] }), email };
-    }
-    memo = { real, version, value: { ...real, drafts } };
-    return memo.value;
-  };
-  // The store's api object is frozen: the layer is a proxy over an empty object that reads from it.
-  const real = store.api;
-  const api: DcStoreApi = new Proxy({} as DcStoreApi, {
-    get(_target, key) {
-      if (key === 'state') return merged();
-      if (key === 'subscribe') {
-        return (l: (s: DcState, p: DcState) => void) => {
-          listeners.add(l);
-          const off = store.subscribe(() => l(merged(), merged()));
-          return () => {
-            listeners.delete(l);
-            off();
-          };
-        };
-      }
-      if (key === 'setDraft') {
-        return (taskId: string, draft: Draft | undefined) => {
-          const before = merged();
-          if (draft?.email) kept.set(taskId, draft.email);
-          else kept.delete(taskId);
-          version++;
-          store.setDraft(taskId, draft);
-          const after = merged();
-          for (const l of listeners) l(after, before);
-        };
-      }
-      if (key === 'send') {
-        return (taskId: string, request: SendRequest) => {
-          sends.push(request);
-          return store.send(taskId, request);
-        };
-      }
-      return Reflect.get(real, key) as unknown;
-    },
-  });
-  return { api, sends };
-}
 
 interface Options {
   lang?: 'en' | 'fr';

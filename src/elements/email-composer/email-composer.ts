@@ -336,6 +336,7 @@ export class DcEmailComposer extends DcElement {
     }
     const clean = body === '' ? '' : outbound.outboundHtml(body);
     quill.setContents(quill.clipboard.convert({ html: clean }), 'silent');
+    this.#markImages();
     this.#lastHtml = email.html;
     this.#dropped = outbound.droppedFeatures(clean);
     if (body !== email.html) this.#scheduleDraft(0);
@@ -355,7 +356,13 @@ export class DcEmailComposer extends DcElement {
     return body;
   }
 
+  /** Inline images carry no words of their own: marked decorative (alt="") rather than left unnamed. */
+  #markImages(): void {
+    for (const img of this.#editor?.quill.root.querySelectorAll('img:not([alt])') ?? []) img.setAttribute('alt', '');
+  }
+
   #onTextChange = (_delta: unknown, _old: unknown, source: string) => {
+    this.#markImages();
     if (source === 'silent') return;
     this.#scheduleDraft(DRAFT_DELAY);
   };
