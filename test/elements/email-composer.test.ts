@@ -493,4 +493,38 @@ describe('dc-email-composer', () => {
     expect(html).to.contain('<p>host</p>');
     expect(html).not.to.match(/onerror|<script/i);
   });
+
+  it('MAIL-8: an outbound file holding a card number is removed with a message; a clean one is attached', async () => {
+    const kit = await mount();
+    await startReplying(kit);
+    const el = kit.el;
+    const input = $<HTMLInputElement>(el, 'input[type="file"]');
+    const data = new DataTransfer();
+    data.items.add(new File(['card 4111 1111 1111 1111 exp 12/30'], 'notes.txt', { type: 'text/plain' }));
+    data.items.add(new File(['hello'], 'letter.txt', { type: 'text/plain' }));
+    input.files = data.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => (draftOf(kit)?.attachments.length ?? 0) === 1, 'one file attached');
+    await el.updateComplete;
+    expect(draftOf(kit)!.attachments[0]!.name).to.equal('letter.txt');
+    expect(text(root(el).querySelector('[role="alert"]'))).to.contain('notes.txt was removed: it holds a card number (ending 1111)');
+    expect(root(el).querySelectorAll('[part="attachment"]')).to.have.length(1);
+  });
+
+  it('MAIL-11: the workflow button sits above the compose box; COMP-11: Emoticon opens the emoji panel and inserts the emoji', async () => {
+    const kit = await mount();
+    await startReplying(kit);
+    const el = kit.el;
+    const workflows = $(el, '[data-action="workflows"]');
+    expect(workflows.getBoundingClientRect().bottom).to.be.at.most($(el, '.editor').getBoundingClientRect().top);
+    el.quill!.setText('Hi \n', 'user');
+    el.quill!.setSelection(3, 0, 'user');
+    await clickOn($(el, '[data-format="emoji"]'));
+    await until(() => root(el).querySelector('dc-emoji-panel') !== null, 'emoji panel');
+    $(el, 'dc-emoji-panel').dispatchEvent(new CustomEvent('dc-emoji-pick', { detail: { unicode: '😀' }, bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(el.quill!.getText()).to.contain('Hi 😀');
+    expect(root(el).querySelector('dc-emoji-panel')).to.equal(null);
+  });
 });
+
