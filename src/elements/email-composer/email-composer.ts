@@ -270,8 +270,9 @@ export class DcEmailComposer extends DcElement {
   // -------------------------------------------------------------------------------------------------
   // The editor
 
+  /** Starts loading the editor the first time a reply shows; after a failure only Retry starts again. */
   #ensureEditor(target: Target): void {
-    if (this.#status === 'ready' || this.#status === 'loading') return;
+    if (this.#status !== 'idle') return;
     this.#status = 'loading';
     const t0 = performance.now();
     loadEditorModules().then(
