@@ -526,5 +526,21 @@ describe('dc-email-composer', () => {
     expect(el.quill!.getText()).to.contain('Hi 😀');
     expect(root(el).querySelector('dc-emoji-panel')).to.equal(null);
   });
+
+  it('MAIL-7: Tab leaves the body (it never traps the keyboard); Ctrl+Enter in the body sends', async () => {
+    const kit = await mount();
+    await startReplying(kit);
+    const el = kit.el;
+    await typeInBody(el, 'Hello ');
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.classList.contains('ql-editor') ?? false).to.equal(false);
+    expect(el.quill!.getText()).not.to.contain('\t');
+    await typeInBody(el, 'Sent by keys ');
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await until(() => kit.sends.length === 1, 'sent with Ctrl+Enter');
+    expect(kit.sends[0]!.text).to.contain('Sent by keys');
+  });
 });
 

@@ -391,9 +391,12 @@ export class DcEmailComposer extends DcElement {
     this.requestUpdate();
   }
 
+  /** Set while the editor is made or loaded in `updated()`: what Quill reports then needs no second render. */
+  #syncing = false;
+
   #readFormats = () => {
     const quill = this.#editor?.quill;
-    if (!quill) return;
+    if (!quill || this.#syncing) return;
     const range = quill.getSelection();
     const formats = range ? quill.getFormat(range) : {};
     const inTable = 'table' in formats;
@@ -425,7 +428,14 @@ export class DcEmailComposer extends DcElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const target = this.#target();
-    if (target?.email) this.#syncEditor(target);
+    if (target?.email) {
+      this.#syncing = true;
+      try {
+        this.#syncEditor(target);
+      } finally {
+        this.#syncing = false;
+      }
+    }
     const dialog = this.renderRoot.querySelector('dialog');
     if (dialog && !dialog.open) {
       dialog.showModal();
@@ -468,7 +478,7 @@ export class DcEmailComposer extends DcElement {
           : this.#status !== 'ready'
             ? html`<p class="status" role="status">${icon('loader-circle')} ${msg('Loading the editor…', { id: 'email-composer.loading' })}</p>`
             : nothing}
-        <div class="editor" part="editor" ?hidden=${this.#status !== 'ready'} @paste=${this.#onPaste}></div>
+        <div class="editor" part="editor" ?hidden=${this.#status !== 'ready'} @keydown=${this.#onEditorKey}></div>
         ${this.#renderPanel(target)}
       </div>
       ${this.#renderChips(target)} ${this.#renderWarnings()}
@@ -1101,8 +1111,13 @@ export class DcEmailComposer extends DcElement {
     void this.attach(files);
   };
 
-  /** Quill's clipboard takes pasted images (inline); nothing to do here but leave them to it. */
-  #onPaste = () => undefined;
+  /** Ctrl+Enter (Cmd+Enter on Apple systems) in the body sends, as the email media's `sendKey` says. */
+  #onEditorKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.isComposing) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.#send();
+  };
 
   /**
    * Attaches files (MAIL-8): the PCI rule first (a file whose name or text holds a card number is
