@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { cjsPrebundle } from './scripts/cjs-prebundle.mjs';
 import { findChromium, HEADLESS_ARGS, HOW_TO_INSTALL } from './scripts/chromium.mjs';
 import { hitsMiddleware } from './test/support/hits.mjs';
 import { moduleGateMiddleware, moduleGatePlugin } from './test/support/module-gate.mjs';
@@ -33,6 +34,8 @@ export default {
   // count the requests that must never be made (test/support/hits.mjs).
   middleware: [hitsMiddleware, moduleGateMiddleware],
   plugins: [
+    // Quill's two CommonJS dependencies, served as ES modules (scripts/cjs-prebundle.mjs).
+    cjsPrebundle(),
     moduleGatePlugin(),
     // Accessible names as the browser computes them (what a screen reader says), for tests of wording.
     a11ySnapshotPlugin(),

@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { cjsPrebundle } from './cjs-prebundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const canOpen =
@@ -18,7 +19,8 @@ const server = await startDevServer({
     open: canOpen ? '/demo/' : false,
     watch: !process.env.CI,
     // `json`: JSON imported by the sources (the emoji data) is served as a JavaScript module.
-    plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
+    // Quill's two CommonJS dependencies are served as ES modules (cjs-prebundle.mjs).
+    plugins: [cjsPrebundle(), esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
   },
   readCliArgs: false,
   readFileConfig: false,

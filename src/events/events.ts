@@ -2,6 +2,7 @@
  * The kit's DOM events. Every event is a class with a typed `detail`, bubbles and crosses shadow roots.
  */
 import type { MediaState, StateScope, StateTarget } from '../model/agent-state.js';
+import type { OutgoingEmail } from '../model/email.js';
 import type { MediaId } from '../model/media.js';
 import type { AggregateLook } from '../model/state-rules.js';
 import type { DcStoreError } from '../store/store.js';
@@ -129,6 +130,7 @@ declare global {
     'dc-task-select': DcTaskSelectEvent;
     'dc-before-send': DcBeforeSendEvent;
     'dc-send': DcSendEvent;
+    'dc-email-maximise': DcEmailMaximiseEvent;
     'dc-before-sign-in': DcBeforeSignInEvent;
     'dc-before-state-change': DcBeforeStateChangeEvent;
     'dc-before-accept': DcBeforeAcceptEvent;
@@ -235,6 +237,8 @@ export class DcBeforeSendEvent extends DcIntentEvent<{
   /** What will be sent, in the channel's markup. */
   text: string;
   readonly attachments: readonly { readonly id: string; readonly name: string; readonly type: string; readonly size: number }[];
+  /** An email reply's fields and sanitised HTML (MAIL-5..10); `text` is then its plain-text alternative. */
+  readonly email?: OutgoingEmail;
 }> {
   static readonly type = 'dc-before-send';
   constructor(detail: DcBeforeSendEvent['detail']) {
@@ -245,10 +249,20 @@ export class DcBeforeSendEvent extends DcIntentEvent<{
 /** A message entered the outbox (it is delivered exactly once from there). */
 export class DcSendEvent extends Event {
   static readonly type = 'dc-send';
-  readonly detail: { readonly taskId: string; readonly clientId: string; readonly text: string };
+  readonly detail: { readonly taskId: string; readonly clientId: string; readonly text: string; readonly email?: OutgoingEmail };
   constructor(detail: DcSendEvent['detail']) {
     super(DcSendEvent.type, init);
     this.detail = detail;
+  }
+}
+
+/** MAIL-10: the email reply was maximised or restored; a desktop gives it the interaction pane's height. */
+export class DcEmailMaximiseEvent extends Event {
+  static readonly type = 'dc-email-maximise';
+  readonly detail: { readonly maximised: boolean };
+  constructor(maximised: boolean) {
+    super(DcEmailMaximiseEvent.type, init);
+    this.detail = { maximised };
   }
 }
 
