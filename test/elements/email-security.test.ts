@@ -225,6 +225,26 @@ describe('email security (MAIL-3), through the real elements', function () {
     expect(hostSnapshot()).to.equal(before);
   });
 
+  it('MAIL-3: the corpus as one large email, sanitised in batches (flat, and inside one oversized table): nothing executable, nothing fetched', async () => {
+    const vectors = [...(await corpus('dompurify-fixtures.json')), ...(await corpus('h5sc-vectors.json'))];
+    const token = newToken();
+    const flat = vectors.map((v) => `<div>${armed(v.payload, token)}</div>`).join('');
+    const nested = `<div class="wrap"><table><tbody>${vectors.map((v) => `<tr><td>${armed(v.payload, token)}</td></tr>`).join('')}</tbody></table></div>`;
+    expect(flat.length).to.be.above(32_000);
+    for (const email of [flat, nested]) {
+      const el = await fixture<HTMLElement>(html`<div data-dc-fixture style="width: 600px"><dc-email-frame .html=${email}></dc-email-frame></div>`);
+      const iframe = await el.querySelector<DcEmailFrame>('dc-email-frame')!.frameReady;
+      expect(executable(iframe.contentDocument!)).to.deep.equal([]);
+      expect(answered(iframe)).to.deep.equal([]);
+      // The batches kept the email: its text is there.
+      expect(iframe.contentDocument!.body.textContent!.length).to.be.above(1000);
+      fixtureCleanup();
+    }
+    await wait(200);
+    expect(window.__dcPwned).to.equal(0);
+    expect((await hits(token)).count).to.equal(0);
+  });
+
   it('MAIL-3: the payloads with a user action, as emails of the real thread: nothing runs, nothing is fetched, then Load images fetches', async () => {
     const vectors = (await corpus('h5sc-vectors.json')).filter((v) => v.trigger);
     const token = newToken();

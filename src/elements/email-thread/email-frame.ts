@@ -35,6 +35,21 @@ function preparedFor(owner: object, raw: string, loadImages: boolean, inline: Re
   return found;
 }
 
+/** A promise of the frame's load, and whether it came. */
+function readiness() {
+  let resolve!: (frame: HTMLIFrameElement) => void;
+  const promise = new Promise<HTMLIFrameElement>((r) => (resolve = r));
+  const ready = {
+    done: false,
+    promise,
+    resolve(frame: HTMLIFrameElement) {
+      ready.done = true;
+      resolve(frame);
+    },
+  };
+  return ready;
+}
+
 /** The tallest a frame grows (CSS of `min-height: 100vh` and a margin would otherwise grow it forever). */
 const MAX_HEIGHT = 20_000;
 
@@ -129,12 +144,11 @@ export class DcEmailFrame extends DcBaseElement {
   #frame?: HTMLIFrameElement;
   #job = 0;
 
-  /** Resolves once the frame's document is written and loaded (tests, stories). */
+  /** Resolves once the frame's document is written and loaded (tests, stories, measurements). */
   get frameReady(): Promise<HTMLIFrameElement> {
-    return this.#ready;
+    return this.#ready.promise;
   }
-  #ready: Promise<HTMLIFrameElement> = new Promise(() => {});
-  #resolveReady?: (frame: HTMLIFrameElement) => void;
+  #ready = readiness();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('html') || changed.has('loadImages') || changed.has('inline') || changed.has('owner')) this.#prepare();
@@ -142,7 +156,8 @@ export class DcEmailFrame extends DcBaseElement {
 
   #prepare(): void {
     const job = ++this.#job;
-    this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
+    // A new email (or its images loaded): frameReady waits for its document.
+    if (this.#ready.done) this.#ready = readiness();
     const owner = this.owner ?? { html: this.html };
     void preparedFor(owner, this.html, this.loadImages, this.inline).then(
       (p) => {
@@ -209,7 +224,7 @@ export class DcEmailFrame extends DcBaseElement {
       this.#observer.observe(doc.documentElement);
       if (doc.body) this.#observer.observe(doc.body);
     }
-    this.#resolveReady?.(frame);
+    this.#ready.resolve(frame);
   };
 
   /** The frame as tall as its content (no inner scrollbar), plus a sideways scrollbar when it has one. */

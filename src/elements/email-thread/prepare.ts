@@ -42,42 +42,105 @@ export function yieldToMain(): Promise<void> {
 
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The email's pieces, each a complete subtree as HTML: its style sheets (from the head too), then the body's children. */
-function pieces(raw: string): string[] {
-  const doc = new DOMParser().parseFromString(raw, 'text/html');
-  const out: string[] = [];
-  for (const style of Array.from(doc.head.querySelectorAll('style'))) out.push(style.outerHTML);
-  for (const node of Array.from(doc.body.childNodes)) {
-    if (node.nodeType === Node.ELEMENT_NODE) out.push((node as Element).outerHTML);
-    else if (node.nodeType === Node.TEXT_NODE) out.push(escapeText(node.textContent ?? ''));
+function serialise(node: Node): string {
+  if (node.nodeType === Node.ELEMENT_NODE) return (node as Element).outerHTML;
+  if (node.nodeType === Node.TEXT_NODE) return escapeText(node.textContent ?? '');
+  return ''; // comments and the like: nothing to show
+}
+
+/** An element's start tag, as HTML (its attributes as parsed). */
+function startTag(el: Element): string {
+  const shallow = el.cloneNode(false) as Element;
+  const outer = shallow.outerHTML;
+  const end = `</${shallow.localName}>`;
+  return outer.endsWith(end) ? outer.slice(0, -end.length) : outer;
+}
+
+const wrap = (chain: readonly Element[], inner: string) =>
+  chain.map(startTag).join('') + inner + [...chain].reverse().map((el) => `</${el.localName}>`).join('');
+
+/** The innermost of `depth` nested first elements under `root`, or undefined when the nesting changed. */
+function innermost(root: Element, chain: readonly Element[]): Element | undefined {
+  let node: Element | null = root;
+  for (const shell of chain) {
+    node = node.firstElementChild;
+    if (!node || node.localName !== shell.localName) return undefined;
   }
-  return out;
+  return node;
+}
+
+/** The deepest an oversized element is opened up (a newsletter nests a few tables). */
+const MAX_DEPTH = 12;
+
+/**
+ * Sanitises `nodes` (children of `chain`'s innermost element in the inert parse) into `target` (in the
+ * inert output document), a batch at a time. Each batch is sanitised inside copies of its real
+ * ancestors' start tags, so that table rows stay rows; the sanitised rows are then taken out of the
+ * copies. An element too big for one batch is opened up: its start tag sanitised alone, then its
+ * children in batches. When the sanitiser changes the nesting (an ancestor it removes), the batch
+ * goes in whole as the sanitiser wrote it.
+ */
+async function sanitiseInto(
+  nodes: readonly ChildNode[],
+  chain: readonly Element[],
+  target: Element,
+  options: PrepareOptions,
+  count: { blocked: number },
+): Promise<void> {
+  let batch = '';
+  const doc = target.ownerDocument;
+  const sanitiseHere = (inner: string): Element => {
+    const done = sanitiseEmail(wrap(chain, inner), options);
+    count.blocked += done.blocked;
+    const holder = doc.createElement('template');
+    holder.innerHTML = done.html;
+    const root = doc.createElement('div');
+    root.append(holder.content);
+    return root;
+  };
+  const flush = async () => {
+    if (batch === '') return;
+    const root = sanitiseHere(batch);
+    batch = '';
+    const inner = innermost(root, chain);
+    if (inner) target.append(...Array.from(inner.childNodes));
+    else target.append(...Array.from(root.childNodes));
+    await yieldToMain();
+  };
+  for (const node of nodes) {
+    const html = serialise(node);
+    if (html.length > BATCH_CHARS && node instanceof Element && node.firstChild && chain.length < MAX_DEPTH) {
+      await flush();
+      const root = sanitiseHere(wrap([node], ''));
+      const shell = innermost(root, [...chain, node]);
+      if (shell) {
+        target.append(shell);
+        await sanitiseInto(Array.from(node.childNodes), [...chain, node], shell, options, count);
+        continue;
+      }
+      // The sanitiser removed or moved the element itself: it goes in one batch, as written.
+      batch = html;
+      await flush();
+      continue;
+    }
+    if (batch.length + html.length > BATCH_CHARS) await flush();
+    batch += html;
+  }
+  await flush();
 }
 
 /** Sanitises an email in batches, yielding between them (MAIL-3), then folds its quoted history out (MAIL-2). */
 export async function prepareEmail(raw: string, options: PrepareOptions): Promise<PreparedEmail> {
   // Small emails in one go: no parse of our own, no yield.
   if (raw.length <= BATCH_CHARS) return split(sanitiseEmail(raw, options));
-  const parts = pieces(raw);
+  // Parsed inertly (no script, no fetch); the email's style sheets first, from its head too.
+  const source = new DOMParser().parseFromString(raw, 'text/html');
+  const output = document.implementation.createHTMLDocument('');
   await yieldToMain();
-  let html = '';
-  let blocked = 0;
-  let batch = '';
-  const flush = async () => {
-    if (batch === '') return;
-    const done = sanitiseEmail(batch, options);
-    html += done.html;
-    blocked += done.blocked;
-    batch = '';
-    await yieldToMain();
-  };
-  for (const part of parts) {
-    // An oversized single piece is sanitised alone (its own batch).
-    if (batch.length + part.length > BATCH_CHARS) await flush();
-    batch += part;
-  }
-  await flush();
-  return split({ html, blocked });
+  const count = { blocked: 0 };
+  const nodes = [...Array.from(source.head.querySelectorAll('style')), ...Array.from(source.body.childNodes)];
+  await sanitiseInto(nodes, [], output.body, options, count);
+  return split({ html: output.body.innerHTML, blocked: count.blocked });
 }
 
 /**
