@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../../src/elements/desktop/desktop.js';
 import type { DcDesktop } from '../../src/elements/desktop/desktop.js';
@@ -380,48 +381,63 @@ describe('dc-desktop', () => {
     expect(details.width).to.be.greaterThan(800);
   });
 
-  it('TASK-1: an email task\'s messages show read-only, as text, never as markup', async () => {
-    const kit = await desktopKit();
+  it('MAIL-1, MAIL-3: an email task shows the email thread and the email reply, the email in its sandboxed frame', async () => {
+    const kit = await desktopKit(html`<dc-desktop style="width: 900px; height: 700px"></dc-desktop>`);
     const { desktop, p } = kit;
     await signInReady(kit.store);
-    const id = await acceptOffer(kit, 'email', { text: null });
-    const evil = '<img src=x onerror=alert(1)>';
-    kit.backend.customerMessage(id, evil);
-    await until(() => p.shows(evil), 'the message shows');
+    await acceptOffer(kit, 'email', { email: 'rich' });
+    await until(() => !!p.root.querySelector('dc-email-thread'), 'the email thread');
     await settle(desktop);
-    const bubble = p.messages().find((b) => b.textContent === evil)!;
-    expect(text(bubble)).to.equal(evil);
-    expect(bubble.children).to.have.length(0);
+    expect(p.root.querySelector('dc-chat-thread'), 'no chat thread for an email').to.be.null;
+    expect(p.root.querySelector('dc-composer'), 'no chat composer for an email').to.be.null;
+    expect(p.root.querySelector('dc-email-composer'), 'the email reply').to.exist;
+    const thread = p.root.querySelector('dc-email-thread')!;
+    await until(() => !!thread.shadowRoot!.querySelector('dc-email-frame')?.shadowRoot?.querySelector('iframe'), 'the email frame');
+    const frame = thread.shadowRoot!.querySelector('dc-email-frame')!.shadowRoot!.querySelector('iframe')!;
+    expect(frame.getAttribute('sandbox')).to.not.contain('allow-scripts');
+    // The email's markup never reaches the desktop's own DOM.
     expect(p.root.querySelector('img')).to.be.null;
     expect(desktop.querySelector('img')).to.be.null;
-    expect(p.thread()!.shadowRoot!.querySelector('img')).to.be.null;
-    expect(text(p.composer())).to.contain('no email compose box');
+    await expect(kit.provider).to.be.accessible();
   });
 
-  it('TASK-1: an email task\'s messages open at the latest and follow new ones only at the end', async () => {
-    const kit = await desktopKit(html`<dc-desktop style="width: 900px; height: 600px"></dc-desktop>`);
-    const { desktop, p } = kit;
+  it('MAIL-5, MAIL-6, MAIL-10: Reply all from the thread, Forward and back, type, send: the sent email shows in the thread', async () => {
+    const kit = await desktopKit(html`<dc-desktop style="width: 900px; height: 760px"></dc-desktop>`);
+    const { p } = kit;
     await signInReady(kit.store);
-    const id = await acceptOffer(kit, 'email', { text: null });
-    for (let i = 1; i <= 30; i++) kit.backend.customerMessage(id, `Message ${i}`);
-    await until(() => p.shows('Message 30'), 'thirty messages');
-    await settle(desktop);
-    const log = p.thread()!.shadowRoot!.querySelector<HTMLElement>('[part~="log"]')!;
-    const atEnd = () => log.scrollHeight - log.scrollTop - log.clientHeight < 2;
-    expect(log.scrollHeight).to.be.greaterThan(log.clientHeight);
-    expect(atEnd(), 'at the latest message').to.be.true;
-    // Reading earlier messages: a new one does not pull the agent down.
-    log.scrollTop = 0;
-    kit.backend.customerMessage(id, 'Message 31');
-    await until(() => kit.store.state.messages[id]!.length === 31, 'message 31');
-    await settle(desktop);
-    expect(log.scrollTop).to.equal(0);
-    // At the end: the new message comes into view.
-    log.scrollTop = log.scrollHeight;
-    kit.backend.customerMessage(id, 'Message 32');
-    await until(() => p.shows('Message 32'), 'message 32');
-    await settle(desktop);
-    expect(atEnd(), 'follows the new message').to.be.true;
+    const id = await acceptOffer(kit, 'email', { email: 'plain' });
+    await until(() => !!p.root.querySelector('dc-email-thread')?.shadowRoot?.querySelector('[data-action="reply-all"]'), 'Reply all');
+    const thread = p.root.querySelector('dc-email-thread')!;
+    const replied = kit.store.state.messages[id]!.find((m) => m.email)!;
+    (thread.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="reply-all"]')!).click();
+    await until(() => kit.store.state.drafts[id]?.email?.mode === 'reply-all', 'a Reply all draft');
+    const composer = p.root.querySelector('dc-email-composer')!;
+    await until(() => !!composer.shadowRoot!.querySelector('.ql-editor'), 'the editor');
+    const editor = composer.shadowRoot!.querySelector<HTMLElement>('.ql-editor')!;
+    editor.focus();
+    await sendKeys({ type: 'Thank you, it is sorted.' });
+    await until(() => (kit.store.state.drafts[id]?.text ?? '').includes('it is sorted'), 'the body in the draft');
+    const mode = (m: string) => composer.shadowRoot!.querySelector<HTMLButtonElement>(`[data-mode="${m}"]`)!;
+    mode('forward').click();
+    await until(() => kit.store.state.drafts[id]?.email?.mode === 'forward', 'Forward');
+    expect(kit.store.state.drafts[id]!.email!.to, 'Forward: To cleared').to.deep.equal([]);
+    mode('reply-all').click();
+    await until(() => kit.store.state.drafts[id]?.email?.mode === 'reply-all', 'Reply all again');
+    expect(kit.store.state.drafts[id]!.email!.to.join(' ')).to.contain(replied.email!.from.replace(/^.*<|>$/g, ''));
+    expect(kit.store.state.drafts[id]!.text, 'the body kept').to.contain('it is sorted');
+    composer.shadowRoot!.querySelector<HTMLButtonElement>('[part~="send"]')!.click();
+    await until(
+      () => kit.store.state.messages[id]!.some((m) => m.from === 'agent' && m.email && m.text.includes('it is sorted')),
+      'the sent email in the thread',
+      15000,
+    );
+    expect(kit.store.state.drafts[id], 'the draft cleared').to.be.undefined;
+    // Newest first: the agent's email at the top, from the media's own address, sent then delivered (DR).
+    await until(() => {
+      const first = thread.shadowRoot!.querySelector('[part~="email"]');
+      const state = first?.querySelector('[part~="state"]')?.getAttribute('data-state');
+      return !!first && text(first).includes('support@example.com') && (state === 'sent' || state === 'dr');
+    }, 'the sent email at the top of the thread', 15000);
   });
 
   it('EMBED-1: works with a store passed as a property, outside any provider', async () => {

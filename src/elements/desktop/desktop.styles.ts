@@ -172,6 +172,20 @@ export const styles = css`
     border-top: 1px solid var(--_dc-border);
     background: var(--_dc-surface-raised);
   }
+  /* An email task: the thread fills the pane as the chat thread does. */
+  dc-email-thread {
+    flex: 1 1 auto;
+    min-height: 0;
+  }
+  /* MAIL-10: the maximised email reply takes the interaction pane's height (the thread waits behind it). */
+  :host(:state(compose-maximised)) .interaction {
+    display: none;
+  }
+  :host(:state(compose-maximised)) .composer {
+    grid-area: interaction;
+    min-height: 0;
+    overflow: auto;
+  }
 
   /* Narrow: the conversation, or the list in its place (the Back button is in the header). ------- */
   .back {

@@ -20,9 +20,9 @@ import {
 import { isolated, shownText } from '../../model/text.js';
 import { formatDuration } from '../../model/time.js';
 import type { DcState } from '../../store/state.js';
-import { icon, MEDIA_ICONS } from '../../ui/icons.js';
+import { icon } from '../../ui/icons.js';
 import type { DcStoreApi } from '../../store/api.js';
-import { DcBeforeEndEvent } from '../../events/events.js';
+import { DcBeforeEndEvent, type DcEmailMaximiseEvent } from '../../events/events.js';
 import { DcElement } from '../internal/dc-element.js';
 import '../offers/offers.js';
 import { LazyParts, whenIdle, type LazyPart } from '../internal/lazy-modules.js';
@@ -56,7 +56,7 @@ interface DesktopView {
   readonly notifying: boolean;
 }
 
-const STATES = ['collapsed', 'voice', 'empty', 'narrow', 'list-view'] as const;
+const STATES = ['collapsed', 'voice', 'empty', 'narrow', 'list-view', 'compose-maximised'] as const;
 
 function tasksText(count: number): string {
   if (count === 0) return msg('No tasks', { id: 'desktop.tasks-none' });
@@ -123,6 +123,7 @@ function unreadText(count: number): string {
  * @cssstate empty - No task is selected.
  * @cssstate narrow - Below 30rem of its own width: a list and a conversation, one at a time.
  * @cssstate list-view - Narrow, showing the task list (the conversation is behind it).
+ * @cssstate compose-maximised - The email reply is maximised (MAIL-10): it takes the interaction pane's height.
  *
  * @cssprop --dc-desktop-min-height - The least height it takes, on a page that gives it none or too little (default 32rem).
  * @cssprop --dc-desktop-list-width - The task list's column in a wide layout (default clamp(16rem, 28%, 20rem)).
@@ -145,6 +146,15 @@ const CONVERSATION: LazyPart = {
       // the task's summary with End of its own.
       import('../customer-details/customer-details.js'),
     ]),
+};
+
+/**
+ * MAIL-*: the email thread and the email reply, loaded when an email task is on show: a desktop that
+ * never shows an email task never fetches them, nor DOMPurify and Quill, which they load in turn.
+ */
+const EMAIL: LazyPart = {
+  tags: ['dc-email-thread', 'dc-email-composer'],
+  load: () => Promise.all([import('../email-thread/email-thread.js'), import('../email-composer/email-composer.js')]),
 };
 
 /** STATE-8: the sign-out confirmation, loaded when a sign-out with held tasks asks for it. */
@@ -191,6 +201,12 @@ export class DcDesktop extends DcElement {
     };
   });
   #refocusToggle = false;
+  /** MAIL-10: the email reply asked for the interaction pane's height. */
+  #composeMaximised = false;
+  #onMaximise = (event: DcEmailMaximiseEvent) => {
+    this.#composeMaximised = event.detail.maximised;
+    this.requestUpdate();
+  };
   /** Below 30rem: the list and the conversation, one at a time. */
   #narrow = new NarrowLayout(this);
   #hiddenByList = false;
@@ -202,8 +218,9 @@ export class DcDesktop extends DcElement {
    * fails) to show the interaction pane's loading and failed states.
    * @internal
    */
-  static parts: Readonly<Record<'conversation' | 'notifications' | 'signOut', LazyPart>> = {
+  static parts: Readonly<Record<'conversation' | 'email' | 'notifications' | 'signOut', LazyPart>> = {
     conversation: CONVERSATION,
+    email: EMAIL,
     notifications: NOTIFICATIONS,
     signOut: SIGN_OUT,
   };
@@ -284,6 +301,8 @@ export class DcDesktop extends DcElement {
     }
     // What is needed now loads now (after a failed load, at the agent's Retry or the next need).
     if (view?.selected && this.#parts.status('conversation') === undefined) this.#parts.ensure('conversation');
+    const email = view?.selected && view.config.media.find((m) => m.id === view.selected!.media)?.kind === 'email';
+    if (email && this.#parts.status('email') === undefined) this.#parts.ensure('email');
     if (view?.signingOut && this.#parts.status('signOut') === undefined) this.#parts.ensure('signOut');
     const notifications = this.#parts.status('notifications');
     if (view?.notifying && notifications === undefined) this.#parts.ensure('notifications');
@@ -347,6 +366,7 @@ export class DcDesktop extends DcElement {
       selected ? undefined : 'empty',
       narrow ? 'narrow' : undefined,
       listView ? 'list-view' : undefined,
+      this.#composeMaximised && selected ? 'compose-maximised' : undefined,
     ]);
     // Narrow and open, the offers stack in the window above the compose area, where they cover nothing.
     const inlineOffers = narrow && !this.collapsed;
@@ -468,7 +488,13 @@ export class DcDesktop extends DcElement {
     }
     return html`<div class="pane-status failed" part="pane-status" role="alert">
       ${icon('circle-alert')}<span>${msg('The conversation could not be loaded.', { id: 'desktop.pane-failed' })}</span>
-      <button class="retry" @click=${() => this.#parts.ensure('conversation')}>
+      <button
+        class="retry"
+        @click=${() => {
+          this.#parts.ensure('conversation');
+          if (this.#parts.status('email') === 'failed') this.#parts.ensure('email');
+        }}
+      >
         ${icon('refresh-cw')}<span>${msg('Retry', { id: 'desktop.retry' })}</span>
       </button>
     </div>`;
@@ -483,7 +509,11 @@ export class DcDesktop extends DcElement {
     const now = this.activeStore!.now();
     const duration = formatDuration(taskDuration(task, now, pause));
     const fields = visibleCustomerFields(config, task);
-    const loaded = this.#parts.status('conversation') ?? 'loading';
+    const conversation = this.#parts.status('conversation') ?? 'loading';
+    const isEmail = media?.kind === 'email';
+    const emailParts = isEmail ? (this.#parts.status('email') ?? 'loading') : 'ready';
+    // The pane shows once both its parts are here; a failure of either says so, with Retry.
+    const loaded = conversation === 'failed' || emailParts === 'failed' ? 'failed' : conversation === 'ready' && emailParts === 'ready' ? 'ready' : 'loading';
 
     return html`
       <section
@@ -493,7 +523,7 @@ export class DcDesktop extends DcElement {
         @keydown=${this.#narrow.onConversationKeydown}
       >
         <slot name="customer-details">
-          ${loaded === 'ready'
+          ${conversation === 'ready'
             ? html`<dc-customer-details .store=${this.store} task-id=${task.id}></dc-customer-details>`
             : this.#renderSummary(view, task, name, duration, fields)}
         </slot>
@@ -505,24 +535,20 @@ export class DcDesktop extends DcElement {
         @keydown=${this.#narrow.onConversationKeydown}
       >
         <slot name="interaction">
-          ${loaded === 'ready'
-            ? html`<dc-chat-thread .store=${this.store} task-id=${task.id}></dc-chat-thread>`
-            : this.#renderLoading(loaded)}
+          ${loaded !== 'ready'
+            ? this.#renderLoading(loaded)
+            : isEmail
+              ? html`<dc-email-thread .store=${this.store} task-id=${task.id}></dc-email-thread>`
+              : html`<dc-chat-thread .store=${this.store} task-id=${task.id}></dc-chat-thread>`}
         </slot>
       </section>
       <section class="composer" part="composer" aria-label=${msg('Compose area', { id: 'desktop.composer' })} @keydown=${this.#narrow.onConversationKeydown}>
         <slot name="composer">
-          ${media?.kind === 'email'
-            ? html`<p class="composer-note">
-                ${icon(MEDIA_ICONS.email)}<span
-                  >${msg(str`Read-only: this desktop has no email compose box, so replies to ${name} cannot be sent from here.`, {
-                    id: 'desktop.composer-note-email',
-                  })}</span
-                >
-              </p>`
-            : loaded === 'ready'
-              ? html`<dc-composer .store=${this.store} task-id=${task.id}></dc-composer>`
-              : nothing}
+          ${loaded !== 'ready'
+            ? nothing
+            : isEmail
+              ? html`<dc-email-composer .store=${this.store} task-id=${task.id} @dc-email-maximise=${this.#onMaximise}></dc-email-composer>`
+              : html`<dc-composer .store=${this.store} task-id=${task.id}></dc-composer>`}
         </slot>
       </section>
     `;
