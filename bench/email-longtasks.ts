@@ -7,7 +7,7 @@
  */
 import '../src/elements/email-thread/email-frame.js';
 import type { DcEmailFrame } from '../src/elements/email-thread/email-frame.js';
-import { sanitiseEmail } from '../src/elements/internal/email-sanitise.js';
+import { loadEmailSanitiser, sanitiseEmail } from '../src/elements/internal/email-sanitise.js';
 import { prepareEmail } from '../src/elements/email-thread/prepare.js';
 
 
@@ -52,6 +52,7 @@ const idle = () => new Promise((r) => setTimeout(r, 300));
 (window as unknown as { dcBench: unknown }).dcBench = {
   async run(shape: 'blocks' | 'table', kb: number) {
     const html = email(shape, kb);
+    await loadEmailSanitiser();
     // Warm-up: the sanitiser's code compiled as it would be after the first email.
     sanitiseEmail('<p>warm</p>', { loadImages: false });
     await idle();

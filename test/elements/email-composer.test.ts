@@ -15,7 +15,7 @@ import { droppedFeatures, outboundHtml, useOutboundPurifier } from '../../src/el
 import { signInReady, text, until } from '../support/kit.js';
 import { overlay } from '../../stories/support/email-drafts.js';
 
-const CUSTOMER = { name: 'Claire Dubois', email: 'claire@example.com', subject: 'My claim' };
+const CUSTOMER = { name: 'Claire Dubois', email: 'claire@example.com', question: 'My claim' };
 
 interface Options {
   lang?: 'en' | 'fr';
@@ -112,7 +112,7 @@ describe('dc-email-composer', () => {
     console.log(`[email-composer] Quill and the editor loaded in ${Math.round(kit.el.loadMs ?? ms)} ms (first reply shown in ${Math.round(ms)} ms)`);
     const email = draftOf(kit)!.email!;
     expect(email.mode).to.equal('reply');
-    expect(email.to).to.deep.equal(['claire@example.com']);
+    expect(email.to).to.deep.equal(['Claire Dubois <claire@example.com>']);
     expect($<HTMLInputElement>(kit.el, '#to').readOnly).to.equal(true);
     expect($<HTMLInputElement>(kit.el, '#subject').readOnly).to.equal(true);
     expect(editorHtml(kit.el)).to.contain('Camille, Claims');
@@ -268,7 +268,7 @@ describe('dc-email-composer', () => {
     expect(editorHtml(el)).to.contain('Kept body');
     await mode('reply');
     email = draftOf(kit)!.email!;
-    expect(email.to).to.deep.equal(['claire@example.com']);
+    expect(email.to).to.deep.equal(['Claire Dubois <claire@example.com>']);
     expect(email.subject).to.match(/^Re: /);
     expect(editorHtml(el)).to.contain('Kept body');
     await mode('reply-all');
@@ -410,7 +410,7 @@ describe('dc-email-composer', () => {
     expect(sent?.clientId).to.be.a('string');
     const request = kit.sends[0]!;
     expect(request.email!.mode).to.equal('reply');
-    expect(request.email!.to).to.deep.equal(['claire@example.com']);
+    expect(request.email!.to).to.deep.equal(['Claire Dubois <claire@example.com>']);
     expect(request.email!.subject).to.equal('Re: My claim');
     expect(request.email!.html).to.contain('<strong>bold</strong>');
     expect(request.email!.html).not.to.match(/onerror|<script/i);

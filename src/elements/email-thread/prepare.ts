@@ -10,7 +10,7 @@
  * subtree, so nothing of one batch can open into the next; the frame's CSP and sandbox stand behind
  * the sanitiser whatever happens.
  */
-import { sanitiseEmail } from '../internal/email-sanitise.js';
+import { loadEmailSanitiser, sanitiseEmail } from '../internal/email-sanitise.js';
 import { HTML_QUOTE_SELECTORS } from '../../model/email-quotes.js';
 
 export interface PreparedEmail {
@@ -131,6 +131,8 @@ async function sanitiseInto(
 
 /** Sanitises an email in batches, yielding between them (MAIL-3), then folds its quoted history out (MAIL-2). */
 export async function prepareEmail(raw: string, options: PrepareOptions): Promise<PreparedEmail> {
+  // DOMPurify comes on the first email (a page without email never fetches it).
+  await loadEmailSanitiser();
   // Small emails in one go: no parse of our own, no yield.
   if (raw.length <= BATCH_CHARS) return split(sanitiseEmail(raw, options));
   // Parsed inertly (no script, no fetch); the email's style sheets first, from its head too.
