@@ -96,7 +96,7 @@ describe('intent events', () => {
     await signInReady(kit.store);
     const offer = kit.backend.offer('chat', { text: 'Hello' })!;
     kit.store.accept(offer.id);
-    await until(() => !!desktop.shadowRoot!.querySelector('[part~="end"]'), 'End on show');
+    await until(() => !!desktop.shadowRoot!.querySelector('[part~="end"]'), 'End on show', 15000);
     let veto = true;
     const seen: DcBeforeEndEvent[] = [];
     kit.provider.addEventListener('dc-before-end', (e) => {
