@@ -96,20 +96,21 @@ describe('intent events', () => {
     await signInReady(kit.store);
     const offer = kit.backend.offer('chat', { text: 'Hello' })!;
     kit.store.accept(offer.id);
-    await until(() => !!desktop.shadowRoot!.querySelector('[part~="end"]'), 'End on show', 15000);
+    // End in the customer details (the desktop's own summary End gives way to them once they load).
+    const end = () => desktop.shadowRoot!.querySelector('dc-customer-details')?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="end"]');
+    await until(() => !!end(), 'End on show', 15000);
     let veto = true;
     const seen: DcBeforeEndEvent[] = [];
     kit.provider.addEventListener('dc-before-end', (e) => {
       seen.push(e);
       if (veto) e.preventDefault();
     });
-    const end = () => desktop.shadowRoot!.querySelector<HTMLButtonElement>('[part~="end"]')!;
-    end().click();
+    end()!.click();
     await new Promise((r) => setTimeout(r, 50));
     expect(seen[0]!.detail).to.deep.equal({ taskId: offer.id, media: 'chat' });
     expect(kit.store.state.tasks[offer.id]?.status).to.equal('active');
     veto = false;
-    end().click();
+    end()!.click();
     await until(() => !kit.store.state.tasks[offer.id], 'the task ended');
   });
 });
