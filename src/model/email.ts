@@ -10,6 +10,7 @@
 import type { ReplyMode } from './reply-mode.js';
 import { isRecord, type Bad } from './records.js';
 import type { Message } from './tasks.js';
+import type { PendingMessage } from './thread.js';
 
 
 /** The headers of an email as the thread shows them (MAIL-1). Addresses as written (`Name <a@b>` allowed). */
@@ -88,24 +89,12 @@ export function sentEmail(email: OutgoingEmail, from: string): EmailContent {
   return { from, to: [...email.to], cc: [...email.cc], subject: email.subject, html: email.html };
 }
 
-/** What an outbox entry carries that the thread's optimistic row of an email needs. */
-export interface PendingEmailEntry {
-  readonly clientId: string;
-  readonly taskId: string;
-  readonly text: string;
-  readonly attachments: readonly { readonly id: string; readonly name: string; readonly type: string; readonly size: number }[];
-  readonly createdAt: number;
-  readonly status: 'queued' | 'sending' | 'failed';
-  readonly reason?: string;
-  readonly email?: OutgoingEmail;
-}
-
 /**
  * The agent's email while the server does not hold it yet (MAIL-1, COMP-12), as a message the email
  * thread shows like any other: sending (queued or on its way) or failed with the reason, its files
  * listed but not linked yet (no URL until the server serves them). Undefined for a chat message.
  */
-export function pendingEmailMessage(entry: PendingEmailEntry, from: string): (Message & { readonly email: EmailContent }) | undefined {
+export function pendingEmailMessage(entry: PendingMessage, from: string): (Message & { readonly email: EmailContent }) | undefined {
   if (!entry.email) return undefined;
   return {
     id: `c:${entry.clientId}`,
